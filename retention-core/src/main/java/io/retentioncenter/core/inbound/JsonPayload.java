@@ -1,0 +1,109 @@
+package io.retentioncenter.core.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retentioncenter.core.InvalidPayloadException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Strict JSON reading for webhook bodies and provider responses: every problem becomes an
+ * {@link InvalidPayloadException} naming the JSON path, never an NPE or a Jackson exception.
+ */
+public final class JsonPayload {
+    /** Default body size limit for inbound webhooks: 1 MiB. */
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonPayload() {
+    }
+
+    /** The shared, thread-safe mapper (for writing request bodies). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses a JSON object from raw bytes no larger than {@code maxBytes}. */
+    public static JsonNode parseObject(byte[] body, int maxBytes) {
+        if (body == null || body.length == 0) {
+            throw new InvalidPayloadException("body", "is empty");
+        }
+        if (body.length > maxBytes) {
+            throw new InvalidPayloadException("body", "is " + body.length + " bytes, over the limit of " + maxBytes);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidPayloadException("body", "is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidPayloadException("body", "could not be read", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidPayloadException("body", "must be a JSON object");
+        }
+        return node;
+    }
+
+    /** Parses a JSON object from text no larger than {@code maxBytes} in UTF-8. */
+    public static JsonNode parseObject(String body, int maxBytes) {
+        return parseObject(body == null ? null : body.getBytes(StandardCharsets.UTF_8), maxBytes);
+    }
+
+    /** The object at {@code field} of {@code node}; throws naming {@code path} when missing or not an object. */
+    public static JsonNode requiredObject(JsonNode node, String field, String path) {
+        JsonNode child = node.get(field);
+        if (child == null || child.isNull()) {
+            throw new InvalidPayloadException(path, "is required");
+        }
+        if (!child.isObject()) {
+            throw new InvalidPayloadException(path, "must be an object");
+        }
+        return child;
+    }
+
+    /** The array at {@code field}; throws naming {@code path} when missing or not an array. */
+    public static JsonNode requiredArray(JsonNode node, String field, String path) {
+        JsonNode child = node.get(field);
+        if (child == null || child.isNull()) {
+            throw new InvalidPayloadException(path, "is required");
+        }
+        if (!child.isArray()) {
+            throw new InvalidPayloadException(path, "must be an array");
+        }
+        return child;
+    }
+
+    /** A required non-blank scalar as text (strings and numbers accepted, numbers kept exact). */
+    public static String requiredText(JsonNode node, String field, String path) {
+        return optionalText(node, field, path)
+                .orElseThrow(() -> new InvalidPayloadException(path, "is required"));
+    }
+
+    /**
+     * An optional scalar as text: strings (trimmed, blank = absent) and numbers (exact digits, so
+     * 18-digit ids survive); objects, arrays and booleans are rejected naming {@code path}.
+     */
+    public static Optional<String> optionalText(JsonNode node, String field, String path) {
+        JsonNode child = node.get(field);
+        if (child == null || child.isNull() || child.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (child.isTextual()) {
+            String v = child.textValue().trim();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        }
+        if (child.isIntegralNumber()) {
+            return Optional.of(child.bigIntegerValue().toString());
+        }
+        if (child.isNumber()) {
+            return Optional.of(child.decimalValue().toPlainString());
+        }
+        throw new InvalidPayloadException(path, "must be a string or number, was " + child.getNodeType());
+    }
+}

@@ -1,0 +1,58 @@
+package io.retentioncenter.core.sequence;
+
+import io.retentioncenter.core.Require;
+import io.retentioncenter.core.contact.Channel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One timed step. Its delay counts from the previous step's actual execution, or from enrollment for
+ * the first step.
+ *
+ * @param order 1-based position in the sequence
+ * @param channel the channel to contact on
+ * @param delayValue delay amount, zero or more
+ * @param delayUnit delay unit
+ * @param scriptId the script to send; empty means the campaign's (or default) script for the channel
+ * @param conditions all must hold for the step to run, else it is skipped
+ * @param maxRetries how often a failed provider send is retried before the step counts as FAILED
+ */
+public record SequenceStep(
+        int order,
+        Channel channel,
+        int delayValue,
+        DelayUnit delayUnit,
+        Optional<String> scriptId,
+        Set<StepCondition> conditions,
+        int maxRetries) {
+
+    /** Default number of retries after a failed send. */
+    public static final int DEFAULT_MAX_RETRIES = 2;
+
+    /** Validates and copies. */
+    public SequenceStep {
+        Require.positive(order, "step.order");
+        Require.present(channel, "step.channel");
+        Require.nonNegative(delayValue, "step.delayValue");
+        Require.present(delayUnit, "step.delayUnit");
+        Require.present(scriptId, "step.scriptId");
+        conditions = Set.copyOf(Require.present(conditions, "step.conditions"));
+        Require.nonNegative(maxRetries, "step.maxRetries");
+    }
+
+    /** A step without conditions, using the campaign's script and default retries. */
+    public static SequenceStep of(int order, Channel channel, int delayValue, DelayUnit unit) {
+        return new SequenceStep(order, channel, delayValue, unit, Optional.empty(), Set.of(), DEFAULT_MAX_RETRIES);
+    }
+
+    /** The delay as a duration. */
+    public Duration delay() {
+        return delayUnit.of(delayValue);
+    }
+
+    /** A copy at another position. */
+    public SequenceStep withOrder(int newOrder) {
+        return new SequenceStep(newOrder, channel, delayValue, delayUnit, scriptId, conditions, maxRetries);
+    }
+}

@@ -1,0 +1,37 @@
+package io.retentioncenter.core.spi;
+
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.SequenceStepExecution;
+
+/**
+ * Callbacks for host metrics and logs. All methods default to no-ops; exceptions thrown by a
+ * listener are logged and swallowed, never break the engine.
+ */
+public interface EngineListener {
+    /** A new lead was stored. */
+    default void leadCreated(Lead lead) {
+    }
+
+    /** A lead was enrolled in a sequence. */
+    default void enrolled(SequenceEnrollment enrollment) {
+    }
+
+    /** A step was processed (executed, skipped, deferred or failed). */
+    default void stepProcessed(SequenceStepExecution execution) {
+    }
+
+    /** An attempt was handed to its provider (or failed to be). */
+    default void attemptDispatched(ContactAttempt attempt) {
+    }
+
+    /** A conversion was recorded or upgraded. */
+    default void converted(Conversion conversion) {
+    }
+
+    /** Something failed inside the engine; {@code where} names the operation. */
+    default void error(String where, Throwable error) {
+    }
+}
