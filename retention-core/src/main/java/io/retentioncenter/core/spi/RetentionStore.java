@@ -181,8 +181,9 @@ public interface RetentionStore {
     List<StepOutcome.Result> recordStepOutcomes(List<StepOutcome> outcomes);
 
     /**
-     * Replaces an enrollment if its current status is {@code expected} (compare-and-set), releasing
-     * any lease. Used for pause, resume and manual exits.
+     * Replaces an enrollment if its current status is {@code expected} and its current step equals
+     * {@code updated.currentStep()} (compare-and-set, so a stale copy can never undo a step a tick
+     * recorded meanwhile), releasing any lease. Used for pause, resume and manual exits.
      */
     boolean updateEnrollment(SequenceEnrollment updated, EnrollmentStatus expected);
 

@@ -1,0 +1,144 @@
+package io.retentioncenter.core;
+
+import io.retentioncenter.core.campaign.CampaignService;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ChannelRouter;
+import io.retentioncenter.core.contact.ContactPolicy;
+import io.retentioncenter.core.contact.Dispatcher;
+import io.retentioncenter.core.engine.ConfigCache;
+import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.engine.EngineSettings;
+import io.retentioncenter.core.engine.SafeListener;
+import io.retentioncenter.core.experiment.ExperimentService;
+import io.retentioncenter.core.experiment.VariantPicker;
+import io.retentioncenter.core.inbound.InboundService;
+import io.retentioncenter.core.lead.LeadNormalizer;
+import io.retentioncenter.core.lead.LeadRouting;
+import io.retentioncenter.core.lead.LeadService;
+import io.retentioncenter.core.script.MessageComposer;
+import io.retentioncenter.core.script.ScriptService;
+import io.retentioncenter.core.sequence.CampaignSequences;
+import io.retentioncenter.core.sequence.Enroller;
+import io.retentioncenter.core.sequence.SequenceRunner;
+import io.retentioncenter.core.sequence.SequenceService;
+import io.retentioncenter.core.sequence.TickResult;
+import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.EngineListener;
+import io.retentioncenter.core.spi.ExperimentJudge;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.SendTimeAdvisor;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The Retention Center engine: lead intake and routing, sequences, the channel router, the tick and
+ * inbound webhooks, over one {@link RetentionStore}. Thread-safe. The host calls {@link #tick()}
+ * from its own scheduler (every few seconds to minutes) and hands webhook requests to
+ * {@link #inbound()}; several engine instances may share one database store.
+ *
+ * <pre>{@code
+ * RetentionEngine engine = RetentionEngine.builder()
+ *     .store(new InMemoryRetentionStore())
+ *     .clock(Clock.systemUTC())
+ *     .channel(emailProvider).channel(smsProvider).channel(callProvider)
+ *     .build();
+ * engine.leads().ingest(NewLead.of(LeadSource.API, "maria@example.com", "+14155550123"));
+ * TickResult r = engine.tick();
+ * }</pre>
+ */
+public final class RetentionEngine {
+    private final EngineContext ctx;
+    private final LeadService leads;
+    private final CampaignService campaigns;
+    private final ScriptService scripts;
+    private final SequenceService sequences;
+    private final ExperimentService experiments;
+    private final ChannelRouter router;
+    private final InboundService inbound;
+    private final SequenceRunner runner;
+    private final EngineStatsReader stats;
+
+    private RetentionEngine(RetentionEngineBuilder b) {
+        EngineSettings settings = b.settings();
+        this.ctx = new EngineContext(b.store(), b.clock(), new ConfigCache(b.store()), new SafeListener(b.listener()),
+                settings);
+        Map<Channel, ChannelProvider> providers = new EnumMap<>(b.providers());
+        ContactPolicy policy = new ContactPolicy(ctx.store(), b.advisor());
+        MessageComposer composer = new MessageComposer(new VariantPicker(
+                settings.randomSeed().orElseGet(() -> new java.security.SecureRandom().nextLong())));
+        Dispatcher dispatcher = new Dispatcher(ctx, providers);
+        this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher);
+        CampaignSequences campaignSequences = new CampaignSequences(ctx);
+        Enroller enroller = new Enroller(ctx);
+        this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()),
+                new LeadRouting(ctx, campaignSequences, enroller));
+        this.campaigns = new CampaignService(ctx);
+        this.scripts = new ScriptService(ctx);
+        this.sequences = new SequenceService(ctx, enroller, runner);
+        this.experiments = new ExperimentService(ctx, b.judge());
+        this.router = new ChannelRouter(ctx, policy, composer, providers.keySet());
+        this.inbound = new InboundService(ctx, router);
+        this.stats = new EngineStatsReader(ctx);
+    }
+
+    /** Starts a builder. */
+    public static RetentionEngineBuilder builder() {
+        return new RetentionEngineBuilder(RetentionEngine::new);
+    }
+
+    /** Processes due sequence steps and dispatches due attempts; see {@link SequenceRunner}. */
+    public TickResult tick() {
+        return runner.tick();
+    }
+
+    /** Lead intake. */
+    public LeadService leads() {
+        return leads;
+    }
+
+    /** Campaign management. */
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    /** Script management. */
+    public ScriptService scripts() {
+        return scripts;
+    }
+
+    /** Sequence management and enrollment. */
+    public SequenceService sequences() {
+        return sequences;
+    }
+
+    /** A/B tests. */
+    public ExperimentService experiments() {
+        return experiments;
+    }
+
+    /** Direct contact routing outside sequences. */
+    public ChannelRouter router() {
+        return router;
+    }
+
+    /** Webhooks and postbacks. */
+    public InboundService inbound() {
+        return inbound;
+    }
+
+    /** Operational figures: active enrollments, steps per hour, failed-attempt rate, backlog. */
+    public EngineStats stats() {
+        return stats.read();
+    }
+
+    /** The store this engine runs on. */
+    public RetentionStore store() {
+        return ctx.store();
+    }
+
+    /** The engine's settings. */
+    public EngineSettings settings() {
+        return ctx.settings();
+    }
+}

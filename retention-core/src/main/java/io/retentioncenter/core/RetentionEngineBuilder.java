@@ -1,0 +1,241 @@
+package io.retentioncenter.core;
+
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.EngineSettings;
+import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.EngineListener;
+import io.retentioncenter.core.spi.ExperimentJudge;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.SendTimeAdvisor;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Builds a {@link RetentionEngine}. A store is required; everything else has a default: the UTC
+ * system clock, no channels (steps on channels without a provider are skipped), a judge that never
+ * ends A/B tests, an advisor that never moves sends, no listener, region {@code US}, batches of 500
+ * enrollments, 2-minute enrollment leases, 5-minute dispatch leases, 16 sends in flight, 60-second
+ * provider timeout, 30-second first retry backoff, re-engagement SMS 2 hours after an opened email,
+ * callbacks without a time after 1 day, and a 1-hour spread for steps overdue after a pause.
+ */
+public final class RetentionEngineBuilder {
+    private final Function<RetentionEngineBuilder, RetentionEngine> factory;
+    private RetentionStore store;
+    private Clock clock = Clock.systemUTC();
+    private final Map<Channel, ChannelProvider> providers = new EnumMap<>(Channel.class);
+    private ExperimentJudge judge = ExperimentJudge.neverStop();
+    private SendTimeAdvisor advisor = SendTimeAdvisor.sendNow();
+    private EngineListener listener = new EngineListener() {
+    };
+    private String instanceId = defaultInstanceId();
+    private String defaultRegion = "US";
+    private int batchSize = 500;
+    private int maxBatchesPerTick = 1_000;
+    private Duration enrollmentLease = Duration.ofMinutes(2);
+    private Duration dispatchLease = Duration.ofMinutes(5);
+    private int dispatchConcurrency = 16;
+    private Duration dispatchTimeout = Duration.ofSeconds(60);
+    private Duration retryBackoff = Duration.ofSeconds(30);
+    private int defaultMaxRetries = 2;
+    private Optional<Duration> reengage = Optional.of(Duration.ofHours(2));
+    private Duration callbackDefaultDelay = Duration.ofDays(1);
+    private Duration resumeSpread = Duration.ofHours(1);
+    private Optional<Long> seed = Optional.empty();
+
+    RetentionEngineBuilder(Function<RetentionEngineBuilder, RetentionEngine> factory) {
+        this.factory = factory;
+    }
+
+    private static String defaultInstanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The store (required). */
+    public RetentionEngineBuilder store(RetentionStore value) {
+        store = notNull(value, "store");
+        return this;
+    }
+
+    /** The clock all time comes from. */
+    public RetentionEngineBuilder clock(Clock value) {
+        clock = notNull(value, "clock");
+        return this;
+    }
+
+    /** Adds the provider for its channel; one provider per channel. */
+    public RetentionEngineBuilder channel(ChannelProvider provider) {
+        notNull(provider, "channel provider");
+        Channel ch = notNull(provider.channel(), "channel provider's channel()");
+        if (providers.containsKey(ch)) {
+            throw new ConfigurationException("a provider for " + ch + " is already set ("
+                    + providers.get(ch).name() + ")");
+        }
+        providers.put(ch, provider);
+        return this;
+    }
+
+    /** The A/B test judge (retention-learning ships a sequential one). */
+    public RetentionEngineBuilder experimentJudge(ExperimentJudge value) {
+        judge = notNull(value, "experimentJudge");
+        return this;
+    }
+
+    /** The send-time advisor (retention-learning ships a heatmap-based one). */
+    public RetentionEngineBuilder sendTimeAdvisor(SendTimeAdvisor value) {
+        advisor = notNull(value, "sendTimeAdvisor");
+        return this;
+    }
+
+    /** Callbacks for metrics and logs. */
+    public RetentionEngineBuilder listener(EngineListener value) {
+        listener = notNull(value, "listener");
+        return this;
+    }
+
+    /** This instance's id in leases; unique per running engine (default: pid@host plus a random suffix). */
+    public RetentionEngineBuilder instanceId(String value) {
+        instanceId = notNull(value, "instanceId");
+        return this;
+    }
+
+    /** Region for phone numbers without a country code (ISO 3166 alpha-2). */
+    public RetentionEngineBuilder defaultRegion(String value) {
+        defaultRegion = notNull(value, "defaultRegion");
+        return this;
+    }
+
+    /** Enrollments claimed per batch. */
+    public RetentionEngineBuilder batchSize(int value) {
+        batchSize = value;
+        return this;
+    }
+
+    /** Upper bound of batches per tick. */
+    public RetentionEngineBuilder maxBatchesPerTick(int value) {
+        maxBatchesPerTick = value;
+        return this;
+    }
+
+    /** How long a claimed enrollment stays reserved for this instance. */
+    public RetentionEngineBuilder enrollmentLease(Duration value) {
+        enrollmentLease = value;
+        return this;
+    }
+
+    /** How long a dispatching attempt stays reserved; must exceed the dispatch timeout. */
+    public RetentionEngineBuilder dispatchLease(Duration value) {
+        dispatchLease = value;
+        return this;
+    }
+
+    /** Provider sends in flight at once. */
+    public RetentionEngineBuilder dispatchConcurrency(int value) {
+        dispatchConcurrency = value;
+        return this;
+    }
+
+    /** How long to wait for a provider's answer before the outcome counts as unknown. */
+    public RetentionEngineBuilder dispatchTimeout(Duration value) {
+        dispatchTimeout = value;
+        return this;
+    }
+
+    /** First backoff after a failed send; doubled per try unless the provider says Retry-After. */
+    public RetentionEngineBuilder retryBackoff(Duration value) {
+        retryBackoff = value;
+        return this;
+    }
+
+    /** Retries for attempts outside sequence steps. */
+    public RetentionEngineBuilder defaultMaxRetries(int value) {
+        defaultMaxRetries = value;
+        return this;
+    }
+
+    /** Delay of the extra SMS after an opened email of an unconverted lead. */
+    public RetentionEngineBuilder reengageOpenedWithSms(Duration delay) {
+        reengage = Optional.of(notNull(delay, "reengageOpenedWithSms"));
+        return this;
+    }
+
+    /** Turns the opened-email re-engagement SMS off. */
+    public RetentionEngineBuilder noReengagement() {
+        reengage = Optional.empty();
+        return this;
+    }
+
+    /** When a lead asks for a callback without a time, call back this much later. */
+    public RetentionEngineBuilder callbackDefaultDelay(Duration value) {
+        callbackDefaultDelay = value;
+        return this;
+    }
+
+    /** Window over which overdue steps are spread when a paused campaign resumes. */
+    public RetentionEngineBuilder resumeSpread(Duration value) {
+        resumeSpread = value;
+        return this;
+    }
+
+    /** Seed for A/B variant assignment, for reproducible tests and simulations. */
+    public RetentionEngineBuilder randomSeed(long value) {
+        seed = Optional.of(value);
+        return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws ConfigurationException naming what is missing or invalid
+     */
+    public RetentionEngine build() {
+        if (store == null) {
+            throw new ConfigurationException("RetentionEngine needs a store: call .store(...) with a RetentionStore "
+                    + "(new InMemoryRetentionStore() for tests, JdbiRetentionStore.create(dataSource) for production)");
+        }
+        settings();
+        return factory.apply(this);
+    }
+
+    EngineSettings settings() {
+        return new EngineSettings(instanceId, defaultRegion, batchSize, maxBatchesPerTick, enrollmentLease,
+                dispatchLease, dispatchConcurrency, dispatchTimeout, retryBackoff, defaultMaxRetries, reengage,
+                callbackDefaultDelay, resumeSpread, seed);
+    }
+
+    RetentionStore store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Map<Channel, ChannelProvider> providers() {
+        return providers;
+    }
+
+    ExperimentJudge judge() {
+        return judge;
+    }
+
+    SendTimeAdvisor advisor() {
+        return advisor;
+    }
+
+    EngineListener listener() {
+        return listener;
+    }
+
+    private static <T> T notNull(T value, String what) {
+        if (value == null) {
+            throw new ConfigurationException(what + " must not be null");
+        }
+        return value;
+    }
+}

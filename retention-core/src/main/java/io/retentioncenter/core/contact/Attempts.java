@@ -1,0 +1,69 @@
+package io.retentioncenter.core.contact;
+
+import io.retentioncenter.core.Ids;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.script.ComposedMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates new {@link ContactAttempt}s. */
+public final class Attempts {
+    private Attempts() {
+    }
+
+    /**
+     * A new attempt, PENDING when {@code dueAt} is not after {@code now}, else SCHEDULED.
+     *
+     * @param keySource the deterministic part of the idempotency key, e.g. {@code enr_…:3}; the
+     *     try number is appended
+     */
+    public static ContactAttempt create(Lead lead, String campaignId, Channel channel, AttemptKind kind,
+            Optional<String> enrollmentId, Optional<Integer> stepOrder, String keySource, ComposedMessage message,
+            Instant dueAt, Instant now) {
+        String recipient = lead.addressFor(channel)
+                .orElseThrow(() -> new IllegalArgumentException("lead has no address for " + channel));
+        AttemptStatus status = dueAt.isAfter(now) ? AttemptStatus.SCHEDULED : AttemptStatus.PENDING;
+        return new ContactAttempt(Ids.next("att"), lead.id(), campaignId, channel, kind, status, enrollmentId,
+                stepOrder, 1, keySource + ":1", Optional.of(message.scriptId()), message.abTestId(),
+                message.variant(), recipient, message.subject(), message.body(), dueAt, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now, now);
+    }
+
+    /** The copy of {@code a} for its next dispatch try, due at {@code dueAt}, with a new idempotency key. */
+    public static ContactAttempt nextTry(ContactAttempt a, Instant dueAt, String error, Instant now) {
+        int next = a.tryNumber() + 1;
+        String base = a.idempotencyKey().substring(0, a.idempotencyKey().lastIndexOf(':'));
+        return pending(a, next, base + ":" + next, dueAt, error, now);
+    }
+
+    /** The copy of {@code a} back in the outbox with the same try and key (idempotent providers only). */
+    public static ContactAttempt requeue(ContactAttempt a, Instant dueAt, String error, Instant now) {
+        return pending(a, a.tryNumber(), a.idempotencyKey(), dueAt, error, now);
+    }
+
+    private static ContactAttempt pending(ContactAttempt a, int tryNumber, String key, Instant dueAt, String error,
+            Instant now) {
+        return new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(), AttemptStatus.PENDING,
+                a.enrollmentId(), a.stepOrder(), tryNumber, key, a.scriptId(), a.abTestId(), a.variant(),
+                a.recipient(), a.subject(), a.body(), dueAt, a.provider(), a.providerRef(), a.sentAt(),
+                Optional.of(error), a.transcript(), a.keywords(), a.createdAt(), now);
+    }
+
+    /** The copy of {@code a} accepted by {@code provider} as {@code ref} at {@code now}. */
+    public static ContactAttempt sent(ContactAttempt a, String provider, String ref, Instant now) {
+        return new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(), AttemptStatus.SENT,
+                a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(), a.abTestId(),
+                a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), Optional.of(provider), Optional.of(ref),
+                Optional.of(now), Optional.empty(), a.transcript(), a.keywords(), a.createdAt(), now);
+    }
+
+    /** The copy of {@code a} ended in {@code status} (FAILED or UNKNOWN) with {@code error}. */
+    public static ContactAttempt ended(ContactAttempt a, AttemptStatus status, String provider, String error,
+            Instant now) {
+        return new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(), status, a.enrollmentId(),
+                a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(), a.abTestId(), a.variant(),
+                a.recipient(), a.subject(), a.body(), a.dueAt(), Optional.of(provider), a.providerRef(), a.sentAt(),
+                Optional.of(error), a.transcript(), a.keywords(), a.createdAt(), now);
+    }
+}

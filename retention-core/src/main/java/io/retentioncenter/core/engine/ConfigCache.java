@@ -1,0 +1,38 @@
+package io.retentioncenter.core.engine;
+
+import io.retentioncenter.core.spi.RetentionStore;
+
+/**
+ * Caches campaigns, scripts, A/B tests and sequences, reloading them whenever the store's
+ * {@link RetentionStore#configVersion()} moves. Every {@link #current()} asks the store for the
+ * version (one cheap read), so edits made by another engine instance are seen on the next call.
+ * Thread-safe.
+ */
+public final class ConfigCache {
+    private final RetentionStore store;
+    private volatile ConfigSnapshot snapshot;
+
+    /** A cache over {@code store}; loads lazily. */
+    public ConfigCache(RetentionStore store) {
+        this.store = store;
+    }
+
+    /** The snapshot at the store's current config version. */
+    public ConfigSnapshot current() {
+        long version = store.configVersion();
+        ConfigSnapshot s = snapshot;
+        if (s != null && s.version() == version) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            if (s == null || s.version() != version) {
+                long before = store.configVersion();
+                s = ConfigSnapshot.of(before, store.listCampaigns(), store.listScripts(), store.listAbTests(),
+                        store.listSequences());
+                snapshot = s;
+            }
+            return s;
+        }
+    }
+}

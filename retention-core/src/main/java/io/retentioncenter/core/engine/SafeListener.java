@@ -1,0 +1,61 @@
+package io.retentioncenter.core.engine;
+
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.SequenceStepExecution;
+import io.retentioncenter.core.spi.EngineListener;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wraps the host's {@link EngineListener} so that its exceptions are logged, never propagated. */
+public final class SafeListener implements EngineListener {
+    private static final Logger log = LoggerFactory.getLogger(SafeListener.class);
+    private final EngineListener delegate;
+
+    /** Wraps {@code delegate}. */
+    public SafeListener(EngineListener delegate) {
+        this.delegate = delegate;
+    }
+
+    private void call(String what, Consumer<EngineListener> call) {
+        try {
+            call.accept(delegate);
+        } catch (RuntimeException e) {
+            log.warn("EngineListener.{} threw; ignored", what, e);
+        }
+    }
+
+    @Override
+    public void leadCreated(Lead lead) {
+        call("leadCreated", l -> l.leadCreated(lead));
+    }
+
+    @Override
+    public void enrolled(SequenceEnrollment enrollment) {
+        call("enrolled", l -> l.enrolled(enrollment));
+    }
+
+    @Override
+    public void stepProcessed(SequenceStepExecution execution) {
+        call("stepProcessed", l -> l.stepProcessed(execution));
+    }
+
+    @Override
+    public void attemptDispatched(ContactAttempt attempt) {
+        call("attemptDispatched", l -> l.attemptDispatched(attempt));
+    }
+
+    @Override
+    public void converted(Conversion conversion) {
+        call("converted", l -> l.converted(conversion));
+    }
+
+    @Override
+    public void error(String where, Throwable error) {
+        log.warn("engine error in {}", where, error);
+        call("error", l -> l.error(where, error));
+    }
+}

@@ -1,0 +1,64 @@
+package io.retentioncenter.core.lead;
+
+import io.retentioncenter.core.campaign.Assignment;
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignStatus;
+import io.retentioncenter.core.engine.ConfigSnapshot;
+import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.sequence.CampaignSequences;
+import io.retentioncenter.core.sequence.EnrollResult;
+import io.retentioncenter.core.sequence.Enroller;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Routes a new lead: assigns it to every ACTIVE campaign whose auto-assign rule matches its source
+ * and whose cap is not reached (the store keeps the cap exact under concurrency), enrolls it in each
+ * such campaign's sequence, and moves it to IN_PROGRESS when it joined at least one campaign.
+ */
+public final class LeadRouting {
+    private final EngineContext ctx;
+    private final CampaignSequences sequences;
+    private final Enroller enroller;
+
+    /** Built by the engine. */
+    public LeadRouting(EngineContext ctx, CampaignSequences sequences, Enroller enroller) {
+        this.ctx = ctx;
+        this.sequences = sequences;
+        this.enroller = enroller;
+    }
+
+    /** Routes {@code lead}; returns campaign ids joined and enrollment ids created. */
+    public Routed route(Lead lead, Instant now) {
+        ConfigSnapshot config = ctx.config().current();
+        List<Campaign> matching = config.campaigns().values().stream()
+                .filter(c -> c.status() == CampaignStatus.ACTIVE && c.autoAssign().matches(lead.source()))
+                .sorted(Comparator.comparing(Campaign::createdAt).thenComparing(Campaign::id))
+                .toList();
+        List<String> joined = new ArrayList<>();
+        List<String> enrollments = new ArrayList<>();
+        for (Campaign c : matching) {
+            if (ctx.store().assignLead(c.id(), lead.id(), c.autoAssign().maxLeads(), now) == Assignment.ASSIGNED) {
+                joined.add(c.id());
+                EnrollResult r = enroller.enroll(sequences.sequenceFor(c, config), lead.id(), c.id(), now);
+                r.enrollment().filter(e -> r.outcome() == EnrollResult.Outcome.ENROLLED)
+                        .ifPresent(e -> enrollments.add(e.id()));
+            }
+        }
+        if (!joined.isEmpty() && lead.status() == LeadStatus.NEW) {
+            ctx.store().updateLeadStatus(lead.id(), LeadStatus.IN_PROGRESS, now);
+        }
+        return new Routed(joined, enrollments);
+    }
+
+    /**
+     * Routing result.
+     *
+     * @param campaignIds campaigns joined
+     * @param enrollmentIds enrollments created
+     */
+    public record Routed(List<String> campaignIds, List<String> enrollmentIds) {
+    }
+}

@@ -1,0 +1,105 @@
+package io.retentioncenter.core.lead;
+
+import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.Page;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.Require;
+import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.ExitReason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lead intake: validate, normalize, dedupe by email or phone (atomic in the store), and route new
+ * leads to campaigns and sequences. Obtain it from {@code engine.leads()}.
+ */
+public final class LeadService {
+    private static final Logger log = LoggerFactory.getLogger(LeadService.class);
+    private static final int MAX_BULK_ROWS = 100_000;
+
+    private final EngineContext ctx;
+    private final LeadNormalizer normalizer;
+    private final LeadRouting routing;
+
+    /** Built by the engine. */
+    public LeadService(EngineContext ctx, LeadNormalizer normalizer, LeadRouting routing) {
+        this.ctx = ctx;
+        this.normalizer = normalizer;
+        this.routing = routing;
+    }
+
+    /**
+     * Ingests one lead. A new lead is stored, routed to matching campaigns and enrolled; a lead whose
+     * email or phone is already stored is reported as a duplicate and changes nothing.
+     *
+     * @throws ValidationException naming the field when the lead is invalid (nothing is stored)
+     */
+    public IngestResult ingest(NewLead lead) {
+        Instant now = ctx.now();
+        Lead candidate = normalizer.toLead(lead, now);
+        LeadInsertResult inserted = ctx.store().insertLeadIfAbsent(candidate);
+        if (!inserted.created()) {
+            log.debug("duplicate lead {} from {}", inserted.lead().id(), lead.source());
+            return new IngestResult(inserted.lead(), false, List.of(), List.of());
+        }
+        ctx.listener().leadCreated(inserted.lead());
+        LeadRouting.Routed routed = routing.route(inserted.lead(), now);
+        Lead stored = ctx.store().findLead(candidate.id()).orElse(inserted.lead());
+        return new IngestResult(stored, true, routed.campaignIds(), routed.enrollmentIds());
+    }
+
+    /**
+     * Ingests many leads; each row is handled on its own, so good rows are stored even when others
+     * are invalid. Rows are reported in input order.
+     */
+    public BulkIngestReport ingestAll(List<NewLead> leads) {
+        Require.present(leads, "leads");
+        if (leads.size() > MAX_BULK_ROWS) {
+            throw new ValidationException("leads", "at most " + MAX_BULK_ROWS + " rows per call, got " + leads.size());
+        }
+        List<BulkIngestReport.Row> rows = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            try {
+                NewLead row = leads.get(i);
+                if (row == null) {
+                    throw new ValidationException("leads[" + i + "]", "is null");
+                }
+                IngestResult r = ingest(row);
+                rows.add(new BulkIngestReport.Row(i, r.created() ? BulkIngestReport.Outcome.CREATED
+                        : BulkIngestReport.Outcome.DUPLICATE, Optional.of(r.lead().id()), Optional.empty(),
+                        Optional.empty()));
+            } catch (ValidationException e) {
+                rows.add(new BulkIngestReport.Row(i, BulkIngestReport.Outcome.REJECTED, Optional.empty(),
+                        Optional.of(e.field()), Optional.of(e.getMessage())));
+            }
+        }
+        return new BulkIngestReport(rows);
+    }
+
+    /** The lead with {@code id}. */
+    public Optional<Lead> find(String id) {
+        return ctx.store().findLead(Require.text(id, "id"));
+    }
+
+    /** Leads in creation order. */
+    public Page<Lead> list(PageRequest page) {
+        return ctx.store().listLeads(Require.present(page, "page"));
+    }
+
+    /**
+     * Marks a lead DO_NOT_CONTACT (terminal): every running enrollment exits as OPTED_OUT and no
+     * undispatched attempt is sent.
+     *
+     * @throws NotFoundException when the lead does not exist
+     */
+    public void doNotContact(String leadId) {
+        ctx.store().endOutreach(Require.text(leadId, "leadId"), LeadStatus.DO_NOT_CONTACT, EnrollmentStatus.EXITED,
+                ExitReason.OPTED_OUT, ctx.now());
+    }
+}

@@ -1,0 +1,16 @@
+package io.retentioncenter.core.script;
+
+import java.util.Optional;
+
+/**
+ * A rendered message ready to be stored on an attempt.
+ *
+ * @param scriptId the script used
+ * @param abTestId the A/B test that chose the script, if any
+ * @param variant the chosen variant's name, if any
+ * @param subject rendered subject (email)
+ * @param body rendered body
+ */
+public record ComposedMessage(String scriptId, Optional<String> abTestId, Optional<String> variant,
+        Optional<String> subject, String body) {
+}

@@ -1,0 +1,47 @@
+package io.retentioncenter.core.script;
+
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.ConfigSnapshot;
+import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.experiment.Variant;
+import io.retentioncenter.core.experiment.VariantPicker;
+import io.retentioncenter.core.lead.Lead;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses and renders the script for a contact. Precedence: a RUNNING A/B test for the campaign and
+ * channel (its variant's script, sticky per lead) &gt; the sequence step's own script &gt; the
+ * campaign's script for the channel &gt; the default script for the channel. Email bodies are
+ * rendered with HTML-escaped values; subjects, SMS and call scripts as plain text.
+ */
+public final class MessageComposer {
+    private final VariantPicker picker;
+
+    /** A composer drawing A/B variants with {@code picker}. */
+    public MessageComposer(VariantPicker picker) {
+        this.picker = picker;
+    }
+
+    /** The rendered message, or empty when no script exists for the channel. */
+    public Optional<ComposedMessage> compose(Lead lead, Campaign campaign, Channel channel, Optional<String> stepScriptId,
+            ConfigSnapshot config) {
+        Optional<AbTest> test = config.runningTest(campaign.id(), channel);
+        Optional<Variant> variant = test.map(t -> picker.pick(t, lead.id()));
+        Optional<Script> script = variant.flatMap(v -> config.script(v.scriptId()))
+                .or(() -> stepScriptId.flatMap(config::script))
+                .or(() -> config.scriptFor(campaign.id(), channel));
+        if (script.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean fromTest = variant.isPresent() && script.get().id().equals(variant.get().scriptId());
+        Map<String, String> vars = ScriptVariables.of(lead, campaign);
+        Script s = script.get();
+        String body = channel == Channel.EMAIL ? ScriptRenderer.renderHtml(s.body(), vars)
+                : ScriptRenderer.render(s.body(), vars);
+        return Optional.of(new ComposedMessage(s.id(), fromTest ? test.map(AbTest::id) : Optional.empty(),
+                fromTest ? variant.map(Variant::name) : Optional.empty(),
+                s.subject().map(subject -> ScriptRenderer.render(subject, vars)), body));
+    }
+}

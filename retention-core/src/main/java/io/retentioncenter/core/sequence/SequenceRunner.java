@@ -1,0 +1,115 @@
+package io.retentioncenter.core.sequence;
+
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.contact.Dispatcher;
+import io.retentioncenter.core.engine.ConfigSnapshot;
+import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.lead.Lead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tick: claims due enrollments in batches under a lease, plans each one, records every outcome
+ * (attempt + execution + advanced enrollment) in one store call per batch, then dispatches the
+ * recorded attempts (outbox). Loops until nothing is due or the per-tick batch limit is reached.
+ * Safe to run on several engine instances at once: claims and outcomes are lease-checked by the
+ * store, and attempts are claimed before they are sent.
+ */
+public final class SequenceRunner {
+    private final EngineContext ctx;
+    private final StepPlanner planner;
+    private final Dispatcher dispatcher;
+
+    /** Built by the engine. */
+    public SequenceRunner(EngineContext ctx, io.retentioncenter.core.contact.ContactPolicy policy,
+            io.retentioncenter.core.script.MessageComposer composer,
+            Set<io.retentioncenter.core.contact.Channel> channelsWithProvider, Dispatcher dispatcher) {
+        this.ctx = ctx;
+        this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider);
+        this.dispatcher = dispatcher;
+    }
+
+    /** Runs one tick. */
+    public TickResult tick() {
+        TickCounter counter = new TickCounter();
+        int batchSize = ctx.settings().batchSize();
+        for (int batch = 0; batch < ctx.settings().maxBatchesPerTick(); batch++) {
+            Instant now = ctx.now();
+            List<SequenceEnrollment> claimed = ctx.store().claimDueEnrollments(now, batchSize,
+                    ctx.settings().instanceId(), now.plus(ctx.settings().enrollmentLease()));
+            counter.claimed += claimed.size();
+            if (!claimed.isEmpty()) {
+                process(claimed, now, counter);
+            }
+            var dispatched = dispatcher.dispatchDue(batchSize);
+            counter.add(dispatched);
+            if (claimed.isEmpty() && dispatched.total() == 0) {
+                break;
+            }
+        }
+        return counter.result();
+    }
+
+    private void process(List<SequenceEnrollment> claimed, Instant now, TickCounter counter) {
+        ConfigSnapshot config = ctx.config().current();
+        Map<String, Lead> leads = ctx.store().findLeads(claimed.stream().map(SequenceEnrollment::leadId)
+                .collect(Collectors.toSet()));
+        Map<String, List<ContactAttempt>> earlier = attemptsForConditions(claimed, config);
+        List<PlannedStep> plans = new ArrayList<>(claimed.size());
+        for (SequenceEnrollment e : claimed) {
+            plans.add(planner.plan(e, Optional.ofNullable(leads.get(e.leadId())),
+                    earlier.getOrDefault(e.id(), List.of()), config, now));
+        }
+        List<PlannedStep> retry = apply(plans, counter);
+        if (!retry.isEmpty()) {
+            Map<String, Lead> fresh = ctx.store().findLeads(retry.stream()
+                    .map(p -> p.outcome().updated().leadId()).collect(Collectors.toSet()));
+            List<PlannedStep> exits = new ArrayList<>();
+            for (PlannedStep p : retry) {
+                SequenceEnrollment e = p.outcome().updated();
+                SequenceEnrollment original = claimed.stream().filter(c -> c.id().equals(e.id())).findFirst()
+                        .orElseThrow();
+                Campaign campaign = config.campaign(original.campaignId()).orElseThrow();
+                Lead lead = fresh.get(original.leadId());
+                exits.add(lead == null ? planner.contactLimitExit(original, campaign, now)
+                        : planner.endedFor(original, lead, campaign, now)
+                                .orElseGet(() -> planner.contactLimitExit(original, campaign, now)));
+            }
+            apply(exits, counter);
+        }
+    }
+
+    /** Records the plans; returns those rejected as NOT_CONTACTABLE (to be re-planned as exits). */
+    private List<PlannedStep> apply(List<PlannedStep> plans, TickCounter counter) {
+        List<StepOutcome.Result> results = ctx.store().recordStepOutcomes(
+                plans.stream().map(PlannedStep::outcome).toList());
+        List<PlannedStep> notContactable = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            PlannedStep p = plans.get(i);
+            switch (results.get(i)) {
+                case APPLIED -> {
+                    counter.count(p.kind());
+                    p.outcome().execution().ifPresent(ctx.listener()::stepProcessed);
+                }
+                case STALE -> counter.stale++;
+                case NOT_CONTACTABLE -> notContactable.add(p);
+            }
+        }
+        return notContactable;
+    }
+
+    private Map<String, List<ContactAttempt>> attemptsForConditions(List<SequenceEnrollment> claimed,
+            ConfigSnapshot config) {
+        List<String> ids = claimed.stream()
+                .filter(e -> config.sequence(e.sequenceId()).flatMap(s -> s.step(e.currentStep()))
+                        .filter(step -> !step.conditions().isEmpty()).isPresent())
+                .map(SequenceEnrollment::id).toList();
+        return ids.isEmpty() ? Map.of() : ctx.store().attemptsOfEnrollments(ids);
+    }
+}

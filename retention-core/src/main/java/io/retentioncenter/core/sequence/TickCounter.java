@@ -1,0 +1,36 @@
+package io.retentioncenter.core.sequence;
+
+import io.retentioncenter.core.contact.DispatchCounts;
+
+/** Mutable tally of one tick, turned into a {@link TickResult} at the end. Not thread-safe. */
+final class TickCounter {
+    int claimed;
+    int executed;
+    int skipped;
+    int deferred;
+    int exited;
+    int completed;
+    int held;
+    int stale;
+    private DispatchCounts dispatch = DispatchCounts.NONE;
+
+    void add(DispatchCounts counts) {
+        dispatch = dispatch.plus(counts);
+    }
+
+    void count(PlannedStep.Kind kind) {
+        switch (kind) {
+            case EXECUTED -> executed++;
+            case SKIPPED -> skipped++;
+            case DEFERRED -> deferred++;
+            case EXITED -> exited++;
+            case COMPLETED -> completed++;
+            case HELD -> held++;
+        }
+    }
+
+    TickResult result() {
+        return new TickResult(claimed, executed, skipped, deferred, exited, completed, held, stale, dispatch.sent(),
+                dispatch.retried(), dispatch.failed(), dispatch.unknown());
+    }
+}
