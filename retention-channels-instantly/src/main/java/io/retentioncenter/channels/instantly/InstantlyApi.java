@@ -1,0 +1,100 @@
+package io.retentioncenter.channels.instantly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.http.HttpResult;
+import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.inbound.JsonPayload;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * The Instantly API v2 connection shared by the email provider and the webhook subscriber: base URI,
+ * bearer key and one paced transport (Instantly's rate limit is workspace-wide, so all calls share it).
+ * Never exposes or logs the key.
+ */
+final class InstantlyApi {
+    /** Instantly's public API host. */
+    static final String DEFAULT_BASE_URI = "https://api.instantly.ai";
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    private static final int MAX_ERROR_MESSAGE_CHARS = 300;
+
+    private final String baseUri;
+    private final String apiKey;
+    private final ProviderHttp http;
+    private final Clock clock;
+
+    InstantlyApi(String baseUri, String apiKey, ProviderHttp http, Clock clock) {
+        this.baseUri = baseUri;
+        this.apiKey = apiKey;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** POSTs {@code body} as JSON to {@code path} on the transport's threads. */
+    CompletableFuture<HttpResult> postAsync(String path, JsonNode body) {
+        return http.executeAsync(request(path, body));
+    }
+
+    /** POSTs {@code body} as JSON to {@code path}, blocking the caller. */
+    HttpResult post(String path, JsonNode body) {
+        return http.execute(request(path, body));
+    }
+
+    /** The clock used to interpret {@code Retry-After} dates. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Whether {@code value} is a canonical UUID, the form of every Instantly campaign id. */
+    static boolean isCampaignId(String value) {
+        return value != null && UUID.matcher(value).matches();
+    }
+
+    /** {@code HTTP <status>} plus Instantly's error {@code message} when the body carries one. */
+    static String describe(HttpResult result) {
+        return "HTTP " + result.status() + errorMessage(result).map(m -> ": " + m).orElse("");
+    }
+
+    /**
+     * Instantly's error {@code message} ({@code {statusCode, error, message}}); validation errors may
+     * carry an array of messages, which are joined. Empty when the body is not such an object.
+     */
+    static Optional<String> errorMessage(HttpResult result) {
+        JsonNode message;
+        try {
+            message = JsonPayload.parseObject(result.body(), MAX_ERROR_BODY_BYTES).path("message");
+        } catch (InvalidPayloadException e) {
+            return Optional.empty();
+        }
+        String text = message.isArray()
+                ? StreamSupport.stream(message.spliterator(), false)
+                        .filter(JsonNode::isTextual).map(JsonNode::textValue).collect(Collectors.joining("; "))
+                : message.isTextual() ? message.textValue() : "";
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(trimmed.length() > MAX_ERROR_MESSAGE_CHARS
+                ? trimmed.substring(0, MAX_ERROR_MESSAGE_CHARS) + "…" : trimmed);
+    }
+
+    private HttpRequest request(String path, JsonNode body) {
+        return HttpRequest.newBuilder(URI.create(baseUri + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+    }
+}

@@ -1,0 +1,295 @@
+package io.retentioncenter.channels.instantly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.Require;
+import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.HttpResult;
+import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.OutboundMessage;
+import io.retentioncenter.core.spi.SendResult;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EMAIL channel on Instantly.ai API v2. Each send adds the recipient as a lead to an Instantly
+ * campaign ({@code POST /api/v2/leads}); the campaign's template sends the rendered subject and body
+ * carried in the lead's custom variables (see {@link InstantlyVariables}). The Instantly lead id is
+ * the provider reference.
+ *
+ * <p>Outcomes: 2xx with a lead {@code id} is accepted; 2xx without a readable id, 429, 5xx (after the
+ * transport's own retries) and network failures are retryable; every other status is permanent and
+ * names Instantly's error {@code message}. Thread-safe. Never logs the API key or a full address.
+ */
+public final class InstantlyEmailProvider implements ChannelProvider {
+    /** The provider name stored on attempts and events. */
+    public static final String NAME = "instantly";
+    /** Message setting that overrides the default Instantly campaign uuid for one send. */
+    public static final String CAMPAIGN_SETTING = "instantly.campaignId";
+
+    static final String LEADS_PATH = "/api/v2/leads";
+    private static final Logger log = LoggerFactory.getLogger(InstantlyEmailProvider.class);
+    private static final int MAX_RESPONSE_BYTES = 1 << 20;
+
+    private final InstantlyApi api;
+    private final String campaignId;
+    private final boolean skipIfInCampaign;
+
+    private InstantlyEmailProvider(InstantlyApi api, String campaignId, boolean skipIfInCampaign) {
+        this.api = api;
+        this.campaignId = campaignId;
+        this.skipIfInCampaign = skipIfInCampaign;
+    }
+
+    /** Starts a builder; {@link Builder#apiKey} and {@link Builder#campaignId} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@link Channel#EMAIL}. */
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    /** {@value #NAME}. */
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * True when {@code skip_if_in_campaign} is sent: Instantly then ignores a repeated add of the same
+     * address to the same campaign, so re-sending a lost attempt cannot email the lead twice.
+     */
+    @Override
+    public boolean idempotentSends() {
+        return skipIfInCampaign;
+    }
+
+    /**
+     * Adds the message's recipient to the Instantly campaign (the message's {@value #CAMPAIGN_SETTING}
+     * setting, else the default one).
+     *
+     * @throws ValidationException when {@code message} is null, not an EMAIL message or lacks a
+     *     required field
+     */
+    @Override
+    public CompletionStage<SendResult> send(OutboundMessage message) {
+        validate(message);
+        String campaign = message.setting(CAMPAIGN_SETTING).map(String::trim).orElse(campaignId);
+        if (!InstantlyApi.isCampaignId(campaign)) {
+            return CompletableFuture.completedFuture(SendResult.permanentFailure(
+                    "setting " + CAMPAIGN_SETTING + " is not an Instantly campaign uuid"));
+        }
+        JsonNode body = AddLeadRequest.body(message, campaign, skipIfInCampaign);
+        return api.postAsync(LEADS_PATH, body).handle((result, error) -> error == null
+                ? outcome(result, message)
+                : transportFailure(error, message));
+    }
+
+    /** The connection, shared with {@link InstantlyWebhookSubscriber}. */
+    InstantlyApi api() {
+        return api;
+    }
+
+    private static void validate(OutboundMessage message) {
+        Require.present(message, "message");
+        if (message.channel() != Channel.EMAIL) {
+            throw new ValidationException("message.channel", "must be EMAIL for Instantly, was " + message.channel());
+        }
+        Require.text(message.attemptId(), "message.attemptId");
+        Require.text(message.leadId(), "message.leadId");
+        Require.text(message.recipient(), "message.recipient");
+        Require.present(message.body(), "message.body");
+        Require.present(message.firstName(), "message.firstName");
+        Require.present(message.lastName(), "message.lastName");
+        Require.present(message.subject(), "message.subject");
+        Require.present(message.variant(), "message.variant");
+    }
+
+    private SendResult outcome(HttpResult result, OutboundMessage message) {
+        if (result.isSuccess()) {
+            return leadId(result).map(id -> {
+                log.debug("Instantly accepted attempt {} for {} as lead {}", message.attemptId(),
+                        Lead.maskEmail(message.recipient()), id);
+                return SendResult.accepted(id);
+            }).orElseGet(() -> {
+                log.warn("Instantly answered attempt {} with HTTP {} but no readable lead id", message.attemptId(),
+                        result.status());
+                return SendResult.retryableFailure(
+                        "Instantly HTTP " + result.status() + " without a readable lead id", Optional.empty());
+            });
+        }
+        String error = "Instantly " + InstantlyApi.describe(result);
+        log.warn("Instantly refused attempt {}: HTTP {}", message.attemptId(), result.status());
+        return result.isRetryable()
+                ? SendResult.retryableFailure(error, result.retryAfter(api.clock().instant()))
+                : SendResult.permanentFailure(error);
+    }
+
+    private static Optional<String> leadId(HttpResult result) {
+        try {
+            return Optional.of(JsonPayload.requiredText(
+                    JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), "id", "id"));
+        } catch (InvalidPayloadException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SendResult transportFailure(Throwable error, OutboundMessage message) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ProviderTransportException) {
+            log.warn("Instantly unreachable for attempt {}: {}", message.attemptId(), cause.getMessage());
+            return SendResult.retryableFailure("Instantly unreachable: " + cause.getMessage(), Optional.empty());
+        }
+        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+    }
+
+    /**
+     * Builder for {@link InstantlyEmailProvider}. Transport defaults are core's {@link ProviderHttp}
+     * defaults, except pacing at 10 requests per second (Instantly allows 100/s workspace-wide).
+     */
+    public static final class Builder {
+        private static final double DEFAULT_REQUESTS_PER_SECOND = 10;
+
+        private final ProviderHttp.Builder http = ProviderHttp.builder(NAME)
+                .requestsPerSecond(DEFAULT_REQUESTS_PER_SECOND);
+        private String apiKey;
+        private String campaignId;
+        private String baseUri = InstantlyApi.DEFAULT_BASE_URI;
+        private boolean skipIfInCampaign = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The Instantly API v2 key (scope {@code leads:create}, plus {@code webhooks:create} to subscribe). */
+        public Builder apiKey(String value) {
+            apiKey = value;
+            return this;
+        }
+
+        /** The default Instantly campaign uuid that leads are added to. */
+        public Builder campaignId(String value) {
+            campaignId = value;
+            return this;
+        }
+
+        /** The API host, default {@code https://api.instantly.ai}; an absolute http(s) URI. */
+        public Builder baseUri(String value) {
+            baseUri = value;
+            return this;
+        }
+
+        /** Whether Instantly skips a lead already in the campaign (default true; makes sends idempotent). */
+        public Builder skipIfInCampaign(boolean value) {
+            skipIfInCampaign = value;
+            return this;
+        }
+
+        /** TCP connect timeout. */
+        public Builder connectTimeout(Duration value) {
+            http.connectTimeout(value);
+            return this;
+        }
+
+        /** Timeout for one request, response included. */
+        public Builder requestTimeout(Duration value) {
+            http.requestTimeout(value);
+            return this;
+        }
+
+        /** Transport retries after the first try on 429, 5xx, timeouts and I/O errors; 0 disables them. */
+        public Builder maxRetries(int value) {
+            http.maxRetries(value);
+            return this;
+        }
+
+        /** First backoff between transport retries, doubled per retry with jitter. */
+        public Builder initialBackoff(Duration value) {
+            http.initialBackoff(value);
+            return this;
+        }
+
+        /** Longest wait between transport retries, also the cap on an honoured {@code Retry-After}. */
+        public Builder maxBackoff(Duration value) {
+            http.maxBackoff(value);
+            return this;
+        }
+
+        /** At most this many request starts per second (default 10; 0 = unpaced). */
+        public Builder requestsPerSecond(double value) {
+            http.requestsPerSecond(value);
+            return this;
+        }
+
+        /** At most this many requests in flight. */
+        public Builder maxConcurrent(int value) {
+            http.maxConcurrent(value);
+            return this;
+        }
+
+        /** Clock used for {@code Retry-After} dates. */
+        public Builder clock(Clock value) {
+            if (value == null) {
+                throw new ConfigurationException("instantly: clock is required");
+            }
+            http.clock(value);
+            clock = value;
+            return this;
+        }
+
+        /**
+         * Builds the provider.
+         *
+         * @throws ConfigurationException when the key or campaign is missing or malformed, or the base
+         *     URI is not an absolute http(s) URI
+         */
+        public InstantlyEmailProvider build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new ConfigurationException("instantly: apiKey is required");
+            }
+            if (campaignId == null || campaignId.isBlank()) {
+                throw new ConfigurationException("instantly: campaignId (the default Instantly campaign uuid) is required");
+            }
+            if (!InstantlyApi.isCampaignId(campaignId.trim())) {
+                throw new ConfigurationException("instantly: campaignId must be an Instantly campaign uuid");
+            }
+            InstantlyApi api = new InstantlyApi(validBaseUri(), apiKey.trim(), http.build(), clock);
+            return new InstantlyEmailProvider(api, campaignId.trim(), skipIfInCampaign);
+        }
+
+        private String validBaseUri() {
+            if (baseUri == null || baseUri.isBlank()) {
+                throw new ConfigurationException("instantly: baseUri is required");
+            }
+            String trimmed = baseUri.trim().replaceAll("/+$", "");
+            try {
+                URI uri = new URI(trimmed);
+                boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+                if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                    throw new ConfigurationException("instantly: baseUri must be an absolute http(s) URI without query, was "
+                            + trimmed);
+                }
+            } catch (URISyntaxException e) {
+                throw new ConfigurationException("instantly: baseUri is not a valid URI: " + e.getMessage());
+            }
+            return trimmed;
+        }
+    }
+}
