@@ -1,0 +1,197 @@
+package io.retentioncenter.channels.sms.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.channels.sms.PhoneNumbers;
+import io.retentioncenter.channels.sms.SmsEncoding;
+import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.Require;
+import io.retentioncenter.core.http.HttpResult;
+import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.spi.OutboundMessage;
+import io.retentioncenter.core.spi.SendResult;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one SMS as an authenticated JSON POST and turns every outcome into a {@link SendResult}:
+ * a non-E.164 recipient or empty text fails permanently without a request; 2xx is read by the
+ * gateway's {@link SmsWireFormat} (an unreadable 2xx answer is retryable); 429 and 5xx (after the
+ * transport's own retries) are retryable with the provider's {@code Retry-After}; other 4xx are
+ * permanent; exhausted timeouts and I/O errors are retryable. Thread-safe.
+ */
+public final class SmsApiClient {
+    private static final Logger log = LoggerFactory.getLogger(SmsApiClient.class);
+    private static final int MAX_RESPONSE_BYTES = JsonPayload.DEFAULT_MAX_BYTES;
+    private static final int MAX_ERROR_TEXT = 200;
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{7,15}");
+
+    private final String provider;
+    private final URI endpoint;
+    private final String apiKeyHeader;
+    private final String apiKey;
+    private final ProviderHttp http;
+    private final Clock clock;
+
+    /**
+     * Creates a client.
+     *
+     * @param provider the provider name, prefixed to error texts
+     * @param endpoint the absolute send URL
+     * @param apiKeyHeader the header carrying the key, e.g. {@code X-API-Key}
+     * @param apiKey the key
+     * @param http the transport (timeouts, retries, pacing)
+     * @param clock the clock that dates {@code Retry-After}
+     * @throws ConfigurationException when a setting is missing
+     */
+    public SmsApiClient(String provider, URI endpoint, String apiKeyHeader, String apiKey, ProviderHttp http,
+            Clock clock) {
+        if (provider == null || provider.isBlank()) {
+            throw new ConfigurationException("SMS client: provider name is required");
+        }
+        this.provider = provider;
+        this.endpoint = present(endpoint, provider + ": endpoint");
+        this.apiKeyHeader = required(apiKeyHeader, provider + ": apiKeyHeader");
+        this.apiKey = required(apiKey, provider + ": apiKey");
+        this.http = present(http, provider + ": http");
+        this.clock = present(clock, provider + ": clock");
+    }
+
+    /**
+     * Sends {@code message} in {@code format}; the stage never completes exceptionally for provider
+     * or network problems.
+     */
+    public CompletionStage<SendResult> send(OutboundMessage message, SmsWireFormat format) {
+        Require.present(message, "message");
+        Require.present(format, "format");
+        Optional<String> recipient = PhoneNumbers.toE164(message.recipient());
+        if (recipient.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    SendResult.permanentFailure(provider + ": recipient is not an E.164 phone number"));
+        }
+        if (message.body() == null || message.body().isBlank()) {
+            return CompletableFuture.completedFuture(SendResult.permanentFailure(provider + ": body is empty"));
+        }
+        SmsEncoding encoding = SmsEncoding.of(message.body());
+        log.debug("{}: sending attempt {} to {} ({} segment(s), {})", provider, message.attemptId(),
+                Lead.maskPhone(recipient.get()), encoding.segments(), encoding.charset().label());
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header(apiKeyHeader, apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        format.requestBody(recipient.get(), message.body()).toString(), StandardCharsets.UTF_8))
+                .build();
+        return http.executeAsync(request).handle((result, error) -> {
+            SendResult outcome = error == null ? classify(result, format, encoding) : transportFailure(error);
+            if (!outcome.accepted()) {
+                log.warn("{}: attempt {} not sent ({}): {}", provider, message.attemptId(),
+                        outcome.retryable() ? "retryable" : "permanent", outcome.error().orElse(""));
+            }
+            return outcome;
+        });
+    }
+
+    private SendResult classify(HttpResult result, SmsWireFormat format, SmsEncoding encoding) {
+        if (result.isSuccess()) {
+            try {
+                return format.readAccepted(JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), encoding);
+            } catch (InvalidPayloadException e) {
+                return SendResult.retryableFailure(provider + ": unreadable response to HTTP " + result.status()
+                        + ": " + e.getMessage(), Optional.empty());
+            }
+        }
+        String error = provider + ": HTTP " + result.status() + errorText(result.body());
+        if (result.isRetryable()) {
+            return SendResult.retryableFailure(error, result.retryAfter(clock.instant()));
+        }
+        return SendResult.permanentFailure(error);
+    }
+
+    private SendResult transportFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ProviderTransportException) {
+            return SendResult.retryableFailure(provider + ": " + cause.getMessage(), Optional.empty());
+        }
+        throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
+    }
+
+    /**
+     * {@code " CODE: description"} from a JSON error body ({@code error_code}, {@code error} or
+     * {@code code}; {@code description}, {@code message} or {@code detail}) with phone-like digit
+     * runs masked; empty when the body is not JSON.
+     */
+    private static String errorText(String body) {
+        JsonNode node;
+        try {
+            node = JsonPayload.parseObject(body, MAX_RESPONSE_BYTES);
+        } catch (InvalidPayloadException e) {
+            return "";
+        }
+        Optional<String> code = firstText(node, "error_code", "error", "code");
+        Optional<String> description = firstText(node, "description", "message", "detail");
+        String text = code.map(c -> " " + c).orElse("") + description.map(d -> ": " + d).orElse("");
+        String masked = PHONE_LIKE.matcher(text).replaceAll(m -> Lead.maskPhone(m.group()));
+        return masked.length() > MAX_ERROR_TEXT ? masked.substring(0, MAX_ERROR_TEXT) + "…" : masked;
+    }
+
+    private static Optional<String> firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            JsonNode value = node.get(field);
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                return Optional.of(value.asText().trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The send URL: {@code path} appended to {@code baseUri}, which must be an absolute http(s) URI.
+     *
+     * @throws ConfigurationException naming {@code baseUri} or {@code path} when unusable
+     */
+    public static URI endpoint(URI baseUri, String path) {
+        present(baseUri, "SMS client: baseUri");
+        String scheme = baseUri.getScheme();
+        if (!baseUri.isAbsolute() || baseUri.getHost() == null
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new ConfigurationException("SMS client: baseUri must be an absolute http(s) URI, was " + baseUri);
+        }
+        String relative = required(path, "SMS client: path");
+        if (!relative.startsWith("/") || relative.contains("?") || relative.contains("#")) {
+            throw new ConfigurationException("SMS client: path must start with '/' and carry no query, was " + relative);
+        }
+        String base = baseUri.toString();
+        try {
+            return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + relative);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("SMS client: path is not a valid URI path: " + relative);
+        }
+    }
+
+    private static String required(String setting, String label) {
+        if (setting == null || setting.isBlank()) {
+            throw new ConfigurationException(label + " is required");
+        }
+        return setting.trim();
+    }
+
+    private static <T> T present(T setting, String label) {
+        if (setting == null) {
+            throw new ConfigurationException(label + " is required");
+        }
+        return setting;
+    }
+}

@@ -1,0 +1,101 @@
+package io.retentioncenter.channels.sms.retail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.channels.sms.HmacBodySignature;
+import io.retentioncenter.channels.sms.delivery.DeliveryReport;
+import io.retentioncenter.core.AuthenticationException;
+import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.ProviderEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses an SMS-Retail delivery report as the original application assumed it (unverified):
+ * body {@code {"id": 12345, "status": "delivered"}} (an optional {@code phone} is used when
+ * present), signed with {@code X-Signature: <hex HMAC-SHA256(secret, raw body)>}. The event is
+ * dated when it is parsed, since the assumed body carries no time. Thread-safe.
+ */
+public final class SmsRetailDeliveryWebhook {
+    /** Header carrying the hex HMAC of the body. */
+    public static final String SIGNATURE_HEADER = "X-Signature";
+
+    private final Optional<HmacBodySignature> signature;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    private SmsRetailDeliveryWebhook(Builder b) {
+        this.signature = b.signature;
+        this.clock = b.clock;
+        this.maxBodyBytes = b.maxBodyBytes;
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Authenticates and parses one delivery report.
+     *
+     * @param rawBody the exact request body bytes
+     * @param signatureHeader the {@value #SIGNATURE_HEADER} value, null when absent
+     * @return one event, or none for status {@code UNKNOWN}
+     * @throws AuthenticationException when a secret is configured and the signature is missing or wrong
+     * @throws InvalidPayloadException naming the field when the body is empty, too large, not JSON,
+     *     lacks {@code id} or {@code status}, has a wrong type, or an unknown status
+     */
+    public List<ProviderEvent> parse(byte[] rawBody, String signatureHeader) {
+        signature.ifPresent(s -> s.verify(rawBody, signatureHeader));
+        JsonNode body = JsonPayload.parseObject(rawBody, maxBodyBytes);
+        return new DeliveryReport(
+                SmsRetailProvider.NAME,
+                JsonPayload.requiredText(body, "id", "id"),
+                JsonPayload.requiredText(body, "status", "status"),
+                JsonPayload.optionalText(body, "phone", "phone"),
+                clock.instant(),
+                Optional.empty())
+                .toEvents();
+    }
+
+    /** Builder; without a {@link #secret} reports are accepted unsigned, which only suits a private network. */
+    public static final class Builder {
+        private Optional<HmacBodySignature> signature = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private int maxBodyBytes = JsonPayload.DEFAULT_MAX_BYTES;
+
+        private Builder() {
+        }
+
+        /** The shared webhook secret; when set, unsigned or mis-signed reports are rejected. */
+        public Builder secret(String value) {
+            signature = Optional.of(new HmacBodySignature(SIGNATURE_HEADER, value));
+            return this;
+        }
+
+        /** Clock that dates the events. */
+        public Builder clock(Clock value) {
+            if (value == null) {
+                throw new ConfigurationException(SmsRetailProvider.NAME + ": clock is required");
+            }
+            clock = value;
+            return this;
+        }
+
+        /** Largest accepted body; default {@link JsonPayload#DEFAULT_MAX_BYTES}. */
+        public Builder maxBodyBytes(int value) {
+            if (value < 1) {
+                throw new ConfigurationException(SmsRetailProvider.NAME + ": maxBodyBytes must be positive");
+            }
+            maxBodyBytes = value;
+            return this;
+        }
+
+        /** Builds the parser. */
+        public SmsRetailDeliveryWebhook build() {
+            return new SmsRetailDeliveryWebhook(this);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.retentioncenter.channels.sms.twentythree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.channels.sms.StubGateway;
+import io.retentioncenter.channels.sms.StubGateway.Recorded;
+import io.retentioncenter.channels.sms.StubGateway.Reply;
+import io.retentioncenter.channels.sms.TestMessages;
+import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.spi.SendResult;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TwentyThreeTelecomSmsProviderTest {
+    static final String MESSAGE_ID = "api_42_1763996000123456789_a3f8b2c1d9e45f67";
+    static final String ACCEPTED = """
+            {"status":true,
+             "messages":[{"dnis":"+14155550123","message_id":"%1$s","segment_num":1}],
+             "results":[{"dnis":"+14155550123","message_id":"%1$s","segments":1,"status":"accepted"}],
+             "summary":{"total_recipients":1,"total_segments":1,"total_cost":0.0085,"encoding":"GSM-7",
+                        "accepted_count":1,"blocked_count":0,"queue_error_count":0,"config_error_count":0}}
+            """.formatted(MESSAGE_ID);
+
+    private StubGateway stub;
+
+    @AfterEach
+    void stop() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @Test
+    void postsTheDocumentedRequestAndReturnsTheMessageId() throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+
+        SendResult result = send(provider(fastHttp(2)), TestMessages.FIXTURE_TEXT);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.providerRef()).contains(MESSAGE_ID);
+        assertThat(result.details()).containsEntry("encoding", "GSM-7").containsEntry("segments", "1")
+                .containsEntry("characters", "79");
+        assertThat(stub.requests()).hasSize(1);
+        Recorded request = stub.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/api/v1/sms/send");
+        assertThat(request.header("X-API-Key")).isEqualTo("key-123");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        JsonNode expected = JsonPayload.mapper().readTree(TestMessages.fixture("sms-23telecom-send-request.json"));
+        assertThat(JsonPayload.mapper().readTree(request.body())).isEqualTo(expected);
+    }
+
+    @Test
+    void unicodeTextIsReportedAsUcs2() throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+
+        SendResult result = send(provider(fastHttp(0)), "Привет, Мария! 🎁");
+
+        assertThat(result.details()).containsEntry("encoding", "UCS-2").containsEntry("segments", "1");
+        assertThat(JsonPayload.mapper().readTree(stub.requests().get(0).body()).get("message").asText())
+                .isEqualTo("Привет, Мария! 🎁");
+    }
+
+    @Test
+    void retriesA429AfterRetryAfterThenSucceeds() throws Exception {
+        stub = StubGateway.start(
+                Reply.json(429, "{\"status\":false,\"error_code\":\"RATE_LIMITED\"}").withHeader("Retry-After", "1"),
+                Reply.json(200, ACCEPTED));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void exhausted429IsRetryableWithTheProvidersRetryAfter() throws Exception {
+        stub = StubGateway.start(
+                Reply.json(429, "{\"status\":false,\"error_code\":\"RATE_LIMITED\"}").withHeader("Retry-After", "7"));
+
+        SendResult result = send(provider(fastHttp(0)), "Hello");
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("429", "RATE_LIMITED"));
+    }
+
+    @Test
+    void repeated500DbErrorIsRetryableAfterEveryTry() throws Exception {
+        stub = StubGateway.start(Reply.json(500,
+                "{\"status\":false,\"error_code\":\"DB_ERROR\",\"description\":\"batch not queued\"}"));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 500 DB_ERROR"));
+        assertThat(stub.requests()).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400,VALIDATION_ERROR", "401,INVALID_API_KEY", "402,INSUFFICIENT_BALANCE", "403,NO_SMS_ACCESS"})
+    void clientErrorsArePermanentAndNotRetried(int status, String code) throws Exception {
+        stub = StubGateway.start(Reply.json(status,
+                "{\"status\":false,\"error_code\":\"" + code + "\",\"description\":\"rejected for +14155550123\"}"));
+
+        SendResult result = send(provider(fastHttp(3)), "Hello");
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("HTTP " + status + " " + code).contains("*********23").doesNotContain("4155550123"));
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocked", "queue_error", "config_error"})
+    void aRecipientTheGatewayDidNotAcceptIsAPermanentFailureNamingTheStatus(String status) throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED.replace("\"status\":\"accepted\"", "\"status\":\"" + status + "\"")));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("results[0].status " + status));
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void statusFalseInA200IsPermanent() throws Exception {
+        stub = StubGateway.start(Reply.json(200, "{\"status\":false,\"error_code\":\"SENDER_NOT_ALLOWED\"}"));
+
+        SendResult result = send(provider(fastHttp(0)), "Hello");
+
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("SENDER_NOT_ALLOWED"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{not json", "", "[]", "{\"status\":\"yes\"}", "{\"status\":true}",
+            "{\"status\":true,\"results\":[]}", "{\"status\":true,\"results\":[{\"status\":\"accepted\"}]}",
+            "{\"status\":true,\"results\":[{\"status\":\"accepted\",\"message_id\":{}}]}"})
+    void anUnreadable200IsRetryable(String body) throws Exception {
+        stub = StubGateway.start(Reply.json(200, body));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("unreadable response"));
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void timeoutsAreRetriedThenReportedRetryable() throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
+        ProviderHttp http = ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofMillis(200))
+                .maxRetries(1).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
+
+        long started = System.nanoTime();
+        SendResult result = send(provider(http), "Hello");
+
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("failed after 2 tries"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(350), Duration.ofMillis(1900));
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void anUnreachableGatewayIsRetryable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        TwentyThreeTelecomSmsProvider provider = TwentyThreeTelecomSmsProvider.builder().apiKey("key-123")
+                .senderId("ExampleCo").baseUri(URI.create("http://127.0.0.1:" + closedPort + "/api/v1"))
+                .http(fastHttp(1)).build();
+
+        SendResult result = provider.send(TestMessages.sms("+14155550123", "Hello")).toCompletableFuture().get();
+
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).startsWith("23telecom: POST /api/v1/sms/send failed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-phone", "+0123", ""})
+    void aRecipientThatIsNotAPhoneFailsPermanentlyWithoutARequest(String recipient) throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+
+        SendResult result = provider(fastHttp(0)).send(TestMessages.sms(recipient, "Hello")).toCompletableFuture().get();
+
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("recipient"));
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void aBlankBodyFailsPermanentlyWithoutARequest() throws Exception {
+        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+
+        SendResult result = send(provider(fastHttp(0)), "  ");
+
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("body"));
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void describesItself() {
+        TwentyThreeTelecomSmsProvider provider = TwentyThreeTelecomSmsProvider.builder().apiKey("k").senderId("ExampleCo").build();
+        assertThat(provider.channel()).isEqualTo(Channel.SMS);
+        assertThat(provider.name()).isEqualTo("23telecom");
+        assertThat(provider.idempotentSends()).isFalse();
+        assertThatThrownBy(() -> provider.send(null)).isInstanceOf(ValidationException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ExampleCo", "Abc", "A1234567890", "+14155550123", "447911123456"})
+    void acceptsDocumentedSenderIds(String senderId) {
+        assertThat(TwentyThreeTelecomSmsProvider.builder().apiKey("k").senderId(senderId).build().name())
+                .isEqualTo("23telecom");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Ab", "1Example", "ExampleCo123", "Example Co", "Exämple", "+12"})
+    void rejectsInvalidSenderIds(String senderId) {
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().apiKey("k").senderId(senderId).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("senderId");
+    }
+
+    @Test
+    void rejectsIncompleteConfiguration() {
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().senderId("ExampleCo").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("apiKey");
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().apiKey("k").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("senderId");
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().apiKey("k").senderId("ExampleCo")
+                .baseUri(URI.create("/relative")).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().http(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("http");
+        assertThatThrownBy(() -> TwentyThreeTelecomSmsProvider.builder().clock(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock");
+    }
+
+    private SendResult send(TwentyThreeTelecomSmsProvider provider, String body) throws Exception {
+        return provider.send(TestMessages.sms("+14155550123", body)).toCompletableFuture().get();
+    }
+
+    private TwentyThreeTelecomSmsProvider provider(ProviderHttp http) {
+        return TwentyThreeTelecomSmsProvider.builder().apiKey("key-123").senderId("ExampleCo")
+                .baseUri(stub.baseUri().resolve("/api/v1")).http(http).build();
+    }
+
+    static ProviderHttp fastHttp(int retries) {
+        return ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofSeconds(2)).maxRetries(retries)
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).build();
+    }
+}
