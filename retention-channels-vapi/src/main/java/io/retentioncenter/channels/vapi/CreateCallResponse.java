@@ -1,0 +1,71 @@
+package io.retentioncenter.channels.vapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.http.HttpResult;
+import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.spi.SendResult;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Turns VAPI's answer to {@code POST /call} into a {@link SendResult}. */
+final class CreateCallResponse {
+    private static final int MAX_RESPONSE_BYTES = 1 << 20;
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    private CreateCallResponse() {
+    }
+
+    /**
+     * 2xx with a call {@code id}: accepted; 2xx without one: retryable (VAPI's answer was unusable);
+     * 429 / 5xx: retryable, honouring {@code Retry-After}; other statuses: permanent with VAPI's message.
+     */
+    static SendResult toSendResult(HttpResult result, Instant now) {
+        if (result.isSuccess()) {
+            try {
+                JsonNode call = JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES);
+                return SendResult.accepted(JsonPayload.requiredText(call, "id", "id"));
+            } catch (InvalidPayloadException e) {
+                return SendResult.retryableFailure("VAPI answered " + result.status() + " without a usable call: "
+                        + e.getMessage(), Optional.empty());
+            }
+        }
+        String error = "VAPI " + result.status() + ": " + errorMessage(result.body());
+        return result.isRetryable()
+                ? SendResult.retryableFailure(error, result.retryAfter(now))
+                : SendResult.permanentFailure(error);
+    }
+
+    /** VAPI's {@code message} (a string or a list of strings), else {@code error}, else the raw body, shortened. */
+    static String errorMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "no message";
+        }
+        String message;
+        try {
+            JsonNode json = JsonPayload.parseObject(body, MAX_RESPONSE_BYTES);
+            message = text(json.get("message")).or(() -> text(json.get("error"))).orElse(body);
+        } catch (InvalidPayloadException e) {
+            message = body;
+        }
+        message = message.strip();
+        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) + "…" : message;
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isTextual() && !node.textValue().isBlank()) {
+            return Optional.of(node.textValue());
+        }
+        if (node.isArray() && !node.isEmpty()) {
+            return Optional.of(StreamSupport.stream(node.spliterator(), false)
+                    .map(JsonNode::asText)
+                    .collect(Collectors.joining("; ")));
+        }
+        return Optional.empty();
+    }
+}

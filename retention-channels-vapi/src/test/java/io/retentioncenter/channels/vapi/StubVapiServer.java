@@ -1,0 +1,116 @@
+package io.retentioncenter.channels.vapi;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A loopback stand-in for the VAPI API: records every request and answers with scripted responses. */
+final class StubVapiServer implements AutoCloseable {
+    /** One received request. */
+    record Recorded(String method, String path, Headers headers, String body) {
+    }
+
+    /** One scripted answer. */
+    record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+        static Reply of(int status, String body) {
+            return new Reply(status, body, Map.of(), Duration.ZERO);
+        }
+
+        Reply withHeader(String name, String value) {
+            return new Reply(status, body, Map.of(name, value), delay);
+        }
+
+        Reply delayed(Duration value) {
+            return new Reply(status, body, headers, value);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Reply> scripted = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile Reply fallback = Reply.of(201, "{\"id\":\"call-1\",\"status\":\"queued\"}");
+
+    StubVapiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers the next requests with {@code replies}, in order, then with the fallback. */
+    synchronized StubVapiServer then(Reply... replies) {
+        scripted.addAll(List.of(replies));
+        return this;
+    }
+
+    /** Answers every request not scripted with {@code reply}. */
+    StubVapiServer always(Reply reply) {
+        fallback = reply;
+        return this;
+    }
+
+    List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    private synchronized Reply next() {
+        Reply reply = scripted.poll();
+        return reply != null ? reply : fallback;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders(), body));
+            Reply reply = next();
+            if (!reply.delay().isZero()) {
+                Thread.sleep(reply.delay().toMillis());
+            }
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
