@@ -78,7 +78,8 @@ public final class RetentionEngine {
         this.sequences = new SequenceService(ctx, enroller, runner);
         this.experiments = new ExperimentService(ctx, b.judge());
         this.router = new ChannelRouter(ctx, policy, composer, providers.keySet());
-        this.inbound = new InboundService(ctx, router);
+        this.inbound = new InboundService(ctx, router, leads, experiments, b.metaWebhooks(), b.graphLeads(),
+                b.keitaro());
         this.stats = new EngineStatsReader(ctx);
     }
 

@@ -2,6 +2,9 @@ package io.retentioncenter.core;
 
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.engine.EngineSettings;
+import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
+import io.retentioncenter.core.inbound.meta.GraphLeadClient;
+import io.retentioncenter.core.inbound.meta.MetaWebhooks;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.EngineListener;
 import io.retentioncenter.core.spi.ExperimentJudge;
@@ -47,6 +50,9 @@ public final class RetentionEngineBuilder {
     private Duration callbackDefaultDelay = Duration.ofDays(1);
     private Duration resumeSpread = Duration.ofHours(1);
     private Optional<Long> seed = Optional.empty();
+    private Optional<MetaWebhooks> metaWebhooks = Optional.empty();
+    private Optional<GraphLeadClient> graphLeads = Optional.empty();
+    private Optional<KeitaroPostbackParser> keitaro = Optional.empty();
 
     RetentionEngineBuilder(Function<RetentionEngineBuilder, RetentionEngine> factory) {
         this.factory = factory;
@@ -188,6 +194,24 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
+    /** Meta lead-ads webhook verification and parsing, for {@code engine.inbound().meta(...)}. */
+    public RetentionEngineBuilder metaWebhooks(MetaWebhooks value) {
+        metaWebhooks = Optional.of(notNull(value, "metaWebhooks"));
+        return this;
+    }
+
+    /** Graph API client that resolves Meta notifications carrying only a {@code leadgen_id}. */
+    public RetentionEngineBuilder graphLeads(GraphLeadClient value) {
+        graphLeads = Optional.of(notNull(value, "graphLeads"));
+        return this;
+    }
+
+    /** Keitaro postback parsing, for {@code engine.inbound().keitaro(...)}. */
+    public RetentionEngineBuilder keitaro(KeitaroPostbackParser value) {
+        keitaro = Optional.of(notNull(value, "keitaro"));
+        return this;
+    }
+
     /**
      * Builds the engine.
      *
@@ -230,6 +254,18 @@ public final class RetentionEngineBuilder {
 
     EngineListener listener() {
         return listener;
+    }
+
+    Optional<MetaWebhooks> metaWebhooks() {
+        return metaWebhooks;
+    }
+
+    Optional<GraphLeadClient> graphLeads() {
+        return graphLeads;
+    }
+
+    Optional<KeitaroPostbackParser> keitaro() {
+        return keitaro;
     }
 
     private static <T> T notNull(T value, String what) {

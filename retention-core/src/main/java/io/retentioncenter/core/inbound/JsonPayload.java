@@ -102,6 +102,9 @@ public final class JsonPayload {
             return Optional.of(child.bigIntegerValue().toString());
         }
         if (child.isNumber()) {
+            if ((child.isDouble() || child.isFloat()) && !Double.isFinite(child.doubleValue())) {
+                throw new InvalidPayloadException(path, "must be a finite number");
+            }
             return Optional.of(child.decimalValue().toPlainString());
         }
         throw new InvalidPayloadException(path, "must be a string or number, was " + child.getNodeType());

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param recipient the email or E.164 phone the event is about
  * @param occurredAt when it happened according to the provider
  * @param detail provider status or reason, for the attempt's error / audit
- * @param transcript call transcript, if any
+ * @param transcript call transcript, or the text of an inbound reply, if any
  * @param keywords keywords extracted from a call or reply
  * @param callbackAt the time the lead asked to be called back, if said
  */

@@ -1,0 +1,109 @@
+package io.retentioncenter.core.inbound;
+
+import io.retentioncenter.core.Ids;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.conversion.ConversionCommand;
+import io.retentioncenter.core.conversion.ConversionOutcome;
+import io.retentioncenter.core.conversion.ConversionStatus;
+import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.conversion.UnmatchedPostback;
+import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.experiment.ExperimentService;
+import io.retentioncenter.core.experiment.Verdict;
+import io.retentioncenter.core.inbound.keitaro.IgnoredKeitaroPostback;
+import io.retentioncenter.core.inbound.keitaro.KeitaroParseResult;
+import io.retentioncenter.core.inbound.keitaro.KeitaroPostback;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.EnrollmentQuery;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies Keitaro postbacks. The {@code sub_id} matches a {@link ContactAttempt} id first (the id
+ * the library passes as sub id), then a lead's external id, in which case the lead's latest
+ * dispatched attempt before the postback is credited. The conversion carries lead, campaign,
+ * channel, attempt, enrollment, step and A/B variant. SALE converts the lead and ends its
+ * enrollments at once; REJECTED rejects it; LEAD is recorded only; REBILL adds revenue.
+ */
+final class KeitaroInbound {
+    private final EngineContext ctx;
+    private final ExperimentService experiments;
+
+    KeitaroInbound(EngineContext ctx, ExperimentService experiments) {
+        this.ctx = ctx;
+        this.experiments = experiments;
+    }
+
+    KeitaroResult apply(KeitaroParseResult parsed) {
+        if (parsed instanceof IgnoredKeitaroPostback) {
+            return new KeitaroResult(KeitaroResult.Outcome.IGNORED_STATUS, Optional.empty(), 0, Optional.empty());
+        }
+        KeitaroPostback p = (KeitaroPostback) parsed;
+        Instant now = ctx.now();
+        Optional<ContactAttempt> attempt = ctx.store().findAttempt(p.subId());
+        Optional<Lead> lead = attempt.isPresent() ? ctx.store().findLead(attempt.get().leadId())
+                : ctx.store().findLeadByExternalId(p.subId());
+        if (attempt.isEmpty()) {
+            attempt = lead.flatMap(l -> creditedAttempt(l, now));
+        }
+        Optional<String> campaignId = attempt.map(ContactAttempt::campaignId)
+                .or(() -> lead.flatMap(this::latestEnrollment).map(SequenceEnrollment::campaignId));
+        if (lead.isEmpty() || campaignId.isEmpty()) {
+            ctx.store().recordUnmatchedPostback(new UnmatchedPostback(p.replayKey(), p.subId(), p.raw(), now));
+            return new KeitaroResult(KeitaroResult.Outcome.UNMATCHED, Optional.empty(), 0, Optional.empty());
+        }
+        Conversion candidate = new Conversion(Ids.next("cnv"), lead.get().id(), campaignId.get(),
+                attempt.map(ContactAttempt::channel), attempt.map(ContactAttempt::id),
+                attempt.flatMap(ContactAttempt::enrollmentId), attempt.flatMap(ContactAttempt::stepOrder),
+                attempt.flatMap(ContactAttempt::abTestId), attempt.flatMap(ContactAttempt::variant),
+                statusOf(p.kind()), p.payout(), p.currency(), p.transactionId(), now, now, p.raw());
+        ConversionOutcome outcome = ctx.store().recordConversion(new ConversionCommand(p.replayKey(), p.kind(),
+                candidate, p.payout(), now));
+        boolean changed = outcome.effect() == ConversionOutcome.Effect.CREATED
+                || outcome.effect() == ConversionOutcome.Effect.UPDATED;
+        if (changed) {
+            outcome.conversion().ifPresent(ctx.listener()::converted);
+        }
+        Optional<Verdict> verdict = changed ? outcome.conversion()
+                .filter(c -> c.status() == ConversionStatus.SALE)
+                .flatMap(Conversion::abTestId)
+                .map(experiments::evaluate) : Optional.empty();
+        return new KeitaroResult(map(outcome.effect()), outcome.conversion(), outcome.exitedEnrollments(), verdict);
+    }
+
+    private Optional<ContactAttempt> creditedAttempt(Lead lead, Instant now) {
+        return ctx.store().attemptsOfLead(lead.id()).stream()
+                .filter(a -> !a.status().isUndispatched() && a.status() != AttemptStatus.CANCELLED)
+                .filter(a -> !a.createdAt().isAfter(now))
+                .max(Comparator.comparing(ContactAttempt::createdAt).thenComparing(ContactAttempt::id));
+    }
+
+    private Optional<SequenceEnrollment> latestEnrollment(Lead lead) {
+        List<SequenceEnrollment> all = ctx.store().listEnrollments(EnrollmentQuery.ofLead(lead.id()),
+                new PageRequest(0, 1000)).items();
+        return all.stream().max(Comparator.comparing(SequenceEnrollment::enrolledAt));
+    }
+
+    private static ConversionStatus statusOf(PostbackKind kind) {
+        return switch (kind) {
+            case LEAD -> ConversionStatus.LEAD;
+            case SALE, REBILL -> ConversionStatus.SALE;
+            case REJECTED -> ConversionStatus.REJECTED;
+        };
+    }
+
+    private static KeitaroResult.Outcome map(ConversionOutcome.Effect effect) {
+        return switch (effect) {
+            case CREATED -> KeitaroResult.Outcome.CREATED;
+            case UPDATED -> KeitaroResult.Outcome.UPDATED;
+            case REPLAY -> KeitaroResult.Outcome.REPLAY;
+            case IGNORED -> KeitaroResult.Outcome.IGNORED_TRANSITION;
+        };
+    }
+}

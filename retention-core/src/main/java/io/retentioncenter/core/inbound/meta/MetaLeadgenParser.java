@@ -1,0 +1,95 @@
+package io.retentioncenter.core.inbound.meta;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.inbound.JsonPayload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a {@code page} notification into a {@link MetaLeadgenBatch}. A bad entry or change becomes
+ * an error of the batch without losing the others; a bad envelope fails the whole body. Pure.
+ */
+final class MetaLeadgenParser {
+    private final List<MetaLeadgenItem> items = new ArrayList<>();
+    private final List<MetaLeadgenError> errors = new ArrayList<>();
+    private int ignoredChanges;
+
+    private MetaLeadgenParser() {
+    }
+
+    /**
+     * Parses the notification object.
+     *
+     * @throws InvalidPayloadException when {@code object} is not {@code "page"} or {@code entry} is not an array
+     */
+    static MetaLeadgenBatch parse(JsonNode root) {
+        String object = JsonPayload.requiredText(root, "object", "object");
+        if (!"page".equals(object)) {
+            throw new InvalidPayloadException("object", "must be \"page\" for leadgen notifications");
+        }
+        JsonNode entries = JsonPayload.requiredArray(root, "entry", "entry");
+        MetaLeadgenParser parser = new MetaLeadgenParser();
+        for (int i = 0; i < entries.size(); i++) {
+            parser.entry(entries.get(i), "entry[" + i + "]");
+        }
+        return new MetaLeadgenBatch(parser.items, parser.errors, parser.ignoredChanges);
+    }
+
+    private void entry(JsonNode entry, String path) {
+        JsonNode changes;
+        Optional<String> pageId;
+        try {
+            if (!entry.isObject()) {
+                throw new InvalidPayloadException(path, "must be an object");
+            }
+            pageId = JsonPayload.optionalText(entry, "id", path + ".id");
+            changes = JsonPayload.requiredArray(entry, "changes", path + ".changes");
+        } catch (InvalidPayloadException e) {
+            errors.add(MetaLeadgenError.of(e));
+            return;
+        }
+        for (int j = 0; j < changes.size(); j++) {
+            String changePath = path + ".changes[" + j + "]";
+            try {
+                change(changes.get(j), changePath, pageId);
+            } catch (InvalidPayloadException e) {
+                errors.add(MetaLeadgenError.of(e));
+            }
+        }
+    }
+
+    private void change(JsonNode change, String path, Optional<String> entryPageId) {
+        if (!change.isObject()) {
+            throw new InvalidPayloadException(path, "must be an object");
+        }
+        if (!"leadgen".equals(JsonPayload.requiredText(change, "field", path + ".field"))) {
+            ignoredChanges++;
+            return;
+        }
+        String valuePath = path + ".value";
+        JsonNode value = JsonPayload.requiredObject(change, "value", valuePath);
+        MetaLeadRef ref = ref(value, valuePath, entryPageId);
+        Map<String, String> answers = value.has("field_data")
+                ? MetaLeadFields.fromFieldData(value.get("field_data"), valuePath + ".field_data")
+                : MetaLeadFields.fromFlat(value, valuePath);
+        if (answers.isEmpty() && ref.leadgenId().isEmpty()) {
+            throw new InvalidPayloadException(valuePath, "has neither leadgen_id nor lead fields");
+        }
+        items.add(new MetaLeadgenItem(path, ref,
+                answers.isEmpty() ? Optional.empty() : Optional.of(MetaLeadFields.toNewLead(answers, ref))));
+    }
+
+    private static MetaLeadRef ref(JsonNode value, String path, Optional<String> entryPageId) {
+        return new MetaLeadRef(
+                JsonPayload.optionalText(value, "leadgen_id", path + ".leadgen_id"),
+                JsonPayload.optionalText(value, "page_id", path + ".page_id").or(() -> entryPageId),
+                JsonPayload.optionalText(value, "form_id", path + ".form_id"),
+                JsonPayload.optionalText(value, "ad_id", path + ".ad_id"),
+                JsonPayload.optionalText(value, "adgroup_id", path + ".adgroup_id"),
+                JsonPayload.optionalText(value, "created_time", path + ".created_time")
+                        .map(t -> MetaLeadRef.parseTime(t, path + ".created_time")));
+    }
+}

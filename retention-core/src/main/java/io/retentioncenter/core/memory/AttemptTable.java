@@ -1,0 +1,182 @@
+package io.retentioncenter.core.memory;
+
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.ContactAttempt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Attempts by id, lead, enrollment, idempotency key, provider reference and A/B test, with the outbox
+ * index of undispatched attempts keyed by ({@code dueAt}, id) and the dispatch leases of DISPATCHING
+ * attempts keyed by expiry. Leases live here, not in the record. Not thread-safe: the store calls it
+ * under its lock.
+ */
+final class AttemptTable {
+    /** Oldest attempt first. */
+    static final Comparator<ContactAttempt> OLDEST_FIRST = Comparator.comparing(ContactAttempt::createdAt)
+            .thenComparing(ContactAttempt::id);
+
+    private final Map<String, ContactAttempt> byId = new HashMap<>();
+    private final Map<String, Set<String>> byLead = new HashMap<>();
+    private final Map<String, Set<String>> byEnrollment = new HashMap<>();
+    private final Map<String, Set<String>> byAbTest = new HashMap<>();
+    private final Map<String, String> byIdempotencyKey = new HashMap<>();
+    private final Map<ProviderRef, String> byProviderRef = new HashMap<>();
+    private final NavigableSet<TimeKey> outbox = new TreeSet<>();
+    private final TimeIndex created = new TimeIndex();
+    private final Map<String, DispatchLease> leases = new HashMap<>();
+    private final Map<String, TimeKey> leaseExpiryKeys = new HashMap<>();
+    private final NavigableSet<TimeKey> leaseExpiry = new TreeSet<>();
+
+    /** Who holds a dispatch and until when. */
+    private record DispatchLease(String owner, Instant until) {
+    }
+
+    /** A provider's name for an attempt. */
+    private record ProviderRef(String provider, String ref) {
+    }
+
+    Optional<ContactAttempt> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Whether an attempt with the same id or the same idempotency key is stored. */
+    boolean holds(ContactAttempt attempt) {
+        return byId.containsKey(attempt.id()) || byIdempotencyKey.containsKey(attempt.idempotencyKey());
+    }
+
+    /** Inserts or replaces an attempt, keeping every index in step. */
+    void put(ContactAttempt attempt) {
+        ContactAttempt old = byId.put(attempt.id(), attempt);
+        if (old != null) {
+            unindex(old);
+        }
+        byLead.computeIfAbsent(attempt.leadId(), k -> new LinkedHashSet<>()).add(attempt.id());
+        attempt.enrollmentId().ifPresent(e -> byEnrollment.computeIfAbsent(e, k -> new LinkedHashSet<>())
+                .add(attempt.id()));
+        attempt.abTestId().ifPresent(t -> byAbTest.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(attempt.id()));
+        byIdempotencyKey.put(attempt.idempotencyKey(), attempt.id());
+        providerRef(attempt).ifPresent(ref -> byProviderRef.put(ref, attempt.id()));
+        created.add(attempt.createdAt(), attempt.id());
+        if (attempt.status().isUndispatched()) {
+            outbox.add(new TimeKey(attempt.dueAt(), attempt.id()));
+        }
+        if (attempt.status() == AttemptStatus.DISPATCHING) {
+            trackExpiry(attempt.id());
+        }
+    }
+
+    private void unindex(ContactAttempt old) {
+        byLead.get(old.leadId()).remove(old.id());
+        old.enrollmentId().ifPresent(e -> byEnrollment.get(e).remove(old.id()));
+        old.abTestId().ifPresent(t -> byAbTest.get(t).remove(old.id()));
+        byIdempotencyKey.remove(old.idempotencyKey(), old.id());
+        providerRef(old).ifPresent(ref -> byProviderRef.remove(ref, old.id()));
+        created.remove(old.createdAt(), old.id());
+        outbox.remove(new TimeKey(old.dueAt(), old.id()));
+        untrackExpiry(old.id());
+    }
+
+    private static Optional<ProviderRef> providerRef(ContactAttempt attempt) {
+        return attempt.provider().flatMap(p -> attempt.providerRef().map(ref -> new ProviderRef(p, ref)));
+    }
+
+    /** Attempts of a lead, oldest first. */
+    List<ContactAttempt> ofLead(String leadId) {
+        return sorted(byLead.getOrDefault(leadId, Set.of()));
+    }
+
+    /** Attempts of an enrollment, oldest first. */
+    List<ContactAttempt> ofEnrollment(String enrollmentId) {
+        return sorted(byEnrollment.getOrDefault(enrollmentId, Set.of()));
+    }
+
+    /** Attempts that belong to an A/B test. */
+    List<ContactAttempt> ofAbTest(String testId) {
+        return sorted(byAbTest.getOrDefault(testId, Set.of()));
+    }
+
+    /** The attempt provider {@code provider} knows as {@code ref}. */
+    Optional<ContactAttempt> byProviderRef(String provider, String ref) {
+        return Optional.ofNullable(byProviderRef.get(new ProviderRef(provider, ref))).flatMap(this::find);
+    }
+
+    /** Up to {@code limit} SCHEDULED or PENDING attempts due at {@code now}, earliest due first. */
+    List<ContactAttempt> dispatchable(Instant now, int limit) {
+        List<ContactAttempt> due = new ArrayList<>();
+        for (TimeKey key : outbox) {
+            if (key.at().isAfter(now) || due.size() == limit) {
+                break;
+            }
+            due.add(byId.get(key.id()));
+        }
+        return due;
+    }
+
+    /** Up to {@code limit} DISPATCHING attempts whose lease expired at or before {@code now}, oldest lease first. */
+    List<ContactAttempt> staleDispatches(Instant now, int limit) {
+        List<ContactAttempt> stale = new ArrayList<>();
+        for (TimeKey key : leaseExpiry) {
+            if (key.at().isAfter(now) || stale.size() == limit) {
+                break;
+            }
+            stale.add(byId.get(key.id()));
+        }
+        return stale;
+    }
+
+    /** Gives the dispatch of attempt {@code id} to {@code owner} until {@code until}. */
+    void lease(String id, String owner, Instant until) {
+        leases.put(id, new DispatchLease(owner, until));
+        if (leaseExpiryKeys.containsKey(id)) {
+            trackExpiry(id);
+        }
+    }
+
+    /** Whether {@code owner} holds the dispatch lease of attempt {@code id} (expired or not). */
+    boolean leasedBy(String id, String owner) {
+        DispatchLease lease = leases.get(id);
+        return lease != null && lease.owner().equals(owner);
+    }
+
+    /** Drops the dispatch lease of attempt {@code id}. */
+    void release(String id) {
+        leases.remove(id);
+        if (leaseExpiryKeys.containsKey(id)) {
+            trackExpiry(id);
+        }
+    }
+
+    /** Indexes a DISPATCHING attempt by lease expiry; one without lease is stale at once. */
+    private void trackExpiry(String id) {
+        untrackExpiry(id);
+        DispatchLease lease = leases.get(id);
+        TimeKey key = new TimeKey(lease == null ? Instant.MIN : lease.until(), id);
+        leaseExpiryKeys.put(id, key);
+        leaseExpiry.add(key);
+    }
+
+    private void untrackExpiry(String id) {
+        TimeKey key = leaseExpiryKeys.remove(id);
+        if (key != null) {
+            leaseExpiry.remove(key);
+        }
+    }
+
+    TimeIndex createdIndex() {
+        return created;
+    }
+
+    private List<ContactAttempt> sorted(Set<String> ids) {
+        return ids.stream().map(byId::get).sorted(OLDEST_FIRST).toList();
+    }
+}

@@ -1,0 +1,119 @@
+package io.retentioncenter.core.memory;
+
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Enrollments by id, by lead and by sequence, with the due index of ACTIVE enrollments keyed by
+ * ({@code nextExecuteAt}, id) that makes claims O(batch · log n). Not thread-safe: the store calls it
+ * under its lock.
+ */
+final class EnrollmentTable {
+    /** Oldest enrollment first. */
+    static final Comparator<SequenceEnrollment> OLDEST_FIRST = Comparator.comparing(SequenceEnrollment::enrolledAt)
+            .thenComparing(SequenceEnrollment::id);
+
+    private final Map<String, SequenceEnrollment> byId = new HashMap<>();
+    private final Map<String, Set<String>> byLead = new HashMap<>();
+    private final Map<String, Set<String>> bySequence = new HashMap<>();
+    private final NavigableSet<TimeKey> due = new TreeSet<>();
+    private final TimeIndex enrolled = new TimeIndex();
+
+    Optional<SequenceEnrollment> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Inserts or replaces an enrollment, keeping every index in step. */
+    void put(SequenceEnrollment enrollment) {
+        SequenceEnrollment old = byId.put(enrollment.id(), enrollment);
+        if (old != null) {
+            unindex(old);
+        }
+        byLead.computeIfAbsent(enrollment.leadId(), k -> new LinkedHashSet<>()).add(enrollment.id());
+        bySequence.computeIfAbsent(enrollment.sequenceId(), k -> new LinkedHashSet<>()).add(enrollment.id());
+        enrolled.add(enrollment.enrolledAt(), enrollment.id());
+        if (enrollment.status() == EnrollmentStatus.ACTIVE) {
+            due.add(new TimeKey(enrollment.nextExecuteAt(), enrollment.id()));
+        }
+    }
+
+    private void unindex(SequenceEnrollment old) {
+        byLead.get(old.leadId()).remove(old.id());
+        bySequence.get(old.sequenceId()).remove(old.id());
+        enrolled.remove(old.enrolledAt(), old.id());
+        due.remove(new TimeKey(old.nextExecuteAt(), old.id()));
+    }
+
+    /** Enrollments of a lead, oldest first. */
+    List<SequenceEnrollment> ofLead(String leadId) {
+        return sorted(byLead.getOrDefault(leadId, Set.of()));
+    }
+
+    /** Enrollments of a sequence, oldest first. */
+    List<SequenceEnrollment> ofSequence(String sequenceId) {
+        return sorted(bySequence.getOrDefault(sequenceId, Set.of()));
+    }
+
+    /** Whether the sequence has any enrollment, in any status. */
+    boolean anyOfSequence(String sequenceId) {
+        return !bySequence.getOrDefault(sequenceId, Set.of()).isEmpty();
+    }
+
+    /** Every enrollment, oldest first. */
+    Stream<SequenceEnrollment> all() {
+        return enrolled.stream().map(key -> byId.get(key.id()));
+    }
+
+    /**
+     * Up to {@code limit} ACTIVE enrollments due at {@code now} whose lease is free or expired,
+     * earliest due first.
+     */
+    List<SequenceEnrollment> claimable(Instant now, int limit) {
+        List<SequenceEnrollment> claimable = new ArrayList<>();
+        for (TimeKey key : due) {
+            if (key.at().isAfter(now) || claimable.size() == limit) {
+                break;
+            }
+            SequenceEnrollment enrollment = byId.get(key.id());
+            if (enrollment.leaseUntil().map(until -> !until.isAfter(now)).orElse(true)) {
+                claimable.add(enrollment);
+            }
+        }
+        return claimable;
+    }
+
+    TimeIndex enrolledIndex() {
+        return enrolled;
+    }
+
+    private List<SequenceEnrollment> sorted(Set<String> ids) {
+        return ids.stream().map(byId::get).sorted(OLDEST_FIRST).toList();
+    }
+
+    /** A copy of {@code enrollment} leased to {@code owner} until {@code until}. */
+    static SequenceEnrollment leased(SequenceEnrollment e, String owner, Instant until) {
+        return new SequenceEnrollment(e.id(), e.sequenceId(), e.leadId(), e.campaignId(), e.status(), e.exitReason(),
+                e.currentStep(), e.nextExecuteAt(), e.completedSteps(), e.enrolledAt(), e.completedAt(),
+                e.lastStepAt(), Optional.of(owner), Optional.of(until), e.updatedAt());
+    }
+
+    /** A copy of {@code enrollment} without lease. */
+    static SequenceEnrollment released(SequenceEnrollment e) {
+        return e.leaseOwner().isEmpty() && e.leaseUntil().isEmpty() ? e
+                : new SequenceEnrollment(e.id(), e.sequenceId(), e.leadId(), e.campaignId(), e.status(),
+                        e.exitReason(), e.currentStep(), e.nextExecuteAt(), e.completedSteps(), e.enrolledAt(),
+                        e.completedAt(), e.lastStepAt(), Optional.empty(), Optional.empty(), e.updatedAt());
+    }
+}

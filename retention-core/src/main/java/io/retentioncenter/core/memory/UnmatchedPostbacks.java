@@ -1,0 +1,25 @@
+package io.retentioncenter.core.memory;
+
+import io.retentioncenter.core.Page;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.conversion.UnmatchedPostback;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Postbacks that matched nothing, once per replay key, oldest first. Not thread-safe. */
+final class UnmatchedPostbacks {
+    private final Map<String, UnmatchedPostback> byReplayKey = new HashMap<>();
+    private final TimeIndex received = new TimeIndex();
+
+    /** Stores {@code postback} unless its replay key is known. */
+    void add(UnmatchedPostback postback) {
+        if (byReplayKey.putIfAbsent(postback.replayKey(), postback) == null) {
+            received.add(postback.receivedAt(), postback.replayKey());
+        }
+    }
+
+    /** Unmatched postbacks, oldest first. */
+    Page<UnmatchedPostback> page(PageRequest request) {
+        return Pages.of(received.stream().map(key -> byReplayKey.get(key.id())), byReplayKey.size(), request);
+    }
+}
