@@ -41,6 +41,11 @@ public final class TestEngine {
         return new TestEngine(new InMemoryRetentionStore(), MutableClock.at(START), custom);
     }
 
+    /** A fresh engine on {@code store} at {@link #START} with extra builder settings. */
+    public static TestEngine on(RetentionStore store, UnaryOperator<RetentionEngineBuilder> custom) {
+        return new TestEngine(store, MutableClock.at(START), custom);
+    }
+
     /** A second engine instance on the same store and clock, with fresh recording providers. */
     public static TestEngine sharing(TestEngine other, UnaryOperator<RetentionEngineBuilder> custom) {
         return new TestEngine(other.store, other.clock, custom);
