@@ -1,0 +1,67 @@
+package io.retentioncenter.examples.bench;
+
+import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.campaign.AutoAssignRule;
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.NewCampaign;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadNormalizer;
+import io.retentioncenter.core.lead.LeadSource;
+import io.retentioncenter.core.lead.NewLead;
+import io.retentioncenter.core.script.NewScript;
+import io.retentioncenter.core.sequence.DelayUnit;
+import io.retentioncenter.core.sequence.NewSequence;
+import io.retentioncenter.core.sequence.RetentionSequence;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.testing.RecordingChannelProvider;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.IntConsumer;
+
+/**
+ * A campaign with a one-step EMAIL sequence and {@code n} leads enrolled and due, written straight
+ * into the store (the benchmark measures the tick, not the setup).
+ */
+final class BenchmarkWorld {
+    final Campaign campaign;
+    final RetentionSequence sequence;
+
+    private BenchmarkWorld(Campaign campaign, RetentionSequence sequence) {
+        this.campaign = campaign;
+        this.sequence = sequence;
+    }
+
+    /** Creates the campaign and sequence through {@code engine}. */
+    static BenchmarkWorld create(RetentionEngine engine, boolean autoAssign) {
+        Campaign c = engine.campaigns().create(NewCampaign.builder("bench").contactLimit(100)
+                .autoAssign(autoAssign ? AutoAssignRule.everything() : AutoAssignRule.manualOnly()).build());
+        engine.scripts().create(NewScript.builder(Channel.EMAIL, "bench", "Hi {{firstName|there}}, one offer.")
+                .subject("Offer").campaign(c.id()).build());
+        RetentionSequence s = engine.sequences().create(NewSequence.builder("bench").campaign(c.id())
+                .step(Channel.EMAIL, 0, DelayUnit.MINUTES).build());
+        return new BenchmarkWorld(c, engine.sequences().activate(s.id()));
+    }
+
+    /** Inserts {@code n} leads and enrolls each, all due now; reports progress every 10,000. */
+    void enrollDue(RetentionStore store, int n, Clock clock, IntConsumer progress) {
+        LeadNormalizer normalizer = new LeadNormalizer("US");
+        Instant now = clock.instant();
+        for (int i = 0; i < n; i++) {
+            Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
+                    .firstName("B" + i).build(), now);
+            store.insertLeadIfAbsent(lead);
+            store.enroll(SequenceEnrollment.start("enr_bench_" + i, sequence.id(), lead.id(), campaign.id(), now, now),
+                    sequence.reenrollCooldown());
+            if ((i + 1) % 10_000 == 0) {
+                progress.accept(i + 1);
+            }
+        }
+    }
+
+    /** A provider that only counts. */
+    static RecordingChannelProvider noop() {
+        return RecordingChannelProvider.counting(Channel.EMAIL);
+    }
+}

@@ -1,0 +1,109 @@
+package io.retentioncenter.examples.bench;
+
+import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.lead.LeadSource;
+import io.retentioncenter.core.lead.NewLead;
+import io.retentioncenter.core.sequence.TickResult;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.testing.RecordingChannelProvider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Throughput of {@code engine.tick()} and of lead ingest with a no-op provider.
+ *
+ * <pre>
+ * mvn -q -B -DskipTests -pl examples -am package exec:java \
+ *     -Dexec.mainClass=io.retentioncenter.examples.bench.TickBenchmark -Dexec.args="memory 100000 1"
+ * </pre>
+ *
+ * Arguments: store ({@code memory}, or a JDBC store, see {@link BenchStores}), number of due
+ * enrollments, number of concurrent engines. Prints steps/second through tick() and single-lead
+ * ingests/second (dedupe + route + enroll).
+ */
+public final class TickBenchmark {
+    private TickBenchmark() {
+    }
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) throws Exception {
+        String kind = args.length > 0 ? args[0] : "memory";
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int engines = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        System.out.printf("tick benchmark: store=%s due=%d engines=%d cores=%d%n", kind, n, engines,
+                Runtime.getRuntime().availableProcessors());
+        try (BenchStores.Handle store = BenchStores.open(kind)) {
+            tick(store, n, engines);
+        }
+        try (BenchStores.Handle store = BenchStores.open(kind)) {
+            ingest(store.store(), Math.min(n, 20_000));
+        }
+    }
+
+    private static void tick(BenchStores.Handle handle, int n, int engines) throws Exception {
+        Clock clock = Clock.systemUTC();
+        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup");
+        BenchmarkWorld world = BenchmarkWorld.create(setup, false);
+        long t0 = System.nanoTime();
+        world.enrollDue(handle.store(), n, clock, done -> { });
+        System.out.printf("  setup: %d leads enrolled in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+
+        List<RecordingChannelProvider> providers = new ArrayList<>();
+        List<RetentionEngine> workers = new ArrayList<>();
+        for (int i = 0; i < engines; i++) {
+            RecordingChannelProvider p = BenchmarkWorld.noop();
+            providers.add(p);
+            workers.add(engine(engines == 1 ? handle.store() : handle.separateStore(), clock, p, "engine-" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(engines);
+        long start = System.nanoTime();
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (RetentionEngine e : workers) {
+            runs.add(pool.submit(() -> {
+                int executed = 0;
+                TickResult r;
+                do {
+                    r = e.tick();
+                    executed += r.executed();
+                } while (!r.idle());
+                return executed;
+            }));
+        }
+        int executed = 0;
+        for (Future<Integer> f : runs) {
+            executed += f.get();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        int sent = providers.stream().mapToInt(RecordingChannelProvider::count).sum();
+        System.out.printf("  tick: %d steps executed, %d sends, %.2f s -> %.0f steps/s%n", executed, sent, secs,
+                executed / secs);
+        if (sent != n || executed != n) {
+            throw new IllegalStateException("expected " + n + " steps and sends, got " + executed + "/" + sent);
+        }
+    }
+
+    private static void ingest(RetentionStore store, int n) {
+        Clock clock = Clock.systemUTC();
+        RetentionEngine engine = engine(store, clock, BenchmarkWorld.noop(), "ingest");
+        BenchmarkWorld.create(engine, true);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            engine.leads().ingest(NewLead.builder(LeadSource.API).email("ingest" + i + "@example.com")
+                    .phone(String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000)).firstName("I" + i).build());
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  ingest: %d leads (dedupe + route + enroll) in %.2f s -> %.0f leads/s%n", n, secs,
+                n / secs);
+    }
+
+    private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,
+            String id) {
+        return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(provider).batchSize(1000)
+                .dispatchConcurrency(64).build();
+    }
+}
