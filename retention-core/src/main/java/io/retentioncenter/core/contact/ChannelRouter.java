@@ -66,13 +66,13 @@ public final class ChannelRouter {
         if (!channelsWithProvider.contains(channel)) {
             return new RouteResult(RouteDecision.reject(now, RouteDecision.Reason.NO_PROVIDER), Optional.empty());
         }
-        RouteDecision decision = policy.decide(lead, campaign, channel, dueAt, true);
-        if (decision.verdict() == RouteDecision.Verdict.REJECT) {
-            return new RouteResult(decision, Optional.empty());
-        }
         Optional<ComposedMessage> message = composer.compose(lead, campaign, channel, Optional.empty(), config);
         if (message.isEmpty()) {
             return new RouteResult(RouteDecision.reject(now, RouteDecision.Reason.NO_SCRIPT), Optional.empty());
+        }
+        RouteDecision decision = policy.decide(lead, campaign, channel, dueAt, true);
+        if (decision.verdict() == RouteDecision.Verdict.REJECT) {
+            return new RouteResult(decision, Optional.empty());
         }
         ContactAttempt attempt = Attempts.create(lead, campaign.id(), channel, kind, enrollmentId, Optional.empty(),
                 keySource, message.get(), decision.at(), now);

@@ -99,14 +99,30 @@ public final class Dispatcher {
                 case SENT -> sent++;
                 case PENDING -> retried++;
                 case UNKNOWN -> unknown++;
+                case CANCELLED -> {
+                }
                 default -> failed++;
             }
         }
         return new DispatchCounts(sent, retried, failed, unknown);
     }
 
-    /** A provider's answer, or the lack of one. */
-    private record Outcome(String provider, Optional<SendResult> result, boolean timedOut, boolean idempotent) {
+    /** A provider's answer, the lack of one, or the reason the attempt was withdrawn before sending. */
+    private record Outcome(String provider, Optional<SendResult> result, boolean timedOut, boolean idempotent,
+            Optional<String> withdrawn) {
+        Outcome(String provider, Optional<SendResult> result, boolean timedOut, boolean idempotent) {
+            this(provider, result, timedOut, idempotent, Optional.empty());
+        }
+    }
+
+    /** Why an attempt must not go out any more: the lead left outreach or the campaign ended. */
+    private static Optional<String> withdrawalReason(ContactAttempt a, Lead lead, ConfigSnapshot config) {
+        if (!lead.status().contactable()) {
+            return Optional.of("withdrawn: lead is " + lead.status());
+        }
+        boolean ended = config.campaign(a.campaignId())
+                .filter(c -> c.status() == io.retentioncenter.core.campaign.CampaignStatus.ENDED).isPresent();
+        return ended ? Optional.of("withdrawn: campaign ended") : Optional.empty();
     }
 
     private CompletableFuture<Outcome> sendOne(ContactAttempt a, Lead lead, ConfigSnapshot config) {
@@ -115,6 +131,11 @@ public final class Dispatcher {
             String why = provider == null ? "no provider configured for " + a.channel() : "lead not found";
             return CompletableFuture.completedFuture(new Outcome(provider == null ? "none" : provider.name(),
                     Optional.of(SendResult.permanentFailure(why)), false, false));
+        }
+        Optional<String> withdrawn = withdrawalReason(a, lead, config);
+        if (withdrawn.isPresent()) {
+            return CompletableFuture.completedFuture(new Outcome(provider.name(), Optional.empty(), false, false,
+                    withdrawn));
         }
         OutboundMessage message = message(a, lead, config);
         inFlight.acquireUninterruptibly();
@@ -155,7 +176,9 @@ public final class Dispatcher {
     private AttemptStatus record(ContactAttempt a, Outcome outcome, ConfigSnapshot config, Instant now) {
         ContactAttempt updated;
         boolean stepFailed = false;
-        if (outcome.timedOut()) {
+        if (outcome.withdrawn().isPresent()) {
+            updated = Attempts.ended(a, AttemptStatus.CANCELLED, outcome.provider(), outcome.withdrawn().get(), now);
+        } else if (outcome.timedOut()) {
             updated = outcome.idempotent()
                     ? Attempts.requeue(a, now, "provider timed out; re-sending with the same key", now)
                     : Attempts.ended(a, AttemptStatus.UNKNOWN, outcome.provider(), "provider timed out", now);

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * Routes a new lead: assigns it to every ACTIVE campaign whose auto-assign rule matches its source
  * and whose cap is not reached (the store keeps the cap exact under concurrency), enrolls it in each
- * such campaign's sequence, and moves it to IN_PROGRESS when it joined at least one campaign.
+ * such campaign's sequence, and moves it to IN_PROGRESS when it belongs to at least one campaign.
+ * Idempotent: routing a lead again assigns and enrolls nothing twice, so an interrupted routing can
+ * be finished by routing again.
  */
 public final class LeadRouting {
     private final EngineContext ctx;
@@ -39,15 +41,21 @@ public final class LeadRouting {
                 .toList();
         List<String> joined = new ArrayList<>();
         List<String> enrollments = new ArrayList<>();
+        boolean member = false;
         for (Campaign c : matching) {
-            if (ctx.store().assignLead(c.id(), lead.id(), c.autoAssign().maxLeads(), now) == Assignment.ASSIGNED) {
+            Assignment a = ctx.store().assignLead(c.id(), lead.id(), c.autoAssign().maxLeads(), now);
+            if (a == Assignment.CAP_REACHED) {
+                continue;
+            }
+            member = true;
+            EnrollResult r = enroller.enroll(sequences.sequenceFor(c, config), lead.id(), c.id(), now);
+            boolean enrolled = r.outcome() == EnrollResult.Outcome.ENROLLED;
+            r.enrollment().filter(e -> enrolled).ifPresent(e -> enrollments.add(e.id()));
+            if (a == Assignment.ASSIGNED || enrolled) {
                 joined.add(c.id());
-                EnrollResult r = enroller.enroll(sequences.sequenceFor(c, config), lead.id(), c.id(), now);
-                r.enrollment().filter(e -> r.outcome() == EnrollResult.Outcome.ENROLLED)
-                        .ifPresent(e -> enrollments.add(e.id()));
             }
         }
-        if (!joined.isEmpty() && lead.status() == LeadStatus.NEW) {
+        if (member && lead.status() == LeadStatus.NEW) {
             ctx.store().updateLeadStatus(lead.id(), LeadStatus.IN_PROGRESS, now);
         }
         return new Routed(joined, enrollments);

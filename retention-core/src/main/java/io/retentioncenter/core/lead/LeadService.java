@@ -46,6 +46,12 @@ public final class LeadService {
         LeadInsertResult inserted = ctx.store().insertLeadIfAbsent(candidate);
         if (!inserted.created()) {
             log.debug("duplicate lead {} from {}", inserted.lead().id(), lead.source());
+            if (inserted.lead().status() == LeadStatus.NEW) {
+                // Routing is idempotent: this finishes the routing of a lead whose first ingest was
+                // interrupted after the insert, and joins campaigns created since.
+                LeadRouting.Routed routed = routing.route(inserted.lead(), now);
+                return new IngestResult(inserted.lead(), false, routed.campaignIds(), routed.enrollmentIds());
+            }
             return new IngestResult(inserted.lead(), false, List.of(), List.of());
         }
         ctx.listener().leadCreated(inserted.lead());

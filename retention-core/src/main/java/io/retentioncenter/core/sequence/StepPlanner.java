@@ -96,6 +96,10 @@ final class StepPlanner {
         if (!channelsWithProvider.contains(step.channel())) {
             return skip(e, campaign, sequence, step, "no-provider", now);
         }
+        Optional<ComposedMessage> message = composer.compose(lead, campaign, step.channel(), step.scriptId(), config);
+        if (message.isEmpty()) {
+            return skip(e, campaign, sequence, step, "no-script", now);
+        }
         RouteDecision decision = policy.decide(lead, campaign, step.channel(), now, false);
         switch (decision.verdict()) {
             case REJECT -> {
@@ -109,11 +113,6 @@ final class StepPlanner {
                         Optional.of(exec), campaign), PlannedStep.Kind.DEFERRED);
             }
             default -> {
-                Optional<ComposedMessage> message = composer.compose(lead, campaign, step.channel(), step.scriptId(),
-                        config);
-                if (message.isEmpty()) {
-                    return skip(e, campaign, sequence, step, "no-script", now);
-                }
                 ContactAttempt attempt = Attempts.create(lead, campaign.id(), step.channel(),
                         AttemptKind.SEQUENCE_STEP, Optional.of(e.id()), Optional.of(step.order()),
                         e.id() + ":" + step.order(), message.get(), now, now);

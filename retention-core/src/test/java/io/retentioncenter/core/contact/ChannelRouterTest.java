@@ -173,4 +173,18 @@ class ChannelRouterTest {
                 .isInstanceOf(ValidationException.class);
         assertThat(t.store.attemptsOfLead(lead.id())).isEmpty();
     }
+
+    @Test
+    void attemptsOfAnEndedCampaignAreWithdrawnNotSent() {
+        Campaign c = campaign(NewCampaign.builder("c").schedule(Schedule.daily(ZoneId.of("UTC"), LocalTime.of(12, 0),
+                LocalTime.of(13, 0))));
+        Lead lead = lead("ana@example.com", null);
+        ContactAttempt scheduled = t.engine.router().routeContact(lead.id(), c.id(), Channel.EMAIL).attempt()
+                .orElseThrow();
+        t.engine.campaigns().end(c.id());
+        t.clock.set(Instant.parse("2026-01-05T12:00:00Z"));
+        t.engine.tick();
+        assertThat(t.email.count()).isZero();
+        assertThat(t.store.findAttempt(scheduled.id()).orElseThrow().status()).isEqualTo(AttemptStatus.CANCELLED);
+    }
 }

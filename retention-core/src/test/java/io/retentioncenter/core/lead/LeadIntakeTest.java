@@ -60,8 +60,9 @@ class LeadIntakeTest {
         try {
             List<Callable<IngestResult>> calls = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
+                // Every call shares the phone; half also carry the email: one person, one lead.
                 String email = i % 2 == 0 ? "same@example.com" : null;
-                String phone = i % 2 == 1 || i % 4 == 0 ? "+14155550199" : null;
+                String phone = i % 3 == 0 ? "+1 415 555 0199" : "+14155550199";
                 calls.add(() -> t.engine.leads().ingest(NewLead.of(LeadSource.API, email, phone)));
             }
             long created = 0;
@@ -161,5 +162,20 @@ class LeadIntakeTest {
         assertThatThrownBy(() -> t.store.updateLeadStatus(r.lead().id(), LeadStatus.CONTACTED, t.clock.instant()))
                 .isInstanceOf(io.retentioncenter.core.IllegalStateTransitionException.class);
         assertThat(LeadStatus.DO_NOT_CONTACT.successors()).isEmpty();
+    }
+
+    @Test
+    void aDuplicateOfANeverRoutedLeadFinishesItsRouting() {
+        IngestResult first = t.engine.leads().ingest(NewLead.of(LeadSource.API, "early@example.com", null));
+        assertThat(first.campaignIds()).isEmpty();
+        Campaign later = t.engine.campaigns().create(NewCampaign.builder("later").build());
+        IngestResult again = t.engine.leads().ingest(NewLead.of(LeadSource.API, "early@example.com", null));
+        assertThat(again.created()).isFalse();
+        assertThat(again.campaignIds()).containsExactly(later.id());
+        assertThat(t.engine.leads().find(first.lead().id()).orElseThrow().status()).isEqualTo(LeadStatus.IN_PROGRESS);
+        IngestResult third = t.engine.leads().ingest(NewLead.of(LeadSource.API, "early@example.com", null));
+        assertThat(third.campaignIds()).isEmpty();
+        assertThat(t.engine.sequences().enrollments(EnrollmentQuery.ofLead(first.lead().id()), PageRequest.first(5))
+                .total()).isEqualTo(1);
     }
 }
