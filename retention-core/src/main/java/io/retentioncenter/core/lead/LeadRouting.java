@@ -1,5 +1,6 @@
 package io.retentioncenter.core.lead;
 
+import io.retentioncenter.core.IllegalStateTransitionException;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.CampaignStatus;
@@ -56,7 +57,11 @@ public final class LeadRouting {
             }
         }
         if (member && lead.status() == LeadStatus.NEW) {
-            ctx.store().updateLeadStatus(lead.id(), LeadStatus.IN_PROGRESS, now);
+            try {
+                ctx.store().updateLeadStatus(lead.id(), LeadStatus.IN_PROGRESS, now);
+            } catch (IllegalStateTransitionException alreadyFurther) {
+                // A concurrent tick contacted the lead (or it converted) meanwhile: it is past IN_PROGRESS.
+            }
         }
         return new Routed(joined, enrollments);
     }

@@ -35,25 +35,39 @@ final class EnrollmentTable {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Inserts or replaces an enrollment, keeping every index in step. */
+    /** Inserts or replaces an enrollment, touching only the indexes whose keys changed. */
     void put(SequenceEnrollment enrollment) {
-        SequenceEnrollment old = byId.put(enrollment.id(), enrollment);
-        if (old != null) {
-            unindex(old);
+        Optional<SequenceEnrollment> old = Optional.ofNullable(byId.put(enrollment.id(), enrollment));
+        if (old.isEmpty() || !sameIdentity(old.get(), enrollment)) {
+            old.ifPresent(this::unlink);
+            byLead.computeIfAbsent(enrollment.leadId(), k -> new LinkedHashSet<>()).add(enrollment.id());
+            bySequence.computeIfAbsent(enrollment.sequenceId(), k -> new LinkedHashSet<>()).add(enrollment.id());
+            enrolled.add(enrollment.enrolledAt(), enrollment.id());
         }
-        byLead.computeIfAbsent(enrollment.leadId(), k -> new LinkedHashSet<>()).add(enrollment.id());
-        bySequence.computeIfAbsent(enrollment.sequenceId(), k -> new LinkedHashSet<>()).add(enrollment.id());
-        enrolled.add(enrollment.enrolledAt(), enrollment.id());
-        if (enrollment.status() == EnrollmentStatus.ACTIVE) {
-            due.add(new TimeKey(enrollment.nextExecuteAt(), enrollment.id()));
+        Optional<TimeKey> dueBefore = old.flatMap(EnrollmentTable::dueKey);
+        Optional<TimeKey> dueAfter = dueKey(enrollment);
+        if (!dueBefore.equals(dueAfter)) {
+            dueBefore.ifPresent(due::remove);
+            dueAfter.ifPresent(due::add);
         }
     }
 
-    private void unindex(SequenceEnrollment old) {
+    private void unlink(SequenceEnrollment old) {
         byLead.get(old.leadId()).remove(old.id());
         bySequence.get(old.sequenceId()).remove(old.id());
         enrolled.remove(old.enrolledAt(), old.id());
-        due.remove(new TimeKey(old.nextExecuteAt(), old.id()));
+    }
+
+    private static boolean sameIdentity(SequenceEnrollment a, SequenceEnrollment b) {
+        return a.leadId().equals(b.leadId()) && a.sequenceId().equals(b.sequenceId())
+                && a.enrolledAt().equals(b.enrolledAt());
+    }
+
+    /** The due-index key of an ACTIVE enrollment. */
+    private static Optional<TimeKey> dueKey(SequenceEnrollment enrollment) {
+        return enrollment.status() == EnrollmentStatus.ACTIVE
+                ? Optional.of(new TimeKey(enrollment.nextExecuteAt(), enrollment.id()))
+                : Optional.empty();
     }
 
     /** Enrollments of a lead, oldest first. */

@@ -62,9 +62,12 @@ import java.util.stream.Stream;
  * and cost O(batch · log n); scans hand records to their sink in chunks, outside the lock.
  *
  * <p>Rules this store follows where the contract leaves room (the contract kit checks them for every
- * store): leases (enrollment and dispatch) are valid while {@code now < leaseUntil}; an owner whose
- * lease expired keeps it until someone else claims it; lookups by a missing id return empty, while
- * changes of a missing lead, attempt, campaign or sequence throw {@link NotFoundException}.
+ * store): leases (enrollment and dispatch) are valid while {@code now < leaseUntil}, and an owner whose
+ * lease expired keeps it until someone else claims it. Lookups by an unknown id return empty and
+ * compare-and-set calls ({@code updateEnrollment}, {@code completeDispatch}) return false, while
+ * {@code updateLeadStatus}, {@code endOutreach}, {@code assignLead}, {@code enroll} (for the
+ * sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
+ * {@link NotFoundException} for a missing lead, campaign, sequence or attempt.
  */
 public final class InMemoryRetentionStore implements RetentionStore {
     private static final int SCAN_CHUNK = 512;
@@ -648,11 +651,14 @@ public final class InMemoryRetentionStore implements RetentionStore {
         Require.present(at, "at");
         return locked(() -> {
             ContactAttempt a = attempts.find(id).orElseThrow(() -> new NotFoundException("attempt", id));
-            if (!a.status().canAdvanceTo(change.status())) {
+            boolean moves = a.status().canAdvanceTo(change.status());
+            boolean addsCallRecord = a.transcript().isEmpty() && change.transcript().isPresent()
+                    || a.keywords().isEmpty() && !change.keywords().isEmpty();
+            if (!moves && !addsCallRecord) {
                 return Optional.empty();
             }
             ContactAttempt advanced = new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(),
-                    change.status(), a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(),
+                    moves ? change.status() : a.status(), a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(),
                     a.abTestId(), a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), a.provider(),
                     a.providerRef().or(change::providerRef), a.sentAt(), change.error().or(a::error),
                     change.transcript().or(a::transcript),

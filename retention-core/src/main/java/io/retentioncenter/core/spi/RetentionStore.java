@@ -164,7 +164,8 @@ public interface RetentionStore {
     /**
      * Claims up to {@code limit} ACTIVE enrollments with {@code nextExecuteAt <= now} whose lease is
      * free or expired, earliest due first, setting the lease to ({@code owner}, {@code leaseUntil}).
-     * Atomic: while a lease is valid no other caller can claim the enrollment.
+     * Atomic: while a lease is valid ({@code now < leaseUntil}) no other caller can claim the
+     * enrollment; an owner whose lease expired still holds it until someone else claims it.
      */
     List<SequenceEnrollment> claimDueEnrollments(Instant now, int limit, String owner, Instant leaseUntil);
 
@@ -173,8 +174,9 @@ public interface RetentionStore {
      * ACTIVE, still leased by {@code leaseOwner} and at {@code expectedStep} (else STALE); when an
      * attempt is present, checks that the lead is contactable and below {@code contactLimit} attempts
      * (else NOT_CONTACTABLE), increments the lead's contact count, moves a NEW or IN_PROGRESS lead to
-     * CONTACTED and inserts the attempt (unique per idempotency key); then writes the execution and
-     * the updated enrollment, releasing the lease.
+     * CONTACTED and inserts the attempt (unique per idempotency key: an attempt whose id or key exists
+     * already is neither inserted nor counted again, the rest still applies); then writes the execution
+     * and the updated enrollment, releasing the lease. NOT_CONTACTABLE leaves the lease with its owner.
      *
      * @return one result per outcome, in order
      */
@@ -200,8 +202,9 @@ public interface RetentionStore {
 
     /**
      * Inserts an attempt outside a sequence step (direct route, re-engagement, callback) if the lead
-     * is contactable and has fewer than {@code contactLimit} attempts, incrementing its contact count.
-     * Atomic; an attempt whose idempotency key exists already is not inserted again.
+     * is contactable and has fewer than {@code contactLimit} attempts, incrementing its contact count and
+     * moving a NEW or IN_PROGRESS lead to CONTACTED. Atomic; an attempt whose idempotency key exists
+     * already is not inserted again.
      *
      * @return true when inserted
      */
@@ -239,8 +242,8 @@ public interface RetentionStore {
     /**
      * Ends a dispatch if the attempt is still DISPATCHING under {@code completion.owner()}: replaces
      * it with {@code completion.updated()} and, if {@code stepFailed}, marks its step execution
-     * FAILED. If a provider event already moved the attempt forward, only the provider reference and
-     * sent time are kept. Atomic.
+     * FAILED. If a provider event already moved the attempt forward, only the provider name,
+     * reference and sent time are kept. Atomic.
      *
      * @return false when the dispatcher no longer held the attempt (nothing changed)
      */
@@ -248,9 +251,12 @@ public interface RetentionStore {
 
     /**
      * Applies a provider event's change if the attempt's status can advance to it (compare-and-set);
-     * late or duplicate events change nothing.
+     * late or duplicate events change nothing. A change whose status cannot apply still attaches its
+     * transcript and keywords when the attempt has none yet (a call's end-of-call report arrives after
+     * the status update that ended it). An existing provider reference is kept.
      *
      * @return the attempt after the change, or empty when nothing changed
+     * @throws io.retentioncenter.core.NotFoundException when the attempt does not exist
      */
     Optional<ContactAttempt> advanceAttempt(AttemptChange change, Instant at);
 
@@ -274,7 +280,9 @@ public interface RetentionStore {
      * lead's conversion in the campaign or moves the existing one (LEAD → SALE, LEAD/SALE → REJECTED,
      * REBILL adds revenue to a SALE); on SALE moves the lead to CONVERTED, every ACTIVE or PAUSED
      * enrollment of the lead to CONVERTED and cancels its undispatched attempts; on REJECTED moves
-     * the lead to REJECTED and exits its enrollments the same way.
+     * the lead to REJECTED and exits its enrollments the same way. A postback whose move the
+     * conversion does not allow is IGNORED and does not use up its replay key (a rebill that arrives
+     * before its sale can be sent again).
      */
     ConversionOutcome recordConversion(ConversionCommand command);
 
