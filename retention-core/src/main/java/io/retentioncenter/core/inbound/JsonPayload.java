@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retentioncenter.core.InvalidPayloadException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Strict JSON reading for webhook bodies and provider responses: every problem becomes an
@@ -57,26 +58,34 @@ public final class JsonPayload {
 
     /** The object at {@code field} of {@code node}; throws naming {@code path} when missing or not an object. */
     public static JsonNode requiredObject(JsonNode node, String field, String path) {
-        JsonNode child = node.get(field);
-        if (child == null || child.isNull()) {
-            throw new InvalidPayloadException(path, "is required");
-        }
-        if (!child.isObject()) {
-            throw new InvalidPayloadException(path, "must be an object");
-        }
-        return child;
+        return optionalObject(node, field, path).orElseThrow(() -> new InvalidPayloadException(path, "is required"));
     }
 
     /** The array at {@code field}; throws naming {@code path} when missing or not an array. */
     public static JsonNode requiredArray(JsonNode node, String field, String path) {
+        return optionalArray(node, field, path).orElseThrow(() -> new InvalidPayloadException(path, "is required"));
+    }
+
+    /** The object at {@code field}, if present and not null; throws naming {@code path} when it is not an object. */
+    public static Optional<JsonNode> optionalObject(JsonNode node, String field, String path) {
+        return optionalOfType(node, field, path, JsonNode::isObject, "an object");
+    }
+
+    /** The array at {@code field}, if present and not null; throws naming {@code path} when it is not an array. */
+    public static Optional<JsonNode> optionalArray(JsonNode node, String field, String path) {
+        return optionalOfType(node, field, path, JsonNode::isArray, "an array");
+    }
+
+    private static Optional<JsonNode> optionalOfType(JsonNode node, String field, String path,
+            Predicate<JsonNode> type, String typeName) {
         JsonNode child = node.get(field);
-        if (child == null || child.isNull()) {
-            throw new InvalidPayloadException(path, "is required");
+        if (child == null || child.isNull() || child.isMissingNode()) {
+            return Optional.empty();
         }
-        if (!child.isArray()) {
-            throw new InvalidPayloadException(path, "must be an array");
+        if (!type.test(child)) {
+            throw new InvalidPayloadException(path, "must be " + typeName + ", was " + child.getNodeType());
         }
-        return child;
+        return Optional.of(child);
     }
 
     /** A required non-blank scalar as text (strings and numbers accepted, numbers kept exact). */
