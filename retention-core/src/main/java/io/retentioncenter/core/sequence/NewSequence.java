@@ -42,6 +42,9 @@ public record NewSequence(String name, Optional<String> campaignId, Duration ree
         /** Re-enrollment cooldown. */
         public Builder reenrollCooldown(Duration value) {
             cooldown = Require.present(value, "reenrollCooldown");
+            if (cooldown.isNegative()) {
+                throw new io.retentioncenter.core.ValidationException("reenrollCooldown", "must not be negative");
+            }
             return this;
         }
 
