@@ -50,7 +50,7 @@ public final class DemoChannels {
         return env.apply("RC_INSTANTLY_API_KEY").map(key -> {
             InstantlyEmailProvider.Builder b = InstantlyEmailProvider.builder().apiKey(key)
                     .campaignId(required(env, "RC_INSTANTLY_CAMPAIGN_ID"));
-            env.apply("RC_INSTANTLY_BASE_URL").ifPresent(b::baseUri);
+            env.apply("RC_INSTANTLY_BASE_URL").map(URI::create).ifPresent(b::baseUri);
             return b.build();
         });
     }

@@ -22,7 +22,7 @@ import java.util.stream.StreamSupport;
  */
 final class InstantlyApi {
     /** Instantly's public API host. */
-    static final String DEFAULT_BASE_URI = "https://api.instantly.ai";
+    static final URI DEFAULT_BASE_URI = URI.create("https://api.instantly.ai");
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -59,6 +59,15 @@ final class InstantlyApi {
     /** Whether {@code value} is a canonical UUID, the form of every Instantly campaign id. */
     static boolean isCampaignId(String value) {
         return value != null && UUID.matcher(value).matches();
+    }
+
+    /**
+     * The {@code id} of the object a 2xx answer carries (a lead, a webhook).
+     *
+     * @throws InvalidPayloadException when the body is not a JSON object with a non-blank {@code id}
+     */
+    static String createdId(HttpResult result) {
+        return JsonPayload.requiredText(JsonPayload.parseObject(result.body(), JsonPayload.DEFAULT_MAX_BYTES), "id", "id");
     }
 
     /** {@code HTTP <status>} plus Instantly's error {@code message} when the body carries one. */

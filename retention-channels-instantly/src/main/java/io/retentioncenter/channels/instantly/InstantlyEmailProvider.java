@@ -9,15 +9,12 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
-import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,7 +40,6 @@ public final class InstantlyEmailProvider implements ChannelProvider {
 
     static final String LEADS_PATH = "/api/v2/leads";
     private static final Logger log = LoggerFactory.getLogger(InstantlyEmailProvider.class);
-    private static final int MAX_RESPONSE_BYTES = 1 << 20;
 
     private final InstantlyApi api;
     private final String campaignId;
@@ -144,8 +140,7 @@ public final class InstantlyEmailProvider implements ChannelProvider {
 
     private static Optional<String> leadId(HttpResult result) {
         try {
-            return Optional.of(JsonPayload.requiredText(
-                    JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), "id", "id"));
+            return Optional.of(InstantlyApi.createdId(result));
         } catch (InvalidPayloadException e) {
             return Optional.empty();
         }
@@ -161,18 +156,17 @@ public final class InstantlyEmailProvider implements ChannelProvider {
     }
 
     /**
-     * Builder for {@link InstantlyEmailProvider}. Transport defaults are core's {@link ProviderHttp}
-     * defaults, except pacing at 10 requests per second (Instantly allows 100/s workspace-wide).
+     * Builder for {@link InstantlyEmailProvider}. The default transport is core's {@link ProviderHttp}
+     * paced at 10 requests per second (Instantly allows 100/s workspace-wide), on this builder's clock.
      */
     public static final class Builder {
         private static final double DEFAULT_REQUESTS_PER_SECOND = 10;
 
-        private final ProviderHttp.Builder http = ProviderHttp.builder(NAME)
-                .requestsPerSecond(DEFAULT_REQUESTS_PER_SECOND);
         private String apiKey;
         private String campaignId;
-        private String baseUri = InstantlyApi.DEFAULT_BASE_URI;
+        private URI baseUri = InstantlyApi.DEFAULT_BASE_URI;
         private boolean skipIfInCampaign = true;
+        private Optional<ProviderHttp> http = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -190,8 +184,8 @@ public final class InstantlyEmailProvider implements ChannelProvider {
             return this;
         }
 
-        /** The API host, default {@code https://api.instantly.ai}; an absolute http(s) URI. */
-        public Builder baseUri(String value) {
+        /** The API host, default {@code https://api.instantly.ai}; an absolute http(s) URI without query. */
+        public Builder baseUri(URI value) {
             baseUri = value;
             return this;
         }
@@ -202,54 +196,23 @@ public final class InstantlyEmailProvider implements ChannelProvider {
             return this;
         }
 
-        /** TCP connect timeout. */
-        public Builder connectTimeout(Duration value) {
-            http.connectTimeout(value);
+        /**
+         * The transport (timeouts, retries, backoff, pacing), shared with {@link InstantlyWebhookSubscriber};
+         * default {@code ProviderHttp.builder("instantly").requestsPerSecond(10)}.
+         */
+        public Builder http(ProviderHttp value) {
+            if (value == null) {
+                throw new ConfigurationException("instantly: http is required");
+            }
+            http = Optional.of(value);
             return this;
         }
 
-        /** Timeout for one request, response included. */
-        public Builder requestTimeout(Duration value) {
-            http.requestTimeout(value);
-            return this;
-        }
-
-        /** Transport retries after the first try on 429, 5xx, timeouts and I/O errors; 0 disables them. */
-        public Builder maxRetries(int value) {
-            http.maxRetries(value);
-            return this;
-        }
-
-        /** First backoff between transport retries, doubled per retry with jitter. */
-        public Builder initialBackoff(Duration value) {
-            http.initialBackoff(value);
-            return this;
-        }
-
-        /** Longest wait between transport retries, also the cap on an honoured {@code Retry-After}. */
-        public Builder maxBackoff(Duration value) {
-            http.maxBackoff(value);
-            return this;
-        }
-
-        /** At most this many request starts per second (default 10; 0 = unpaced). */
-        public Builder requestsPerSecond(double value) {
-            http.requestsPerSecond(value);
-            return this;
-        }
-
-        /** At most this many requests in flight. */
-        public Builder maxConcurrent(int value) {
-            http.maxConcurrent(value);
-            return this;
-        }
-
-        /** Clock used for {@code Retry-After} dates. */
+        /** Clock that dates HTTP-date {@code Retry-After} values; default UTC system clock. */
         public Builder clock(Clock value) {
             if (value == null) {
                 throw new ConfigurationException("instantly: clock is required");
             }
-            http.clock(value);
             clock = value;
             return this;
         }
@@ -258,7 +221,7 @@ public final class InstantlyEmailProvider implements ChannelProvider {
          * Builds the provider.
          *
          * @throws ConfigurationException when the key or campaign is missing or malformed, or the base
-         *     URI is not an absolute http(s) URI
+         *     URI is not an absolute http(s) URI without query
          */
         public InstantlyEmailProvider build() {
             if (apiKey == null || apiKey.isBlank()) {
@@ -270,26 +233,23 @@ public final class InstantlyEmailProvider implements ChannelProvider {
             if (!InstantlyApi.isCampaignId(campaignId.trim())) {
                 throw new ConfigurationException("instantly: campaignId must be an Instantly campaign uuid");
             }
-            InstantlyApi api = new InstantlyApi(validBaseUri(), apiKey.trim(), http.build(), clock);
+            ProviderHttp transport = http.orElseGet(() -> ProviderHttp.builder(NAME)
+                    .requestsPerSecond(DEFAULT_REQUESTS_PER_SECOND).clock(clock).build());
+            InstantlyApi api = new InstantlyApi(validBaseUri(), apiKey.trim(), transport, clock);
             return new InstantlyEmailProvider(api, campaignId.trim(), skipIfInCampaign);
         }
 
         private String validBaseUri() {
-            if (baseUri == null || baseUri.isBlank()) {
+            if (baseUri == null) {
                 throw new ConfigurationException("instantly: baseUri is required");
             }
-            String trimmed = baseUri.trim().replaceAll("/+$", "");
-            try {
-                URI uri = new URI(trimmed);
-                boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-                if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-                    throw new ConfigurationException("instantly: baseUri must be an absolute http(s) URI without query, was "
-                            + trimmed);
-                }
-            } catch (URISyntaxException e) {
-                throw new ConfigurationException("instantly: baseUri is not a valid URI: " + e.getMessage());
+            String scheme = baseUri.getScheme();
+            boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+            if (!web || baseUri.getHost() == null || baseUri.getQuery() != null || baseUri.getFragment() != null) {
+                throw new ConfigurationException("instantly: baseUri must be an absolute http(s) URI without query, was "
+                        + baseUri);
             }
-            return trimmed;
+            return baseUri.toString().replaceAll("/+$", "");
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class InstantlyWebhookSubscriber {
     static final String WEBHOOKS_PATH = "/api/v2/webhooks";
-    private static final int MAX_RESPONSE_BYTES = 1 << 20;
 
     private final InstantlyApi api;
     private final SharedSecretHeader header;
@@ -86,7 +85,7 @@ public final class InstantlyWebhookSubscriber {
             throw new ProviderException("Instantly refused the webhook subscription: " + InstantlyApi.describe(result));
         }
         try {
-            return JsonPayload.requiredText(JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), "id", "id");
+            return InstantlyApi.createdId(result);
         } catch (InvalidPayloadException e) {
             throw new ProviderException("Instantly created a webhook but its answer has no readable id", e);
         }

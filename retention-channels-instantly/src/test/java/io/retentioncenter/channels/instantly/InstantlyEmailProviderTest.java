@@ -10,15 +10,23 @@ import io.retentioncenter.channels.instantly.StubInstantly.Reply;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,15 +46,24 @@ class InstantlyEmailProviderTest {
             """.formatted(LEAD_ID, CAMPAIGN);
 
     private static InstantlyEmailProvider.Builder fastProvider(StubInstantly stub) {
+        return fastProvider(stub, fastHttp());
+    }
+
+    private static InstantlyEmailProvider.Builder fastProvider(StubInstantly stub, ProviderHttp.Builder http) {
         return InstantlyEmailProvider.builder()
                 .apiKey(KEY)
                 .campaignId(CAMPAIGN)
                 .baseUri(stub.baseUri())
+                .http(http.build());
+    }
+
+    /** Unpaced, 2 s timeout, 2 retries with tiny backoffs. */
+    private static ProviderHttp.Builder fastHttp() {
+        return ProviderHttp.builder("instantly-test")
                 .requestTimeout(Duration.ofSeconds(2))
                 .maxRetries(2)
                 .initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(20))
-                .requestsPerSecond(0);
+                .maxBackoff(Duration.ofMillis(20));
     }
 
     private static OutboundMessage message(Map<String, String> settings) {
@@ -156,7 +173,7 @@ class InstantlyEmailProviderTest {
                 Reply.json(429, "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Rate limit\"}",
                         Map.of("Retry-After", "1")),
                 Reply.json(200, LEAD_RESPONSE))) {
-            SendResult result = send(fastProvider(stub).maxBackoff(Duration.ofMillis(50)).build(), message());
+            SendResult result = send(fastProvider(stub, fastHttp().maxBackoff(Duration.ofMillis(50))).build(), message());
 
             assertThat(result).isEqualTo(SendResult.accepted(LEAD_ID));
             assertThat(stub.requests()).hasSize(2);
@@ -168,13 +185,26 @@ class InstantlyEmailProviderTest {
         try (StubInstantly stub = new StubInstantly(Reply.json(429,
                 "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Rate limit exceeded\"}",
                 Map.of("Retry-After", "7")))) {
-            SendResult result = send(fastProvider(stub).maxRetries(1).build(), message());
+            SendResult result = send(fastProvider(stub, fastHttp().maxRetries(1)).build(), message());
 
             assertThat(result.accepted()).isFalse();
             assertThat(result.retryable()).isTrue();
             assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
             assertThat(result.error()).contains("Instantly HTTP 429: Rate limit exceeded");
             assertThat(stub.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void theBuildersClockDatesAnHttpDateRetryAfter() throws Exception {
+        try (StubInstantly stub = new StubInstantly(Reply.json(429,
+                "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Rate limit exceeded\"}",
+                Map.of("Retry-After", "Tue, 24 Nov 2026 14:00:30 GMT")))) {
+            SendResult result = send(fastProvider(stub, fastHttp().maxRetries(0))
+                    .clock(Clock.fixed(Instant.parse("2026-11-24T14:00:00Z"), ZoneOffset.UTC)).build(), message());
+
+            assertThat(result.retryable()).isTrue();
+            assertThat(result.retryAfter()).contains(Duration.ofSeconds(30));
         }
     }
 
@@ -231,8 +261,8 @@ class InstantlyEmailProviderTest {
     @Test
     void serverThatNeverAnswersIsARetryableTimeout() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.never())) {
-            SendResult result = send(fastProvider(stub).requestTimeout(Duration.ofMillis(200)).maxRetries(1).build(),
-                    message());
+            SendResult result = send(fastProvider(stub,
+                    fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(1)).build(), message());
 
             assertThat(result.accepted()).isFalse();
             assertThat(result.retryable()).isTrue();
@@ -244,12 +274,12 @@ class InstantlyEmailProviderTest {
 
     @Test
     void refusedConnectionIsRetryable() throws Exception {
-        String deadBase;
+        URI deadBase;
         try (StubInstantly stub = new StubInstantly()) {
             deadBase = stub.baseUri();
         }
         InstantlyEmailProvider provider = InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri(deadBase).maxRetries(0).requestsPerSecond(0).build();
+                .baseUri(deadBase).http(fastHttp().maxRetries(0).build()).build();
 
         SendResult result = send(provider, message());
 
@@ -323,27 +353,44 @@ class InstantlyEmailProviderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("campaignId");
         assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId("my campaign").build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("uuid");
-        assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri("api.instantly.ai").build())
+        for (String bad : new String[] {"api.instantly.ai", "ftp://api.instantly.ai", "http:/no-host",
+                "https://api.instantly.ai?key=1", "https://api.instantly.ai#top"}) {
+            assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
+                    .baseUri(URI.create(bad)).build())
+                    .as(bad).isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
+        }
+        assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN).baseUri(null).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
-        assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri("ftp://api.instantly.ai").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
-        assertThatThrownBy(() -> InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri("http://bad host").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
-        assertThatThrownBy(() -> InstantlyEmailProvider.builder().maxRetries(-1))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxRetries");
-        assertThatThrownBy(() -> InstantlyEmailProvider.builder().requestTimeout(Duration.ZERO))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("requestTimeout");
+        assertThatThrownBy(() -> InstantlyEmailProvider.builder().http(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("http");
         assertThatThrownBy(() -> InstantlyEmailProvider.builder().clock(null))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock");
     }
 
     @Test
+    void defaultTransportPacesAtTenRequestsPerSecond() throws Exception {
+        try (StubInstantly stub = new StubInstantly(Reply.json(200, LEAD_RESPONSE))) {
+            InstantlyEmailProvider provider = InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
+                    .baseUri(stub.baseUri()).build();
+
+            long started = System.nanoTime();
+            List<CompletableFuture<SendResult>> sends = IntStream.range(0, 4)
+                    .mapToObj(i -> provider.send(message()).toCompletableFuture())
+                    .toList();
+            for (CompletableFuture<SendResult> send : sends) {
+                assertThat(send.get(10, TimeUnit.SECONDS)).isEqualTo(SendResult.accepted(LEAD_ID));
+            }
+
+            assertThat(stub.requests()).hasSize(4);
+            // request starts are spaced 100 ms apart: 0, 100, 200, 300 ms
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        }
+    }
+
+    @Test
     void baseUriWithPathPrefixAndTrailingSlashIsKept() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.json(200, LEAD_RESPONSE))) {
-            send(fastProvider(stub).baseUri(stub.baseUri() + "/proxy/").build(), message());
+            send(fastProvider(stub).baseUri(stub.baseUri().resolve("/proxy/")).build(), message());
 
             assertThat(stub.requests().get(0).path()).isEqualTo("/proxy/api/v2/leads");
         }

@@ -9,6 +9,7 @@ import io.retentioncenter.channels.instantly.StubInstantly.Reply;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ProviderException;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.http.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,9 @@ class InstantlyWebhookSubscriberTest {
 
     private static InstantlyWebhookSubscriber subscriber(StubInstantly stub) {
         InstantlyEmailProvider provider = InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri(stub.baseUri()).maxRetries(1).initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(5)).requestsPerSecond(0).build();
+                .baseUri(stub.baseUri()).http(ProviderHttp.builder("instantly-test").maxRetries(1)
+                        .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build())
+                .build();
         return InstantlyWebhookSubscriber.of(provider, InstantlyWebhooks.builder().authHeader(HEADER, SECRET).build());
     }
 

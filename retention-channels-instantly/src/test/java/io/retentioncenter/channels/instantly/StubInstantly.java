@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -58,8 +59,8 @@ final class StubInstantly implements AutoCloseable {
     }
 
     /** Base URI to configure the provider with. */
-    String baseUri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Requests seen so far. */
@@ -100,6 +101,7 @@ final class StubInstantly implements AutoCloseable {
         }
     }
 
+    /** Stops the server and its threads. */
     @Override
     public void close() {
         closing.countDown();

@@ -1,5 +1,6 @@
 package io.retentioncenter.channels.sms;
 
+import io.retentioncenter.core.lead.Lead;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-]");
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{7,15}");
 
     private PhoneNumbers() {
     }
@@ -36,6 +38,14 @@ public final class PhoneNumbers {
             compact = "+" + compact;
         }
         return isE164(compact) ? Optional.of(compact) : Optional.empty();
+    }
+
+    /**
+     * {@code text} with every phone-like digit run (7 to 15 digits, optional {@code +}) masked by
+     * {@link Lead#maskPhone}, for provider texts that are stored or logged.
+     */
+    public static String maskPhonesIn(String text) {
+        return text == null ? "" : PHONE_LIKE.matcher(text).replaceAll(m -> Lead.maskPhone(m.group()));
     }
 
     /** {@link #toE164} when possible, otherwise the trimmed original (e.g. an alphanumeric sender). */

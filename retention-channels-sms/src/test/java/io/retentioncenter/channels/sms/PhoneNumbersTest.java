@@ -2,6 +2,7 @@ package io.retentioncenter.channels.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,5 +34,20 @@ class PhoneNumbersTest {
     @ValueSource(strings = {"+14155550123", "+447911123456", "+4915123456789"})
     void recognizesE164(String value) {
         assertThat(PhoneNumbers.isE164(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rejected for +14155550123|rejected for **********23",
+        "invalid phone 14155550123, retry 447911123456|invalid phone *********23, retry **********56",
+        "code 123456 at 2026-11-24|code 123456 at 2026-11-24",
+        "''|''"})
+    void masksPhoneLikeDigitRunsInText(String text, String masked) {
+        assertThat(PhoneNumbers.maskPhonesIn(text)).isEqualTo(masked);
+    }
+
+    @Test
+    void masksNothingInNull() {
+        assertThat(PhoneNumbers.maskPhonesIn(null)).isEmpty();
     }
 }

@@ -58,6 +58,7 @@ public final class StubGateway implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Stops the server and its threads. */
     @Override
     public void close() {
         server.stop(0);

@@ -50,8 +50,8 @@ final class CallEventMapper {
         JsonNode message = call.message();
         String endedReason = JsonPayload.requiredText(message, "endedReason", "message.endedReason");
         Conversation conversation = Conversation.read(message);
-        Optional<JsonNode> structuredData = JsonFields.optionalObject(message, "analysis", "message.analysis")
-                .flatMap(a -> JsonFields.optionalObject(a, "structuredData", "message.analysis.structuredData"));
+        Optional<JsonNode> structuredData = JsonPayload.optionalObject(message, "analysis", "message.analysis")
+                .flatMap(a -> JsonPayload.optionalObject(a, "structuredData", "message.analysis.structuredData"));
         ProviderEvent.Builder outcome = call.event(EndedReasons.outcome(endedReason, conversation.customerSpoke()),
                         endedReason)
                 .detail(endedReason)

@@ -37,8 +37,8 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
     /** A builder for an event of {@code eventType} keyed {@code vapi:<call id>:<type>:<keySuffix>}. */
     ProviderEvent.Builder event(ProviderEventType eventType, String keySuffix) {
         ProviderEvent.Builder builder = ProviderEvent.builder(
-                VapiServerMessages.PROVIDER + ":" + callId + ":" + type + ":" + keySuffix,
-                Channel.CALL, VapiServerMessages.PROVIDER, eventType, occurredAt);
+                VapiCallProvider.NAME + ":" + callId + ":" + type + ":" + keySuffix,
+                Channel.CALL, VapiCallProvider.NAME, eventType, occurredAt);
         builder.providerRef(callId);
         attemptId.ifPresent(builder::attemptId);
         recipient.ifPresent(builder::recipient);
@@ -50,8 +50,8 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
      * {@link VapiCallProvider} puts it), {@code call.metadata}, then the resolved {@code assistant.metadata}.
      */
     private static Optional<String> attemptId(JsonNode message, JsonNode call) {
-        Optional<JsonNode> overrides = JsonFields.optionalObject(call, "assistantOverrides", "message.call.assistantOverrides");
-        Optional<JsonNode> assistant = JsonFields.optionalObject(message, "assistant", "message.assistant");
+        Optional<JsonNode> overrides = JsonPayload.optionalObject(call, "assistantOverrides", "message.call.assistantOverrides");
+        Optional<JsonNode> assistant = JsonPayload.optionalObject(message, "assistant", "message.assistant");
         return Stream.of(
                         overrides.flatMap(o -> metadataAttemptId(o, "message.call.assistantOverrides.metadata")),
                         metadataAttemptId(call, "message.call.metadata"),
@@ -61,15 +61,15 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
     }
 
     private static Optional<String> metadataAttemptId(JsonNode owner, String path) {
-        return JsonFields.optionalObject(owner, "metadata", path)
+        return JsonPayload.optionalObject(owner, "metadata", path)
                 .flatMap(m -> JsonPayload.optionalText(m, CreateCallRequest.METADATA_ATTEMPT_ID,
                         path + "." + CreateCallRequest.METADATA_ATTEMPT_ID));
     }
 
     private static Optional<String> recipient(JsonNode message, JsonNode call) {
-        return JsonFields.optionalObject(call, "customer", "message.call.customer")
+        return JsonPayload.optionalObject(call, "customer", "message.call.customer")
                 .flatMap(c -> JsonPayload.optionalText(c, "number", "message.call.customer.number"))
-                .or(() -> JsonFields.optionalObject(message, "customer", "message.customer")
+                .or(() -> JsonPayload.optionalObject(message, "customer", "message.customer")
                         .flatMap(c -> JsonPayload.optionalText(c, "number", "message.customer.number")));
     }
 

@@ -31,7 +31,7 @@ record Conversation(Optional<String> transcript, List<String> userLines) {
      * {@code artifact.messages[]} with role {@code user} when there is no transcript.
      */
     static Conversation read(JsonNode message) {
-        Optional<JsonNode> artifact = JsonFields.optionalObject(message, "artifact", "message.artifact");
+        Optional<JsonNode> artifact = JsonPayload.optionalObject(message, "artifact", "message.artifact");
         Optional<String> transcript = artifact
                 .flatMap(a -> JsonPayload.optionalText(a, "transcript", "message.artifact.transcript"))
                 .or(() -> JsonPayload.optionalText(message, "transcript", "message.transcript"));
@@ -58,7 +58,7 @@ record Conversation(Optional<String> transcript, List<String> userLines) {
 
     private static List<String> userMessagesOf(JsonNode artifact) {
         List<String> lines = new ArrayList<>();
-        JsonFields.optionalArray(artifact, "messages", "message.artifact.messages").ifPresent(messages -> {
+        JsonPayload.optionalArray(artifact, "messages", "message.artifact.messages").ifPresent(messages -> {
             for (int i = 0; i < messages.size(); i++) {
                 String path = "message.artifact.messages[" + i + "]";
                 JsonNode entry = messages.get(i);

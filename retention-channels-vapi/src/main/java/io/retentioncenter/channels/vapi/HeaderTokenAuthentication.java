@@ -24,6 +24,7 @@ record HeaderTokenAuthentication(String headerName, String scheme, String token)
         return new HeaderTokenAuthentication("X-Vapi-Secret", "", secret);
     }
 
+    /** Checks that the header is present, carries the scheme when one is set, and matches the token. */
     @Override
     public void verify(byte[] body, RequestHeaders headers, Instant now) {
         String value = headers.get(headerName)

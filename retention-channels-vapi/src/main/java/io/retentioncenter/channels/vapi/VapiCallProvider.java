@@ -14,7 +14,6 @@ import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link VapiServerMessages} can match the call's server messages back to the attempt. Thread-safe.
  */
 public final class VapiCallProvider implements ChannelProvider {
+    /** The provider name stored on attempts and events. */
+    public static final String NAME = "vapi";
     /** Setting key for the VAPI assistant id. */
     public static final String SETTING_ASSISTANT_ID = "vapi.assistantId";
     /** Setting key for the VAPI phone number id the call is placed from. */
@@ -58,7 +59,8 @@ public final class VapiCallProvider implements ChannelProvider {
         this.defaultPhoneNumberId = b.phoneNumberId;
         this.callUri = URI.create(b.baseUri.toString().replaceAll("/+$", "") + "/call");
         this.requestShape = new CreateCallRequest(b.serverMessages, b.maxDurationSeconds);
-        this.http = b.http.clock(b.clock).build();
+        this.http = b.http.orElseGet(() -> ProviderHttp.builder(NAME)
+                .maxConcurrent(Builder.DEFAULT_MAX_CONCURRENT_REQUESTS).clock(b.clock).build());
         this.clock = b.clock;
     }
 
@@ -73,10 +75,10 @@ public final class VapiCallProvider implements ChannelProvider {
         return Channel.CALL;
     }
 
-    /** {@code vapi}. */
+    /** {@value #NAME}. */
     @Override
     public String name() {
-        return VapiServerMessages.PROVIDER;
+        return NAME;
     }
 
     /**
@@ -152,18 +154,20 @@ public final class VapiCallProvider implements ChannelProvider {
 
     /**
      * Builder. Defaults: base {@code https://api.vapi.ai}, {@code maxDurationSeconds} 300, server messages
-     * {@code status-update} and {@code end-of-call-report}, and the {@link ProviderHttp} defaults for
-     * timeouts, retries and pacing.
+     * {@code status-update} and {@code end-of-call-report}, and core's {@link ProviderHttp} bounded to
+     * 4 create-call requests in flight.
      */
     public static final class Builder {
+        private static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+
         private String apiKey;
         private Optional<String> assistantId = Optional.empty();
         private Optional<String> phoneNumberId = Optional.empty();
         private URI baseUri = URI.create("https://api.vapi.ai");
         private int maxDurationSeconds = 300;
         private List<String> serverMessages = List.of("status-update", "end-of-call-report");
+        private Optional<ProviderHttp> http = Optional.empty();
         private Clock clock = Clock.systemUTC();
-        private final ProviderHttp.Builder http = ProviderHttp.builder(VapiServerMessages.PROVIDER);
 
         private Builder() {
         }
@@ -214,43 +218,19 @@ public final class VapiCallProvider implements ChannelProvider {
             return this;
         }
 
-        /** At most this many create-call requests in flight; further sends wait (not the VAPI call concurrency). */
-        public Builder maxConcurrentRequests(int value) {
-            http.maxConcurrent(value);
+        /**
+         * The transport (timeouts, retries, backoff, pacing); default {@code ProviderHttp.builder("vapi")
+         * .maxConcurrent(4)}. Its concurrency bounds create-call requests in flight, not live calls.
+         */
+        public Builder http(ProviderHttp value) {
+            if (value == null) {
+                throw new ConfigurationException("vapi: http is required");
+            }
+            http = Optional.of(value);
             return this;
         }
 
-        /** At most this many create-call requests started per second (0 = unlimited). */
-        public Builder requestsPerSecond(double value) {
-            http.requestsPerSecond(value);
-            return this;
-        }
-
-        /** Timeout for one create-call request, response included. */
-        public Builder requestTimeout(Duration value) {
-            http.requestTimeout(value);
-            return this;
-        }
-
-        /** Retries after the first try on 429, 5xx, timeouts and I/O errors. */
-        public Builder maxRetries(int value) {
-            http.maxRetries(value);
-            return this;
-        }
-
-        /** First retry backoff, doubled per retry with jitter. */
-        public Builder initialBackoff(Duration value) {
-            http.initialBackoff(value);
-            return this;
-        }
-
-        /** Longest wait between tries, also the cap on an honoured {@code Retry-After}. */
-        public Builder maxBackoff(Duration value) {
-            http.maxBackoff(value);
-            return this;
-        }
-
-        /** Clock used for {@code Retry-After} dates. */
+        /** Clock that dates HTTP-date {@code Retry-After} values; default UTC system clock. */
         public Builder clock(Clock value) {
             if (value == null) {
                 throw new ConfigurationException("vapi: clock is required");
@@ -259,7 +239,11 @@ public final class VapiCallProvider implements ChannelProvider {
             return this;
         }
 
-        /** Builds the provider. */
+        /**
+         * Builds the provider.
+         *
+         * @throws ConfigurationException when the API key is missing
+         */
         public VapiCallProvider build() {
             if (apiKey == null) {
                 throw new ConfigurationException("vapi: apiKey is required (the VAPI private API key)");

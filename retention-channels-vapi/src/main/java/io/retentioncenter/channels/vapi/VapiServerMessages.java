@@ -37,7 +37,6 @@ public final class VapiServerMessages {
     public static final List<String> DEFAULT_KEYWORDS = List.of("interested", "not interested", "price", "discount",
             "call back", "call me back", "busy", "email me", "stop calling");
 
-    static final String PROVIDER = "vapi";
     private static final String STATUS_UPDATE = "status-update";
     private static final String END_OF_CALL_REPORT = "end-of-call-report";
 

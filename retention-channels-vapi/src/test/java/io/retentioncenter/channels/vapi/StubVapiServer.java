@@ -108,6 +108,7 @@ final class StubVapiServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and its threads. */
     @Override
     public void close() {
         server.stop(0);

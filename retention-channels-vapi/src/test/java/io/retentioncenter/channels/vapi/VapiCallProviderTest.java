@@ -9,13 +9,17 @@ import io.retentioncenter.channels.vapi.StubVapiServer.Reply;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +51,21 @@ class VapiCallProviderTest {
     }
 
     private VapiCallProvider.Builder provider() {
+        return provider(fastHttp());
+    }
+
+    private VapiCallProvider.Builder provider(ProviderHttp.Builder http) {
         return VapiCallProvider.builder()
                 .apiKey("sk_test_private")
                 .assistantId(ASSISTANT_ID)
                 .phoneNumberId(PHONE_NUMBER_ID)
                 .baseUri(stub.baseUri())
+                .http(http.build());
+    }
+
+    /** 2 s timeout, 2 retries with tiny backoffs. */
+    private static ProviderHttp.Builder fastHttp() {
+        return ProviderHttp.builder("vapi-test")
                 .maxRetries(2)
                 .initialBackoff(Duration.ofMillis(5))
                 .maxBackoff(Duration.ofMillis(20))
@@ -187,7 +201,7 @@ class VapiCallProviderTest {
     void honoursRetryAfterOn429ThenSucceeds() throws Exception {
         stub.then(Reply.of(429, "{\"message\":\"Too Many Requests\"}").withHeader("Retry-After", "1"),
                 Reply.of(201, "{\"id\":\"call-after-429\"}"));
-        VapiCallProvider provider = provider().maxBackoff(Duration.ofSeconds(2)).build();
+        VapiCallProvider provider = provider(fastHttp().maxBackoff(Duration.ofSeconds(2))).build();
 
         long started = System.nanoTime();
         SendResult result = send(provider, message(Map.of()));
@@ -208,6 +222,18 @@ class VapiCallProviderTest {
         assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(result.error()).get().asString().contains("429").contains("Too Many Requests");
         assertThat(stub.requests()).hasSize(3);
+    }
+
+    @Test
+    void theBuildersClockDatesAnHttpDateRetryAfter() throws Exception {
+        stub.always(Reply.of(429, "{\"message\":\"Too Many Requests\"}")
+                .withHeader("Retry-After", "Tue, 24 Nov 2026 14:00:30 GMT"));
+
+        SendResult result = send(provider(fastHttp().maxRetries(0))
+                .clock(Clock.fixed(Instant.parse("2026-11-24T14:00:00Z"), ZoneOffset.UTC)).build(), message(Map.of()));
+
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.retryAfter()).contains(Duration.ofSeconds(30));
     }
 
     @Test
@@ -235,6 +261,16 @@ class VapiCallProviderTest {
     }
 
     @Test
+    void phoneNumbersInVapisMessageAreMasked() throws Exception {
+        stub.always(Reply.of(400, "{\"message\":\"customer.number +14155550123 is not reachable\"}"));
+
+        SendResult result = send(provider().build(), message(Map.of()));
+
+        assertThat(result.error()).get().asString()
+                .isEqualTo("VAPI 400: customer.number **********23 is not reachable");
+    }
+
+    @Test
     void unauthorizedIsPermanentAndNotRetried() throws Exception {
         stub.always(Reply.of(401, "{\"error\":\"Unauthorized\",\"statusCode\":401}"));
 
@@ -248,7 +284,7 @@ class VapiCallProviderTest {
     @Test
     void timeoutsAreRetryableAfterTheRetries() throws Exception {
         stub.always(Reply.of(201, "{\"id\":\"too-late\"}").delayed(Duration.ofSeconds(2)));
-        VapiCallProvider provider = provider().requestTimeout(Duration.ofMillis(200)).maxRetries(1).build();
+        VapiCallProvider provider = provider(fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(1)).build();
 
         long started = System.nanoTime();
         SendResult result = send(provider, message(Map.of()));
@@ -263,7 +299,7 @@ class VapiCallProviderTest {
         URI closed = stub.baseUri();
         stub.close();
 
-        SendResult result = send(provider().baseUri(closed).maxRetries(0).build(), message(Map.of()));
+        SendResult result = send(provider(fastHttp().maxRetries(0)).baseUri(closed).build(), message(Map.of()));
 
         assertThat(result.retryable()).isTrue();
         assertThat(result.error()).get().asString().startsWith("VAPI unreachable");
@@ -295,17 +331,29 @@ class VapiCallProviderTest {
     @Test
     void pacesConcurrentSendsToTheConfiguredLimit() throws Exception {
         stub.always(Reply.of(201, "{\"id\":\"c\"}").delayed(Duration.ofMillis(100)));
-        VapiCallProvider provider = provider().maxConcurrentRequests(1).build();
 
-        List<CompletableFuture<SendResult>> sends = IntStream.range(0, 3)
+        assertThat(maxInFlightSending(provider(fastHttp().maxConcurrent(1)).build(), 3)).isEqualTo(1);
+    }
+
+    @Test
+    void defaultTransportKeepsAtMostFourRequestsInFlight() throws Exception {
+        stub.always(Reply.of(201, "{\"id\":\"c\"}").delayed(Duration.ofMillis(200)));
+        VapiCallProvider provider = VapiCallProvider.builder().apiKey("k").assistantId(ASSISTANT_ID)
+                .phoneNumberId(PHONE_NUMBER_ID).baseUri(stub.baseUri()).build();
+
+        assertThat(maxInFlightSending(provider, 6)).isEqualTo(4);
+    }
+
+    /** Sends {@code count} messages at once, checks each was accepted, and returns the stub's peak concurrency. */
+    private int maxInFlightSending(VapiCallProvider provider, int count) throws Exception {
+        List<CompletableFuture<SendResult>> sends = IntStream.range(0, count)
                 .mapToObj(i -> provider.send(message(Map.of())).toCompletableFuture())
                 .toList();
-
         for (CompletableFuture<SendResult> send : sends) {
             assertThat(send.get(10, TimeUnit.SECONDS).accepted()).isTrue();
         }
-        assertThat(stub.requests()).hasSize(3);
-        assertThat(stub.maxInFlight()).isEqualTo(1);
+        assertThat(stub.requests()).hasSize(count);
+        return stub.maxInFlight();
     }
 
     @Test
@@ -344,8 +392,10 @@ class VapiCallProviderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
         assertThatThrownBy(() -> VapiCallProvider.builder().serverMessages(List.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("serverMessages");
-        assertThatThrownBy(() -> VapiCallProvider.builder().maxConcurrentRequests(0))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxConcurrent");
+        assertThatThrownBy(() -> VapiCallProvider.builder().http(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("http");
+        assertThatThrownBy(() -> VapiCallProvider.builder().clock(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock");
     }
 
     @Test

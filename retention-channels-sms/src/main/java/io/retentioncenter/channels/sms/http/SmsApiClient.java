@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,6 @@ public final class SmsApiClient {
     private static final Logger log = LoggerFactory.getLogger(SmsApiClient.class);
     private static final int MAX_RESPONSE_BYTES = JsonPayload.DEFAULT_MAX_BYTES;
     private static final int MAX_ERROR_TEXT = 200;
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{7,15}");
 
     private final String provider;
     private final URI endpoint;
@@ -110,7 +108,7 @@ public final class SmsApiClient {
                 return format.readAccepted(JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), encoding);
             } catch (InvalidPayloadException e) {
                 return SendResult.retryableFailure(provider + ": unreadable response to HTTP " + result.status()
-                        + ": " + e.getMessage(), Optional.empty());
+                        + ": " + PhoneNumbers.maskPhonesIn(e.getMessage()), Optional.empty());
             }
         }
         String error = provider + ": HTTP " + result.status() + errorText(result.body());
@@ -143,7 +141,7 @@ public final class SmsApiClient {
         Optional<String> code = firstText(node, "error_code", "error", "code");
         Optional<String> description = firstText(node, "description", "message", "detail");
         String text = code.map(c -> " " + c).orElse("") + description.map(d -> ": " + d).orElse("");
-        String masked = PHONE_LIKE.matcher(text).replaceAll(m -> Lead.maskPhone(m.group()));
+        String masked = PhoneNumbers.maskPhonesIn(text);
         return masked.length() > MAX_ERROR_TEXT ? masked.substring(0, MAX_ERROR_TEXT) + "…" : masked;
     }
 

@@ -1,16 +1,10 @@
 package io.retentioncenter.channels.sms.retail;
 
 import io.retentioncenter.channels.sms.http.SmsApiClient;
+import io.retentioncenter.channels.sms.http.SmsGatewayProvider;
+import io.retentioncenter.channels.sms.http.SmsProviderBuilder;
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
-import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.spi.ChannelProvider;
-import io.retentioncenter.core.spi.OutboundMessage;
-import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
-import java.time.Clock;
-import java.util.concurrent.CompletionStage;
 
 /**
  * SMS through SMS-Retail ({@code sms-retail.io}). The provider publishes no API documentation: this
@@ -20,7 +14,7 @@ import java.util.concurrent.CompletionStage;
  * body {@code {"messages":[{"phone":"14155550123","text":…,"type":"sms"}]}}, answer
  * {@code {success, messages:[{id, phone}]}}. Not idempotent. Thread-safe.
  */
-public final class SmsRetailProvider implements ChannelProvider {
+public final class SmsRetailProvider extends SmsGatewayProvider {
     /** The provider name stored on attempts and events. */
     public static final String NAME = "sms-retail";
     /** Base URI used by the original application. */
@@ -30,13 +24,8 @@ public final class SmsRetailProvider implements ChannelProvider {
     /** Default message {@code type}. */
     public static final String DEFAULT_TYPE = "sms";
 
-    private final SmsApiClient client;
-    private final SmsRetailWireFormat format;
-
-    private SmsRetailProvider(Builder b) {
-        this.format = new SmsRetailWireFormat(b.type.trim());
-        this.client = new SmsApiClient(NAME, SmsApiClient.endpoint(b.baseUri, b.path), b.apiKeyHeader, b.apiKey,
-                b.http == null ? ProviderHttp.builder(NAME).build() : b.http, b.clock);
+    private SmsRetailProvider(SmsApiClient client, SmsRetailWireFormat format) {
+        super(NAME, client, format);
     }
 
     /** Starts a builder. */
@@ -44,58 +33,23 @@ public final class SmsRetailProvider implements ChannelProvider {
         return new Builder();
     }
 
-    /** {@link Channel#SMS}. */
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    /** {@value #NAME}. */
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Sends one message; see {@link SmsApiClient} for how outcomes are classified. */
-    @Override
-    public CompletionStage<SendResult> send(OutboundMessage message) {
-        return client.send(Require.present(message, "message"), format);
-    }
-
-    /** False: no idempotency key is known for this API. */
-    @Override
-    public boolean idempotentSends() {
-        return false;
-    }
-
-    /** Builder; only {@link #apiKey} is required. */
-    public static final class Builder {
-        private String apiKey;
+    /**
+     * Builder; only {@link #apiKey} is required. Defaults: base {@code https://sms-retail.io}, header
+     * {@code X-API-Key}, path {@value SmsRetailProvider#DEFAULT_PATH}, type {@code sms}, and
+     * {@code ProviderHttp.builder("sms-retail")} as transport.
+     */
+    public static final class Builder extends SmsProviderBuilder<Builder> {
         private String apiKeyHeader = "X-API-Key";
-        private URI baseUri = DEFAULT_BASE_URI;
         private String path = DEFAULT_PATH;
         private String type = DEFAULT_TYPE;
-        private ProviderHttp http;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
-        }
-
-        /** The API key. */
-        public Builder apiKey(String value) {
-            apiKey = value;
-            return this;
+            super(NAME, DEFAULT_BASE_URI);
         }
 
         /** Header carrying the key; default {@code X-API-Key}. */
         public Builder apiKeyHeader(String value) {
             apiKeyHeader = value;
-            return this;
-        }
-
-        /** API base; default {@code https://sms-retail.io}. */
-        public Builder baseUri(URI value) {
-            baseUri = value;
             return this;
         }
 
@@ -114,24 +68,6 @@ public final class SmsRetailProvider implements ChannelProvider {
             return this;
         }
 
-        /** The transport (timeouts, retries, backoff, pacing); default {@code ProviderHttp.builder("sms-retail")}. */
-        public Builder http(ProviderHttp value) {
-            if (value == null) {
-                throw new ConfigurationException(NAME + ": http is required");
-            }
-            http = value;
-            return this;
-        }
-
-        /** Clock that dates HTTP-date {@code Retry-After} values; default UTC system clock. */
-        public Builder clock(Clock value) {
-            if (value == null) {
-                throw new ConfigurationException(NAME + ": clock is required");
-            }
-            clock = value;
-            return this;
-        }
-
         /**
          * Builds the provider.
          *
@@ -141,7 +77,7 @@ public final class SmsRetailProvider implements ChannelProvider {
             if (type == null || type.isBlank()) {
                 throw new ConfigurationException(NAME + ": type is required");
             }
-            return new SmsRetailProvider(this);
+            return new SmsRetailProvider(client(path, apiKeyHeader), new SmsRetailWireFormat(type.trim()));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.retentioncenter.channels.sms.retail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retentioncenter.channels.sms.PhoneNumbers;
 import io.retentioncenter.channels.sms.SmsEncoding;
 import io.retentioncenter.channels.sms.http.SmsWireFormat;
 import io.retentioncenter.core.InvalidPayloadException;
@@ -40,7 +41,8 @@ final class SmsRetailWireFormat implements SmsWireFormat {
         }
         if (!success.booleanValue()) {
             return SendResult.permanentFailure(SmsRetailProvider.NAME + ": success false"
-                    + JsonPayload.optionalText(response, "error", "error").map(e -> ": " + e).orElse(""));
+                    + JsonPayload.optionalText(response, "error", "error")
+                            .map(e -> ": " + PhoneNumbers.maskPhonesIn(e)).orElse(""));
         }
         JsonNode messages = JsonPayload.requiredArray(response, "messages", "messages");
         if (messages.isEmpty() || !messages.get(0).isObject()) {

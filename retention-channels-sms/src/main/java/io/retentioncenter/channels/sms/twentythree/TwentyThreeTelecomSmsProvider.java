@@ -1,16 +1,10 @@
 package io.retentioncenter.channels.sms.twentythree;
 
 import io.retentioncenter.channels.sms.http.SmsApiClient;
+import io.retentioncenter.channels.sms.http.SmsGatewayProvider;
+import io.retentioncenter.channels.sms.http.SmsProviderBuilder;
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
-import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.spi.ChannelProvider;
-import io.retentioncenter.core.spi.OutboundMessage;
-import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
-import java.time.Clock;
-import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +13,7 @@ import java.util.regex.Pattern;
  * reference and the encoding, segment and character counts as details. Sends are not idempotent:
  * the API takes no idempotency key. Thread-safe.
  */
-public final class TwentyThreeTelecomSmsProvider implements ChannelProvider {
+public final class TwentyThreeTelecomSmsProvider extends SmsGatewayProvider {
     /** The provider name stored on attempts and events. */
     public static final String NAME = "23telecom";
     /** The documented API base. */
@@ -28,13 +22,8 @@ public final class TwentyThreeTelecomSmsProvider implements ChannelProvider {
     private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,10}");
     private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?[1-9]\\d{6,14}");
 
-    private final SmsApiClient client;
-    private final TwentyThreeTelecomWireFormat format;
-
-    private TwentyThreeTelecomSmsProvider(Builder b) {
-        this.format = new TwentyThreeTelecomWireFormat(b.senderId);
-        this.client = new SmsApiClient(NAME, SmsApiClient.endpoint(b.baseUri, "/sms/send"), "X-API-Key", b.apiKey,
-                b.http == null ? ProviderHttp.builder(NAME).build() : b.http, b.clock);
+    private TwentyThreeTelecomSmsProvider(SmsApiClient client, TwentyThreeTelecomWireFormat format) {
+        super(NAME, client, format);
     }
 
     /** Starts a builder. */
@@ -42,45 +31,16 @@ public final class TwentyThreeTelecomSmsProvider implements ChannelProvider {
         return new Builder();
     }
 
-    /** {@link Channel#SMS}. */
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    /** {@value #NAME}. */
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Sends one SMS; see {@link SmsApiClient} for how outcomes are classified. */
-    @Override
-    public CompletionStage<SendResult> send(OutboundMessage message) {
-        return client.send(Require.present(message, "message"), format);
-    }
-
-    /** False: 23 Telecom has no idempotency key, so a lost outcome must not be re-sent. */
-    @Override
-    public boolean idempotentSends() {
-        return false;
-    }
-
-    /** Builder; {@link #apiKey} and {@link #senderId} are required. */
-    public static final class Builder {
-        private String apiKey;
+    /**
+     * Builder; {@link #apiKey} (sent as {@code X-API-Key}, needs permission {@code sms.send}) and
+     * {@link #senderId} are required. Defaults: base {@code https://restlink23telecom.com/api/v1} and
+     * {@code ProviderHttp.builder("23telecom")} as transport.
+     */
+    public static final class Builder extends SmsProviderBuilder<Builder> {
         private String senderId;
-        private URI baseUri = DEFAULT_BASE_URI;
-        private ProviderHttp http;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
-        }
-
-        /** The API key sent as {@code X-API-Key} (needs permission {@code sms.send}). */
-        public Builder apiKey(String value) {
-            apiKey = value;
-            return this;
+            super(NAME, DEFAULT_BASE_URI);
         }
 
         /**
@@ -89,30 +49,6 @@ public final class TwentyThreeTelecomSmsProvider implements ChannelProvider {
          */
         public Builder senderId(String value) {
             senderId = value;
-            return this;
-        }
-
-        /** API base, default {@code https://restlink23telecom.com/api/v1}. */
-        public Builder baseUri(URI value) {
-            baseUri = value;
-            return this;
-        }
-
-        /** The transport (timeouts, retries, backoff, pacing); default {@code ProviderHttp.builder("23telecom")}. */
-        public Builder http(ProviderHttp value) {
-            if (value == null) {
-                throw new ConfigurationException(NAME + ": http is required");
-            }
-            http = value;
-            return this;
-        }
-
-        /** Clock that dates HTTP-date {@code Retry-After} values; default UTC system clock. */
-        public Builder clock(Clock value) {
-            if (value == null) {
-                throw new ConfigurationException(NAME + ": clock is required");
-            }
-            clock = value;
             return this;
         }
 
@@ -127,7 +63,8 @@ public final class TwentyThreeTelecomSmsProvider implements ChannelProvider {
                 throw new ConfigurationException(NAME + ": senderId must be 3-11 letters/digits not starting with a"
                         + " digit, or a phone number; was " + senderId);
             }
-            return new TwentyThreeTelecomSmsProvider(this);
+            return new TwentyThreeTelecomSmsProvider(client("/sms/send", "X-API-Key"),
+                    new TwentyThreeTelecomWireFormat(senderId));
         }
     }
 }

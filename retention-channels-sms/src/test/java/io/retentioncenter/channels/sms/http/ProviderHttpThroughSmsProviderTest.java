@@ -1,7 +1,9 @@
 package io.retentioncenter.channels.sms.http;
 
+import static io.retentioncenter.channels.sms.GatewayHarness.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retentioncenter.channels.sms.GatewayHarness;
 import io.retentioncenter.channels.sms.StubGateway;
 import io.retentioncenter.channels.sms.StubGateway.Recorded;
 import io.retentioncenter.channels.sms.StubGateway.Reply;
@@ -13,27 +15,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Core's {@link ProviderHttp} retry, backoff and pacing behaviour, observed through an SMS provider. */
 class ProviderHttpThroughSmsProviderTest {
     private static final String ACCEPTED = "{\"status\":true,\"results\":[{\"message_id\":\"api_1\",\"status\":\"accepted\"}]}";
 
-    private StubGateway stub;
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
+    @RegisterExtension
+    final GatewayHarness gateway = new GatewayHarness();
 
     @Test
     void honoursRetryAfterBeforeRetrying() throws Exception {
-        stub = StubGateway.start(Reply.json(429, "{}").withHeader("Retry-After", "1"), Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(429, "{}").withHeader("Retry-After", "1"), Reply.json(200, ACCEPTED));
         ProviderHttp http = ProviderHttp.builder("sms-test").maxRetries(2)
                 .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofSeconds(5)).build();
 
-        SendResult result = send(provider(http));
+        SendResult result = send(provider(http), "Hello");
 
         assertThat(result.accepted()).isTrue();
         List<Recorded> requests = stub.requests();
@@ -44,11 +42,11 @@ class ProviderHttpThroughSmsProviderTest {
 
     @Test
     void retriesServerErrorsWithBackoffUntilSuccess() throws Exception {
-        stub = StubGateway.start(Reply.json(503, "{}"), Reply.json(502, "{}"), Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(503, "{}"), Reply.json(502, "{}"), Reply.json(200, ACCEPTED));
         ProviderHttp http = ProviderHttp.builder("sms-test").maxRetries(3)
                 .initialBackoff(Duration.ofMillis(40)).maxBackoff(Duration.ofMillis(200)).build();
 
-        SendResult result = send(provider(http));
+        SendResult result = send(provider(http), "Hello");
 
         assertThat(result.accepted()).isTrue();
         List<Recorded> requests = stub.requests();
@@ -60,10 +58,10 @@ class ProviderHttpThroughSmsProviderTest {
 
     @Test
     void neverRetriesAClientError() throws Exception {
-        stub = StubGateway.start(Reply.json(404, "{\"status\":false,\"error_code\":\"NOT_FOUND\"}"), Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(404, "{\"status\":false,\"error_code\":\"NOT_FOUND\"}"), Reply.json(200, ACCEPTED));
         ProviderHttp http = ProviderHttp.builder("sms-test").maxRetries(5).initialBackoff(Duration.ofMillis(1)).build();
 
-        SendResult result = send(provider(http));
+        SendResult result = send(provider(http), "Hello");
 
         assertThat(result.retryable()).isFalse();
         assertThat(stub.requests()).hasSize(1);
@@ -71,7 +69,7 @@ class ProviderHttpThroughSmsProviderTest {
 
     @Test
     void pacingDelaysRequestsInsteadOfDroppingThem() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
         TwentyThreeTelecomSmsProvider provider = provider(ProviderHttp.builder("sms-test").requestsPerSecond(20).build());
 
         long started = System.nanoTime();
@@ -87,7 +85,7 @@ class ProviderHttpThroughSmsProviderTest {
 
     @Test
     void concurrencyLimitQueuesRequests() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED).after(Duration.ofMillis(100)));
+        gateway.start(Reply.json(200, ACCEPTED).after(Duration.ofMillis(100)));
         TwentyThreeTelecomSmsProvider provider = provider(ProviderHttp.builder("sms-test").maxConcurrent(1).build());
 
         long started = System.nanoTime();
@@ -100,12 +98,9 @@ class ProviderHttpThroughSmsProviderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
-    private SendResult send(TwentyThreeTelecomSmsProvider provider) throws Exception {
-        return provider.send(TestMessages.sms("+14155550123", "Hello")).toCompletableFuture().get();
-    }
 
     private TwentyThreeTelecomSmsProvider provider(ProviderHttp http) {
         return TwentyThreeTelecomSmsProvider.builder().apiKey("k").senderId("ExampleCo")
-                .baseUri(stub.baseUri()).http(http).build();
+                .baseUri(gateway.stub().baseUri()).http(http).build();
     }
 }

@@ -1,8 +1,11 @@
 package io.retentioncenter.channels.sms.retail;
 
+import static io.retentioncenter.channels.sms.GatewayHarness.fastHttp;
+import static io.retentioncenter.channels.sms.GatewayHarness.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retentioncenter.channels.sms.GatewayHarness;
 import io.retentioncenter.channels.sms.StubGateway;
 import io.retentioncenter.channels.sms.StubGateway.Recorded;
 import io.retentioncenter.channels.sms.StubGateway.Reply;
@@ -13,28 +16,22 @@ import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsRetailProviderTest {
     static final String ACCEPTED = "{\"success\":true,\"messages\":[{\"id\":12345,\"phone\":\"14155550123\"}]}";
 
-    private StubGateway stub;
-
-    @AfterEach
-    void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    @RegisterExtension
+    final GatewayHarness gateway = new GatewayHarness();
 
     @Test
     void postsTheSeedContractAndReturnsTheMessageId() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
 
-        SendResult result = send(SmsRetailProvider.builder().apiKey("retail-key").baseUri(stub.baseUri())
+        SendResult result = send(SmsRetailProvider.builder().apiKey("retail-key").baseUri(gateway.stub().baseUri())
                 .http(fastHttp(2)).build(), "Hi Maria, 20% off today €5");
 
         assertThat(result.accepted()).isTrue();
@@ -52,9 +49,9 @@ class SmsRetailProviderTest {
 
     @Test
     void headerPathAndTypeAreConfigurable() throws Exception {
-        stub = StubGateway.start(Reply.json(200, "{\"success\":true,\"messages\":[{\"id\":\"m-9\",\"phone\":\"447911123456\"}]}"));
+        StubGateway stub = gateway.start(Reply.json(200, "{\"success\":true,\"messages\":[{\"id\":\"m-9\",\"phone\":\"447911123456\"}]}"));
         SmsRetailProvider provider = SmsRetailProvider.builder().apiKey("retail-key").apiKeyHeader("Authorization-Key")
-                .baseUri(stub.baseUri().resolve("/gateway/")).path("/v2/send").type("whatsapp").http(fastHttp(0)).build();
+                .baseUri(gateway.stub().baseUri().resolve("/gateway/")).path("/v2/send").type("whatsapp").http(fastHttp(0)).build();
 
         SendResult result = provider.send(TestMessages.sms("+447911123456", "Hello")).toCompletableFuture().get();
 
@@ -69,7 +66,7 @@ class SmsRetailProviderTest {
 
     @Test
     void retriesA429ThenSucceeds() throws Exception {
-        stub = StubGateway.start(Reply.json(429, "{\"success\":false}").withHeader("Retry-After", "1"),
+        StubGateway stub = gateway.start(Reply.json(429, "{\"success\":false}").withHeader("Retry-After", "1"),
                 Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
@@ -80,7 +77,7 @@ class SmsRetailProviderTest {
 
     @Test
     void repeated500IsRetryable() throws Exception {
-        stub = StubGateway.start(Reply.json(500, "{\"success\":false,\"error\":\"internal\"}"));
+        StubGateway stub = gateway.start(Reply.json(500, "{\"success\":false,\"error\":\"internal\"}"));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
@@ -92,7 +89,7 @@ class SmsRetailProviderTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 402, 404, 422})
     void clientErrorsArePermanentAndSentOnce(int status) throws Exception {
-        stub = StubGateway.start(Reply.json(status, "{\"success\":false,\"message\":\"no\"}"));
+        StubGateway stub = gateway.start(Reply.json(status, "{\"success\":false,\"message\":\"no\"}"));
 
         SendResult result = send(provider(fastHttp(3)), "Hello");
 
@@ -103,12 +100,12 @@ class SmsRetailProviderTest {
 
     @Test
     void successFalseIsPermanent() throws Exception {
-        stub = StubGateway.start(Reply.json(200, "{\"success\":false,\"error\":\"invalid phone\"}"));
+        StubGateway stub = gateway.start(Reply.json(200, "{\"success\":false,\"error\":\"invalid phone 14155550123\"}"));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
         assertThat(result.retryable()).isFalse();
-        assertThat(result.error()).contains("sms-retail: success false: invalid phone");
+        assertThat(result.error()).contains("sms-retail: success false: invalid phone *********23");
         assertThat(stub.requests()).hasSize(1);
     }
 
@@ -116,7 +113,7 @@ class SmsRetailProviderTest {
     @ValueSource(strings = {"<html>oops</html>", "{\"success\":1}", "{\"success\":true}", "{\"success\":true,\"messages\":[]}",
             "{\"success\":true,\"messages\":[{\"phone\":\"14155550123\"}]}", "{\"success\":true,\"messages\":[\"x\"]}"})
     void anUnreadable200IsRetryable(String body) throws Exception {
-        stub = StubGateway.start(Reply.json(200, body));
+        gateway.start(Reply.json(200, body));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
@@ -126,7 +123,7 @@ class SmsRetailProviderTest {
 
     @Test
     void aTimeoutIsRetryable() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
         ProviderHttp http = ProviderHttp.builder("retail-test").requestTimeout(Duration.ofMillis(200)).maxRetries(0).build();
 
         SendResult result = send(provider(http), "Hello");
@@ -156,16 +153,9 @@ class SmsRetailProviderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("baseUri");
     }
 
-    private SendResult send(SmsRetailProvider provider, String body) throws Exception {
-        return provider.send(TestMessages.sms("+14155550123", body)).toCompletableFuture().get();
-    }
 
     private SmsRetailProvider provider(ProviderHttp http) {
-        return SmsRetailProvider.builder().apiKey("retail-key").baseUri(stub.baseUri()).http(http).build();
+        return SmsRetailProvider.builder().apiKey("retail-key").baseUri(gateway.stub().baseUri()).http(http).build();
     }
 
-    private static ProviderHttp fastHttp(int retries) {
-        return ProviderHttp.builder("retail-test").requestTimeout(Duration.ofSeconds(2)).maxRetries(retries)
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).build();
-    }
 }

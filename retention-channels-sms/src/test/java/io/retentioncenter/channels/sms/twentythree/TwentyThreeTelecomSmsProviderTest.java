@@ -1,9 +1,12 @@
 package io.retentioncenter.channels.sms.twentythree;
 
+import static io.retentioncenter.channels.sms.GatewayHarness.fastHttp;
+import static io.retentioncenter.channels.sms.GatewayHarness.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.channels.sms.GatewayHarness;
 import io.retentioncenter.channels.sms.StubGateway;
 import io.retentioncenter.channels.sms.StubGateway.Recorded;
 import io.retentioncenter.channels.sms.StubGateway.Reply;
@@ -16,9 +19,12 @@ import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,18 +39,12 @@ class TwentyThreeTelecomSmsProviderTest {
                         "accepted_count":1,"blocked_count":0,"queue_error_count":0,"config_error_count":0}}
             """.formatted(MESSAGE_ID);
 
-    private StubGateway stub;
-
-    @AfterEach
-    void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    @RegisterExtension
+    final GatewayHarness gateway = new GatewayHarness();
 
     @Test
     void postsTheDocumentedRequestAndReturnsTheMessageId() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(2)), TestMessages.FIXTURE_TEXT);
 
@@ -64,7 +64,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void unicodeTextIsReportedAsUcs2() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(0)), "Привет, Мария! 🎁");
 
@@ -75,7 +75,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void retriesA429AfterRetryAfterThenSucceeds() throws Exception {
-        stub = StubGateway.start(
+        StubGateway stub = gateway.start(
                 Reply.json(429, "{\"status\":false,\"error_code\":\"RATE_LIMITED\"}").withHeader("Retry-After", "1"),
                 Reply.json(200, ACCEPTED));
 
@@ -87,7 +87,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void exhausted429IsRetryableWithTheProvidersRetryAfter() throws Exception {
-        stub = StubGateway.start(
+        gateway.start(
                 Reply.json(429, "{\"status\":false,\"error_code\":\"RATE_LIMITED\"}").withHeader("Retry-After", "7"));
 
         SendResult result = send(provider(fastHttp(0)), "Hello");
@@ -99,8 +99,22 @@ class TwentyThreeTelecomSmsProviderTest {
     }
 
     @Test
+    void theBuildersClockDatesAnHttpDateRetryAfter() throws Exception {
+        gateway.start(Reply.json(429, "{\"status\":false,\"error_code\":\"RATE_LIMITED\"}")
+                .withHeader("Retry-After", "Tue, 24 Nov 2026 14:00:30 GMT"));
+        TwentyThreeTelecomSmsProvider provider = TwentyThreeTelecomSmsProvider.builder().apiKey("key-123")
+                .senderId("ExampleCo").baseUri(gateway.stub().baseUri()).http(fastHttp(0))
+                .clock(Clock.fixed(Instant.parse("2026-11-24T14:00:00Z"), ZoneOffset.UTC)).build();
+
+        SendResult result = send(provider, "Hello");
+
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.retryAfter()).contains(Duration.ofSeconds(30));
+    }
+
+    @Test
     void repeated500DbErrorIsRetryableAfterEveryTry() throws Exception {
-        stub = StubGateway.start(Reply.json(500,
+        StubGateway stub = gateway.start(Reply.json(500,
                 "{\"status\":false,\"error_code\":\"DB_ERROR\",\"description\":\"batch not queued\"}"));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
@@ -114,7 +128,7 @@ class TwentyThreeTelecomSmsProviderTest {
     @ParameterizedTest
     @CsvSource({"400,VALIDATION_ERROR", "401,INVALID_API_KEY", "402,INSUFFICIENT_BALANCE", "403,NO_SMS_ACCESS"})
     void clientErrorsArePermanentAndNotRetried(int status, String code) throws Exception {
-        stub = StubGateway.start(Reply.json(status,
+        StubGateway stub = gateway.start(Reply.json(status,
                 "{\"status\":false,\"error_code\":\"" + code + "\",\"description\":\"rejected for +14155550123\"}"));
 
         SendResult result = send(provider(fastHttp(3)), "Hello");
@@ -129,7 +143,7 @@ class TwentyThreeTelecomSmsProviderTest {
     @ParameterizedTest
     @ValueSource(strings = {"blocked", "queue_error", "config_error"})
     void aRecipientTheGatewayDidNotAcceptIsAPermanentFailureNamingTheStatus(String status) throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED.replace("\"status\":\"accepted\"", "\"status\":\"" + status + "\"")));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED.replace("\"status\":\"accepted\"", "\"status\":\"" + status + "\"")));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
@@ -140,7 +154,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void statusFalseInA200IsPermanent() throws Exception {
-        stub = StubGateway.start(Reply.json(200, "{\"status\":false,\"error_code\":\"SENDER_NOT_ALLOWED\"}"));
+        gateway.start(Reply.json(200, "{\"status\":false,\"error_code\":\"SENDER_NOT_ALLOWED\"}"));
 
         SendResult result = send(provider(fastHttp(0)), "Hello");
 
@@ -153,7 +167,7 @@ class TwentyThreeTelecomSmsProviderTest {
             "{\"status\":true,\"results\":[]}", "{\"status\":true,\"results\":[{\"status\":\"accepted\"}]}",
             "{\"status\":true,\"results\":[{\"status\":\"accepted\",\"message_id\":{}}]}"})
     void anUnreadable200IsRetryable(String body) throws Exception {
-        stub = StubGateway.start(Reply.json(200, body));
+        StubGateway stub = gateway.start(Reply.json(200, body));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
@@ -165,7 +179,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void timeoutsAreRetriedThenReportedRetryable() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
         ProviderHttp http = ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofMillis(200))
                 .maxRetries(1).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
 
@@ -197,7 +211,7 @@ class TwentyThreeTelecomSmsProviderTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-a-phone", "+0123", ""})
     void aRecipientThatIsNotAPhoneFailsPermanentlyWithoutARequest(String recipient) throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
 
         SendResult result = provider(fastHttp(0)).send(TestMessages.sms(recipient, "Hello")).toCompletableFuture().get();
 
@@ -208,7 +222,7 @@ class TwentyThreeTelecomSmsProviderTest {
 
     @Test
     void aBlankBodyFailsPermanentlyWithoutARequest() throws Exception {
-        stub = StubGateway.start(Reply.json(200, ACCEPTED));
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(0)), "  ");
 
@@ -255,17 +269,10 @@ class TwentyThreeTelecomSmsProviderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock");
     }
 
-    private SendResult send(TwentyThreeTelecomSmsProvider provider, String body) throws Exception {
-        return provider.send(TestMessages.sms("+14155550123", body)).toCompletableFuture().get();
-    }
 
     private TwentyThreeTelecomSmsProvider provider(ProviderHttp http) {
         return TwentyThreeTelecomSmsProvider.builder().apiKey("key-123").senderId("ExampleCo")
-                .baseUri(stub.baseUri().resolve("/api/v1")).http(http).build();
+                .baseUri(gateway.stub().baseUri().resolve("/api/v1")).http(http).build();
     }
 
-    static ProviderHttp fastHttp(int retries) {
-        return ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofSeconds(2)).maxRetries(retries)
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).build();
-    }
 }

@@ -1,0 +1,60 @@
+package io.retentioncenter.channels.sms;
+
+import io.retentioncenter.channels.sms.StubGateway.Reply;
+import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.SendResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What every SMS provider test needs: one {@link StubGateway} per test, closed after it, a fast
+ * transport and a one-message send. Register with
+ * {@code @RegisterExtension final GatewayHarness gateway = new GatewayHarness();}.
+ */
+public final class GatewayHarness implements AfterEachCallback {
+    /** The recipient {@link #send} uses. */
+    public static final String RECIPIENT = "+14155550123";
+
+    private StubGateway stub;
+
+    /** Starts this test's stub, answering with {@code script} in order. */
+    public StubGateway start(Reply... script) throws IOException {
+        if (stub != null) {
+            throw new IllegalStateException("the stub gateway is already running");
+        }
+        stub = StubGateway.start(script);
+        return stub;
+    }
+
+    /** This test's running stub. */
+    public StubGateway stub() {
+        if (stub == null) {
+            throw new IllegalStateException("start the stub gateway first");
+        }
+        return stub;
+    }
+
+    /** Closes the stub, if the test started one. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (stub != null) {
+            stub.close();
+            stub = null;
+        }
+    }
+
+    /** A transport with a 2 s request timeout, {@code retries} retries and 1–20 ms backoff. */
+    public static ProviderHttp fastHttp(int retries) {
+        return ProviderHttp.builder("sms-test").requestTimeout(Duration.ofSeconds(2)).maxRetries(retries)
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).build();
+    }
+
+    /** Sends {@code body} to {@link #RECIPIENT} through {@code provider} and waits for the outcome. */
+    public static SendResult send(ChannelProvider provider, String body) throws Exception {
+        return provider.send(TestMessages.sms(RECIPIENT, body)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
