@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -48,40 +47,33 @@ public final class PhraseAnalyzer {
         return new Builder();
     }
 
+    /**
+     * An empty accumulator for one report, to feed messages one at a time (or batches of identical
+     * messages) instead of holding them all in a list.
+     */
+    public PhraseTally newTally() {
+        return new PhraseTally(this, maxWords, window, lengthBucketStarts);
+    }
+
     /** Analyses all {@code facts} together. */
     public PhraseReport analyze(List<MessageFact> facts) {
         requireFacts(facts);
-        Map<PhraseFeature, long[]> phraseCounts = new HashMap<>();
-        long[][] bucketCounts = new long[lengthBucketStarts.length][2];
-        long messages = 0;
-        long conversions = 0;
+        PhraseTally tally = newTally();
         for (MessageFact fact : facts) {
-            int converted = fact.converted() ? 1 : 0;
-            messages++;
-            conversions += converted;
-            List<List<String>> sentences = MessageTokenizer.sentences(fact.text());
-            for (PhraseFeature feature : PhraseFeature.of(sentences, maxWords, window)) {
-                long[] counts = phraseCounts.computeIfAbsent(feature, f -> new long[2]);
-                counts[0]++;
-                counts[1] += converted;
-            }
-            long[] bucket = bucketCounts[bucketOf(sentences.stream().mapToInt(List::size).sum())];
-            bucket[0]++;
-            bucket[1] += converted;
+            tally.add(fact.text(), fact.converted());
         }
-        Proportion all = new Proportion(conversions, messages);
-        return new PhraseReport(all, phrases(phraseCounts, all), lengthBuckets(bucketCounts));
+        return tally.report();
     }
 
     /** Analyses the facts of each channel separately; channels without facts are absent. */
     public Map<Channel, PhraseReport> analyzeByChannel(List<MessageFact> facts) {
         requireFacts(facts);
-        Map<Channel, List<MessageFact>> byChannel = new EnumMap<>(Channel.class);
+        Map<Channel, PhraseTally> byChannel = new EnumMap<>(Channel.class);
         for (MessageFact fact : facts) {
-            byChannel.computeIfAbsent(fact.channel(), c -> new ArrayList<>()).add(fact);
+            byChannel.computeIfAbsent(fact.channel(), c -> newTally()).add(fact.text(), fact.converted());
         }
         Map<Channel, PhraseReport> reports = new EnumMap<>(Channel.class);
-        byChannel.forEach((channel, channelFacts) -> reports.put(channel, analyze(channelFacts)));
+        byChannel.forEach((channel, tally) -> reports.put(channel, tally.report()));
         return reports;
     }
 
@@ -94,7 +86,8 @@ public final class PhraseAnalyzer {
         }
     }
 
-    private List<PhraseStat> phrases(Map<PhraseFeature, long[]> phraseCounts, Proportion all) {
+    /** The tested phrases of one report, ranked; {@code phraseCounts} maps a feature to {messages, conversions}. */
+    List<PhraseStat> phrases(Map<PhraseFeature, long[]> phraseCounts, Proportion all) {
         List<PhraseFeature> tested = new ArrayList<>();
         List<ProportionTest> tests = new ArrayList<>();
         for (Map.Entry<PhraseFeature, long[]> entry : phraseCounts.entrySet()) {
@@ -127,7 +120,8 @@ public final class PhraseAnalyzer {
         return new Proportion(all.successes() - counts[1], all.trials() - counts[0]);
     }
 
-    private List<LengthBucketStat> lengthBuckets(long[][] bucketCounts) {
+    /** The length buckets of one report from {messages, conversions} per bucket. */
+    List<LengthBucketStat> lengthBuckets(long[][] bucketCounts) {
         List<LengthBucketStat> buckets = new ArrayList<>(bucketCounts.length);
         for (int b = 0; b < bucketCounts.length; b++) {
             Proportion messages = new Proportion(bucketCounts[b][1], bucketCounts[b][0]);
@@ -137,14 +131,6 @@ public final class PhraseAnalyzer {
                     WilsonInterval.of(messages, confidence)));
         }
         return buckets;
-    }
-
-    private int bucketOf(int tokens) {
-        int bucket = 0;
-        while (bucket + 1 < lengthBucketStarts.length && tokens >= lengthBucketStarts[bucket + 1]) {
-            bucket++;
-        }
-        return bucket;
     }
 
     /** Configures a {@link PhraseAnalyzer}. */

@@ -26,6 +26,13 @@ class MessageTokenizerTest {
     }
 
     @Test
+    void removesHtmlMarkupAndBreaksSentencesAtBlockTags() {
+        assertThat(MessageTokenizer.sentences("<p>Hi {{firstName}},</p><p>Your <b>free</b>&nbsp;trial<br/>Claim it</p>"))
+                .containsExactly(List.of("hi"), List.of("your", "free", "trial"), List.of("claim", "it"));
+        assertThat(MessageTokenizer.tokens("Tom & Jerry: 3 < 4")).containsExactly("tom", "jerry", "3", "4");
+    }
+
+    @Test
     void emptyOrPunctuationOnlyTextHasNoTokens() {
         assertThat(MessageTokenizer.sentences("")).isEmpty();
         assertThat(MessageTokenizer.sentences(" ... !!! {{firstName}} ")).isEmpty();

@@ -1,0 +1,34 @@
+package io.retentioncenter.learning.report;
+
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.learning.stats.Proportion;
+import io.retentioncenter.learning.stats.WilsonInterval;
+import java.math.BigDecimal;
+
+/** Counts of one channel. */
+final class ChannelTally {
+    final Channel channel;
+    long sentAttempts;
+    long convertedAttempts;
+    long failedAttempts;
+    long contactedLeads;
+    long convertedLeads;
+    long creditedConversions;
+    BigDecimal creditedRevenue = BigDecimal.ZERO;
+
+    ChannelTally(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Whether the channel did anything during the range. */
+    boolean isActive() {
+        return sentAttempts > 0 || failedAttempts > 0 || creditedConversions > 0;
+    }
+
+    /** The channel's statistics. */
+    ChannelStat stat() {
+        Proportion leads = new Proportion(convertedLeads, contactedLeads);
+        return new ChannelStat(channel, new Proportion(convertedAttempts, sentAttempts), failedAttempts, leads,
+                leads.rate(), WilsonInterval.of(leads), creditedConversions, creditedRevenue);
+    }
+}

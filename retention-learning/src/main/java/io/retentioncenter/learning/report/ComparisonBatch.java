@@ -1,0 +1,52 @@
+package io.retentioncenter.learning.report;
+
+import io.retentioncenter.learning.stats.BenjaminiHochberg;
+import io.retentioncenter.learning.stats.Proportion;
+import io.retentioncenter.learning.stats.ProportionTest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A family of two-proportion comparisons tested together: each by {@link ProportionTest#compare}
+ * (Fisher's exact test for small cells, else the pooled z-test), then Benjamini–Hochberg over the
+ * family, so that asking many questions at once does not manufacture findings.
+ *
+ * @param <T> what each comparison is about
+ */
+final class ComparisonBatch<T> {
+    private final List<Candidate<T>> candidates = new ArrayList<>();
+
+    /** Adds a comparison of {@code group} against {@code baseline}. */
+    void add(T subject, Proportion group, Proportion baseline) {
+        candidates.add(new Candidate<>(subject, group, baseline));
+    }
+
+    /** The comparisons with a q-value at or below {@code significance}, smallest q first. */
+    List<Tested<T>> supported(double significance) {
+        double[] pValues = candidates.stream()
+                .mapToDouble(c -> ProportionTest.compare(c.baseline(), c.group()).pValue())
+                .toArray();
+        double[] qValues = BenjaminiHochberg.qValues(pValues);
+        List<Tested<T>> supported = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (qValues[i] <= significance) {
+                Candidate<T> c = candidates.get(i);
+                supported.add(new Tested<>(c.subject(), c.group(), c.baseline(), pValues[i], qValues[i]));
+            }
+        }
+        supported.sort(Comparator.comparingDouble(Tested::qValue));
+        return supported;
+    }
+
+    private record Candidate<T>(T subject, Proportion group, Proportion baseline) {
+    }
+
+    /** A comparison with its p- and q-value. */
+    record Tested<T>(T subject, Proportion group, Proportion baseline, double pValue, double qValue) {
+        /** Whether the group's rate is above the baseline's. */
+        boolean higher() {
+            return group.rate() > baseline.rate();
+        }
+    }
+}

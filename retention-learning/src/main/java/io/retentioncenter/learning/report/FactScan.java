@@ -1,0 +1,232 @@
+package io.retentioncenter.learning.report;
+
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.ExecutionStatus;
+import io.retentioncenter.core.sequence.RetentionSequence;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.SequenceStepExecution;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.learning.heatmap.HeatmapTally;
+import io.retentioncenter.learning.phrase.PhraseAnalyzer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one streaming pass over the store's facts. Sales come first (they are few) into a map by lead;
+ * then leads (their time zones), enrollments (the cohort), executions and finally attempts, each
+ * streamed once and folded into counters at once, so that no attempt is kept. What is kept grows
+ * with leads and enrollments of the scope, not with attempts.
+ */
+final class FactScan {
+    private static final Channel[] CHANNELS = Channel.values();
+
+    private final RetentionStore store;
+    private final ReportContext context;
+    final SaleIndex sales;
+    final Map<String, LeadTally> leads = new HashMap<>();
+    final Map<String, EnrollmentTally> cohort = new HashMap<>();
+    final Map<String, SequenceTally> sequences = new LinkedHashMap<>();
+    final Map<String, CampaignTally> campaigns = new LinkedHashMap<>();
+    final Map<Channel, ChannelTally> channels = new EnumMap<>(Channel.class);
+    final HeatmapTally heatmap = new HeatmapTally();
+    final Map<Channel, HeatmapTally> channelHeatmaps = new EnumMap<>(Channel.class);
+    final SentTexts texts;
+    final OperationsTally operations = new OperationsTally();
+    private final Map<String, ZoneId> zones = new HashMap<>();
+    long scopeConversions;
+    BigDecimal scopeRevenue = BigDecimal.ZERO;
+    BigDecimal attributedRevenue = BigDecimal.ZERO;
+    long conversionsRead;
+    long leadsRead;
+    long enrollmentsRead;
+    long executionsRead;
+    long attemptsRead;
+
+    FactScan(RetentionStore store, ReportContext context, PhraseAnalyzer analyzer) {
+        this.store = store;
+        this.context = context;
+        this.sales = new SaleIndex(context.query.attributionWindowMillis());
+        this.texts = new SentTexts(analyzer);
+        for (Channel channel : CHANNELS) {
+            channels.put(channel, new ChannelTally(channel));
+            channelHeatmaps.put(channel, new HeatmapTally());
+        }
+        context.query.scope().sequenceId().map(context.sequences::get).ifPresent(this::sequence);
+        context.query.scope().campaignId().ifPresent(this::campaign);
+    }
+
+    /** Streams every fact once, then credits the sales and counts the leads. */
+    void run() {
+        Instant from = context.query.from();
+        Instant to = context.query.to();
+        store.scanConversions(from, to, this::conversion);
+        store.scanLeads(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
+        store.scanEnrollments(from, to, this::enrollment);
+        store.scanExecutions(from, to, this::execution);
+        store.scanAttempts(from, to, this::attempt);
+        sales.all().forEach(this::credit);
+        leads.values().forEach(this::countLead);
+    }
+
+    private void conversion(Conversion conversion) {
+        conversionsRead++;
+        sales.add(conversion).ifPresent(sale -> sale.inScope = context.includes(conversion));
+    }
+
+    /**
+     * Every lead up to the end of the range is read for its time zone; the global scope's leads are
+     * those created in the range.
+     */
+    private void lead(Lead lead) {
+        leadsRead++;
+        lead.timezone().ifPresent(zone -> zones.put(lead.id(), zone));
+        if (context.kind() == ScopeKind.GLOBAL && !lead.createdAt().isBefore(context.query.from())) {
+            enter(lead.id());
+        }
+    }
+
+    private void enrollment(SequenceEnrollment enrollment) {
+        enrollmentsRead++;
+        RetentionSequence sequence = context.sequences.get(enrollment.sequenceId());
+        if (sequence == null || !context.includes(enrollment, sequence)) {
+            return;
+        }
+        SequenceTally tally = sequence(sequence);
+        Optional<SaleFact> sale = sales.saleAfter(enrollment.leadId(), enrollment.campaignId(),
+                enrollment.enrolledAt().toEpochMilli());
+        EnrollmentTally track = new EnrollmentTally(enrollment, tally, sale, context.query.to());
+        cohort.put(enrollment.id(), track);
+        tally.cohort.add(track);
+        enter(enrollment.leadId());
+        if (context.decidesSalesByCohort()) {
+            sale.ifPresent(fact -> fact.inScope = true);
+        }
+    }
+
+    private void execution(SequenceStepExecution execution) {
+        executionsRead++;
+        RetentionSequence sequence = context.sequences.get(execution.sequenceId());
+        if (sequence != null && context.includes(sequence)) {
+            operations.execution(execution.status());
+            sequence(sequence).operations.execution(execution.status());
+        }
+        EnrollmentTally track = cohort.get(execution.enrollmentId());
+        if (track != null && execution.status() != ExecutionStatus.DEFERRED) {
+            track.processed(execution.stepOrder(), execution.executedAt().toEpochMilli());
+            track.sequence.execution(execution.stepOrder(), execution.status());
+        }
+    }
+
+    private void attempt(ContactAttempt attempt) {
+        attemptsRead++;
+        EnrollmentTally track = attempt.enrollmentId().isPresent() ? cohort.get(attempt.enrollmentId().get()) : null;
+        if (!context.includes(attempt, track != null)) {
+            return;
+        }
+        AttemptPhase phase = AttemptPhase.of(attempt.status());
+        operations.attempt(phase);
+        if (track != null) {
+            track.sequence.operations.attempt(phase);
+        }
+        LeadTally lead = enter(attempt.leadId());
+        ChannelTally channel = channels.get(attempt.channel());
+        if (phase == AttemptPhase.FAILED) {
+            channel.failedAttempts++;
+        }
+        if (!phase.isSent()) {
+            return;
+        }
+        CampaignTally campaign = campaign(attempt.campaignId());
+        Optional<SaleFact> sale = sales.saleAfter(attempt.leadId(), attempt.campaignId(),
+                attempt.createdAt().toEpochMilli());
+        boolean converted = sale.isPresent();
+        if (converted) {
+            sale.get().attributed = true;
+            channel.convertedAttempts++;
+        }
+        channel.sentAttempts++;
+        campaign.sentAttempts++;
+        lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, converted);
+        Instant sentAt = attempt.sentAt().orElse(attempt.createdAt());
+        ZoneId zone = zones.getOrDefault(attempt.leadId(), campaign.zone);
+        heatmap.add(sentAt, zone, converted);
+        channelHeatmaps.get(attempt.channel()).add(sentAt, zone, converted);
+        texts.add(attempt.channel(), attempt.subject(), attempt.body(), converted);
+        if (track != null && attempt.stepOrder().isPresent()) {
+            track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
+        }
+    }
+
+    private void credit(SaleFact sale) {
+        Conversion conversion = sale.conversion;
+        if (sale.inScope) {
+            CampaignTally campaign = campaign(conversion.campaignId());
+            campaign.conversions++;
+            campaign.revenue = campaign.revenue.add(conversion.revenue());
+            scopeConversions++;
+            scopeRevenue = scopeRevenue.add(conversion.revenue());
+            conversion.channel().map(channels::get).ifPresent(channel -> {
+                channel.creditedConversions++;
+                channel.creditedRevenue = channel.creditedRevenue.add(conversion.revenue());
+            });
+        }
+        if (sale.attributed) {
+            campaign(conversion.campaignId()).convertedLeads++;
+            attributedRevenue = attributedRevenue.add(conversion.revenue());
+        }
+        EnrollmentTally track = conversion.enrollmentId().map(cohort::get).orElse(null);
+        if (track != null && conversion.stepOrder().isPresent()) {
+            track.sequence.credited(conversion.stepOrder().get());
+        }
+    }
+
+    private void countLead(LeadTally lead) {
+        for (Channel channel : CHANNELS) {
+            ChannelTally tally = channels.get(channel);
+            if (lead.isContactedOn(channel)) {
+                tally.contactedLeads++;
+            }
+            if (lead.isConvertedOn(channel)) {
+                tally.convertedLeads++;
+            }
+        }
+        for (CampaignTally campaign : lead.contactedIn()) {
+            campaign.contactedLeads++;
+        }
+    }
+
+    private LeadTally enter(String leadId) {
+        return leads.computeIfAbsent(leadId, id -> new LeadTally());
+    }
+
+    private SequenceTally sequence(RetentionSequence sequence) {
+        SequenceTally tally = sequences.get(sequence.id());
+        if (tally == null) {
+            tally = new SequenceTally(sequence);
+            sequences.put(sequence.id(), tally);
+        }
+        return tally;
+    }
+
+    private CampaignTally campaign(String campaignId) {
+        CampaignTally tally = campaigns.get(campaignId);
+        if (tally == null) {
+            Campaign campaign = context.campaigns.get(campaignId);
+            tally = campaign == null ? new CampaignTally(campaignId, campaignId, ZoneOffset.UTC)
+                    : new CampaignTally(campaignId, campaign.name(), campaign.schedule().zone());
+            campaigns.put(campaignId, tally);
+        }
+        return tally;
+    }
+}

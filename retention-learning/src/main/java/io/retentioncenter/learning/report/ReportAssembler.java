@@ -1,0 +1,132 @@
+package io.retentioncenter.learning.report;
+
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.learning.heatmap.Heatmap;
+import io.retentioncenter.learning.stats.Proportion;
+import io.retentioncenter.learning.stats.WilsonInterval;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the sections of a {@link LearningReport} from a finished {@link FactScan}. */
+final class ReportAssembler {
+    private final RetentionStore store;
+    private final ReportContext context;
+    private final FactScan scan;
+    private final AbTestReporter abTests;
+    private final Map<String, Long> activeBySequence = new HashMap<>();
+
+    ReportAssembler(RetentionStore store, ReportContext context, FactScan scan, AbTestReporter abTests) {
+        this.store = store;
+        this.context = context;
+        this.scan = scan;
+        this.abTests = abTests;
+    }
+
+    /** The report; {@code startedNanos} is when the computation began ({@link System#nanoTime()}). */
+    LearningReport assemble(long startedNanos) {
+        ReportQuery query = context.query;
+        List<ChannelStat> channels = scan.channels.values().stream()
+                .filter(ChannelTally::isActive).map(ChannelTally::stat).toList();
+        List<ChannelPhrases> words = scan.texts.reports();
+        LeadFunnel funnel = funnel();
+        Heatmap heatmap = scan.heatmap.heatmap(query.shrinkage());
+        Map<Channel, Heatmap> channelHeatmaps = new EnumMap<>(Channel.class);
+        scan.channelHeatmaps.forEach((channel, tally) -> channelHeatmaps.put(channel, tally.heatmap(query.shrinkage())));
+        SequenceReporter sequenceReporter = new SequenceReporter(context, funnel.leads(LeadStage.LEADS));
+        List<SequenceReport> sequences = scan.sequences.values().stream()
+                .filter(t -> t.isActive() || context.kind() == ScopeKind.SEQUENCE)
+                .map(t -> sequenceReporter.report(t, activeEnrollments(t.sequence.id())))
+                .toList();
+        long active = context.sequences.values().stream().filter(context::includes)
+                .mapToLong(s -> activeEnrollments(s.id())).sum();
+        return new LearningReport(query, context.generatedAt, context.observedUntil,
+                Attribution.of(query.attributionWindow()), overview(funnel, channels), channels, words,
+                new InsightWriter(query).write(channels, words, heatmap, sequences), funnel, heatmap,
+                context.abTests.stream().filter(context::includes).map(abTests::report).toList(), sequences,
+                leaderboard(sequences), campaigns(),
+                new SuggestionWriter(query.significance()).write(words, channelHeatmaps),
+                scan.operations.stats(active, context.observedHours()), summary(startedNanos));
+    }
+
+    private Overview overview(LeadFunnel funnel, List<ChannelStat> channels) {
+        long contacted = funnel.leads(LeadStage.CONTACTED);
+        long converted = funnel.leads(LeadStage.CONVERTED);
+        Proportion rate = new Proportion(converted, contacted);
+        long sent = channels.stream().mapToLong(c -> c.attempts().trials()).sum();
+        Optional<Channel> best = channels.stream()
+                .filter(c -> c.leads().successes() > 0)
+                .max(Comparator.comparingDouble((ChannelStat c) -> c.leadInterval().lower())
+                        .thenComparingDouble(ChannelStat::leadConversionRate)
+                        .thenComparing(ChannelStat::channel, Comparator.reverseOrder()))
+                .map(ChannelStat::channel);
+        return new Overview(funnel.leads(LeadStage.LEADS), contacted, sent, scan.scopeConversions, scan.scopeRevenue,
+                converted, rate.rate(), WilsonInterval.of(rate), best);
+    }
+
+    private LeadFunnel funnel() {
+        long[] counts = new long[LeadStage.values().length];
+        for (LeadTally lead : scan.leads.values()) {
+            counts[LeadStage.LEADS.ordinal()]++;
+            if (lead.isContacted()) {
+                counts[LeadStage.CONTACTED.ordinal()]++;
+            }
+            if (lead.isResponded()) {
+                counts[LeadStage.RESPONDED.ordinal()]++;
+            }
+            if (lead.isConverted()) {
+                counts[LeadStage.CONVERTED.ordinal()]++;
+            }
+        }
+        List<FunnelStage> stages = new ArrayList<>(counts.length);
+        for (LeadStage stage : LeadStage.values()) {
+            long leads = counts[stage.ordinal()];
+            long previous = stage.ordinal() == 0 ? leads : counts[stage.ordinal() - 1];
+            stages.add(new FunnelStage(stage, leads, ReportFormat.share(leads, counts[0]),
+                    ReportFormat.share(leads, previous)));
+        }
+        return new LeadFunnel(stages, scan.attributedRevenue);
+    }
+
+    private static List<LeaderboardEntry> leaderboard(List<SequenceReport> sequences) {
+        List<SequenceReport> ranked = sequences.stream()
+                .filter(s -> s.enrolled() > 0)
+                .sorted(Comparator.comparingDouble((SequenceReport s) -> s.timeToConversion().convertedLowerBound())
+                        .thenComparingDouble(s -> s.timeToConversion().summary().convertedByHorizon())
+                        .reversed()
+                        .thenComparing(SequenceReport::name))
+                .toList();
+        List<LeaderboardEntry> entries = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            SequenceReport s = ranked.get(i);
+            entries.add(new LeaderboardEntry(i + 1, s.sequenceId(), s.name(), s.campaignId(), s.enrolled(),
+                    s.conversions().successes(), s.timeToConversion().summary().convertedByHorizon(),
+                    s.timeToConversion().convertedLowerBound(), s.revenuePerEnrolled()));
+        }
+        return entries;
+    }
+
+    private List<CampaignSummary> campaigns() {
+        return scan.campaigns.values().stream()
+                .filter(c -> c.isActive() || context.query.scope().campaignId().equals(Optional.of(c.campaignId)))
+                .map(CampaignTally::summary)
+                .toList();
+    }
+
+    private long activeEnrollments(String sequenceId) {
+        return activeBySequence.computeIfAbsent(sequenceId,
+                id -> store.sequenceStats(id).enrollments(EnrollmentStatus.ACTIVE));
+    }
+
+    private ScanSummary summary(long startedNanos) {
+        return new ScanSummary(scan.conversionsRead, scan.leadsRead, scan.enrollmentsRead, scan.executionsRead,
+                scan.attemptsRead, scan.texts.tokenized(), Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+}

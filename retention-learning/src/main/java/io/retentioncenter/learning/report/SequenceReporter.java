@@ -1,0 +1,156 @@
+package io.retentioncenter.learning.report;
+
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.sequence.SequenceStep;
+import io.retentioncenter.learning.stats.CumulativeIncidenceCurve;
+import io.retentioncenter.learning.stats.KaplanMeierCurve;
+import io.retentioncenter.learning.stats.Proportion;
+import io.retentioncenter.learning.stats.SurvivalObservation;
+import io.retentioncenter.learning.stats.WilsonInterval;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/** Turns a {@link SequenceTally} into a {@link SequenceReport}: cohort outcomes, Kaplan–Meier, steps. */
+final class SequenceReporter {
+    /** Number of points of the reported curves. */
+    static final int CURVE_POINTS = 24;
+    /** Two-sided 95 % normal critical value. */
+    private static final double Z_95 = 1.959963984540054;
+
+    private final ReportContext context;
+    private final long funnelLeads;
+
+    SequenceReporter(ReportContext context, long funnelLeads) {
+        this.context = context;
+        this.funnelLeads = funnelLeads;
+    }
+
+    /** The report of {@code tally}, with {@code activeEnrollments} from the store. */
+    SequenceReport report(SequenceTally tally, long activeEnrollments) {
+        List<EnrollmentTally> cohort = tally.cohort;
+        long enrolled = cohort.size();
+        long converted = cohort.stream().filter(e -> e.sale.isPresent()).count();
+        long running = cohort.stream().filter(EnrollmentTally::isRunning).count();
+        long completed = cohort.stream().filter(EnrollmentTally::isCompleted).count();
+        long exited = cohort.stream().filter(EnrollmentTally::isExited).count();
+        long optedOut = cohort.stream().filter(e -> e.sale.isEmpty() && e.isOptedOut()).count();
+        Set<String> enrolledLeads = new HashSet<>();
+        cohort.forEach(e -> enrolledLeads.add(e.enrollment.leadId()));
+        BigDecimal revenue = cohort.stream().filter(e -> e.sale.isPresent())
+                .map(e -> e.sale.get().conversion.revenue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal perEnrolled = enrolled == 0 ? BigDecimal.ZERO
+                : revenue.divide(BigDecimal.valueOf(enrolled), 2, RoundingMode.HALF_UP);
+        Proportion conversions = new Proportion(converted, enrolled);
+        return new SequenceReport(tally.sequence.id(), tally.sequence.name(), tally.sequence.campaignId(), enrolled,
+                running, completed, exited, optedOut, ReportFormat.share(enrolledLeads.size(), funnelLeads),
+                ReportFormat.share(completed, enrolled - running), conversions, conversions.rate(),
+                WilsonInterval.of(conversions), revenue, perEnrolled, timeToConversion(cohort), steps(tally),
+                tally.operations.stats(activeEnrollments, context.observedHours()));
+    }
+
+    private TimeToConversionReport timeToConversion(List<EnrollmentTally> cohort) {
+        List<SurvivalObservation> observations = observations(cohort);
+        KaplanMeierCurve km = KaplanMeierCurve.estimate(observations);
+        CumulativeIncidenceCurve incidence = CumulativeIncidenceCurve.estimate(observations);
+        double horizon = context.horizonHours();
+        List<CurvePoint> curve = new ArrayList<>(CURVE_POINTS);
+        if (horizon > 0) {
+            for (int i = 1; i <= CURVE_POINTS; i++) {
+                double t = horizon * i / CURVE_POINTS;
+                curve.add(new CurvePoint(t, km.convertedAt(t), incidence.conversionAt(t), incidence.optOutAt(t)));
+            }
+        }
+        double lowerBound = Math.max(0.0, km.convertedAt(horizon) - Z_95 * Math.sqrt(km.varianceAt(horizon)));
+        return new TimeToConversionReport(km.summary(horizon), lowerBound, incidence.conversionAt(horizon),
+                incidence.optOutAt(horizon), curve);
+    }
+
+    /**
+     * One observation per enrollment: converted at its sale, opted out when it ended so, otherwise
+     * censored at the end of observation (or the attribution window, when that comes first).
+     */
+    private List<SurvivalObservation> observations(List<EnrollmentTally> cohort) {
+        long end = context.observedUntil.toEpochMilli();
+        long window = context.query.attributionWindowMillis();
+        List<SurvivalObservation> observations = new ArrayList<>(cohort.size());
+        for (EnrollmentTally e : cohort) {
+            long enrolledAt = e.enrollment.enrolledAt().toEpochMilli();
+            if (e.sale.isPresent()) {
+                observations.add(SurvivalObservation.converted(ReportContext.hours(e.sale.get().at - enrolledAt)));
+            } else if (e.isOptedOut()) {
+                long optedOutAt = e.enrollment.completedAt().orElseThrow().toEpochMilli();
+                observations.add(SurvivalObservation.optedOut(ReportContext.hours(Math.max(0, optedOutAt - enrolledAt))));
+            } else {
+                long open = Math.min(Math.max(0, end - enrolledAt), window);
+                observations.add(SurvivalObservation.censored(ReportContext.hours(open)));
+            }
+        }
+        return observations;
+    }
+
+    private List<StepReport> steps(SequenceTally tally) {
+        List<StepReport> steps = new ArrayList<>(tally.steps);
+        for (SequenceStep step : tally.sequence.steps()) {
+            steps.add(step(tally, step));
+        }
+        return steps;
+    }
+
+    private StepReport step(SequenceTally tally, SequenceStep step) {
+        int order = step.order();
+        int i = order - 1;
+        long waiting = 0;
+        long reached = 0;
+        long convertedBefore = 0;
+        long dropped = 0;
+        long delays = 0;
+        long delaySum = 0;
+        for (EnrollmentTally e : tally.cohort) {
+            if (order > 1 && !e.hasProcessed(order - 1)) {
+                continue;
+            }
+            if (e.hasProcessed(order)) {
+                reached++;
+                long processedAt = e.processedAt(order);
+                if (e.previousStepAt(order).isPresent()) {
+                    delays++;
+                    delaySum += processedAt - e.previousStepAt(order).get();
+                }
+            } else if (e.isRunning()) {
+                waiting++;
+            } else if (e.sale.isPresent()) {
+                convertedBefore++;
+            } else {
+                dropped++;
+            }
+        }
+        long windowClosed = reached + convertedBefore + dropped;
+        long sent = 0;
+        long converted = 0;
+        List<StepChannel> channels = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            long channelSent = tally.sent[i][channel.ordinal()];
+            if (channelSent > 0) {
+                Proportion attempts = new Proportion(tally.converted[i][channel.ordinal()], channelSent);
+                channels.add(new StepChannel(channel, attempts, attempts.rate(), WilsonInterval.of(attempts)));
+                sent += channelSent;
+                converted += attempts.successes();
+            }
+        }
+        OptionalDouble meanDelay = delays == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(ReportContext.hours(delaySum) / delays);
+        DelayAnalysis delay = new DelayAnalysis(step.delay(), delays, meanDelay, Evidence.OBSERVATIONAL,
+                DelayAnalysis.OBSERVATIONAL_CAVEAT);
+        long credited = tally.credited[i];
+        return new StepReport(order, step.channel(), windowClosed, waiting, reached, tally.executed[i],
+                tally.skipped[i], tally.failed[i], convertedBefore, dropped,
+                ReportFormat.share(dropped, windowClosed), ReportFormat.share(tally.executed[i], windowClosed),
+                new Proportion(converted, sent), credited, ReportFormat.share(credited, tally.executed[i]),
+                ReportFormat.share(credited, tally.cohort.size()), channels, delay);
+    }
+}
