@@ -5,6 +5,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -162,7 +163,11 @@ final class FactScan {
         ZoneId zone = zones.getOrDefault(attempt.leadId(), campaign.zone);
         heatmap.add(sentAt, zone, converted);
         channelHeatmaps.get(attempt.channel()).add(sentAt, zone, converted);
-        texts.add(attempt.channel(), attempt.subject(), attempt.body(), converted);
+        // Phrases come from the script's template where it is known: the words the marketer wrote,
+        // not the lead's name or other personal values rendered into them.
+        Optional<Script> script = attempt.scriptId().map(context.scripts::get);
+        texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
+                script.map(Script::body).orElse(attempt.body()), converted);
         if (track != null && attempt.stepOrder().isPresent()) {
             track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
         }

@@ -6,6 +6,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.spi.RetentionStore;
@@ -27,6 +28,7 @@ final class ReportContext {
     final Instant observedUntil;
     final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     final Map<String, RetentionSequence> sequences = new LinkedHashMap<>();
+    final Map<String, Script> scripts = new LinkedHashMap<>();
     final List<AbTest> abTests;
 
     private ReportContext(ReportQuery query, Instant generatedAt, RetentionStore store) {
@@ -35,6 +37,7 @@ final class ReportContext {
         this.observedUntil = query.to().isBefore(generatedAt) ? query.to() : generatedAt;
         store.listCampaigns().forEach(c -> campaigns.put(c.id(), c));
         store.listSequences().forEach(s -> sequences.put(s.id(), s));
+        store.listScripts().forEach(s -> scripts.put(s.id(), s));
         this.abTests = store.listAbTests();
     }
 
