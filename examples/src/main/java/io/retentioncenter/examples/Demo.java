@@ -12,8 +12,12 @@ import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.testing.MutableClock;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import io.retentioncenter.learning.experiment.SequentialExperimentJudge;
+import io.retentioncenter.learning.report.LearningReport;
+import io.retentioncenter.learning.report.LearningReports;
+import io.retentioncenter.learning.report.ReportQuery;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.Random;
  * campaign with scripts for all three channels and an A/B test, receives 300 Meta lead-ads
  * deliveries (duplicates, leads without phone and broken emails among them), runs the example
  * sequence over ten simulated days with ticks every 15 minutes while simulated leads open, reply,
- * answer, opt out and convert (as provider webhooks and Keitaro postbacks), and prints what happened.
+ * answer, opt out and convert (as provider webhooks and Keitaro postbacks), and prints what happened
+ * followed by the Learning report.
  * No network and no credentials unless channel environment variables are set (see {@link DemoChannels}).
  */
 public final class Demo {
@@ -44,6 +49,7 @@ public final class Demo {
     static DemoOutcome run(RetentionStore store, Map<Channel, ChannelProvider> providers, PrintStream out, int leads,
             int days) {
         MutableClock clock = MutableClock.at("2026-01-05T07:00:00Z");
+        Instant start = clock.instant();
         var builder = RetentionEngine.builder().store(store).clock(clock).randomSeed(7).defaultRegion("ES")
                 .experimentJudge(new SequentialExperimentJudge())
                 .metaWebhooks(MetaWebhooks.builder().verifyToken("demo-verify").appSecret(APP_SECRET).build())
@@ -79,7 +85,10 @@ public final class Demo {
         report.sequence(engine, setup);
         report.channels(providers);
         report.experiment(engine, setup);
-        return new DemoOutcome(engine, setup, clock);
+        LearningReport learning = LearningReports.builder().store(store).clock(clock).build()
+                .report(ReportQuery.between(start, clock.instant()).build());
+        out.println(learning.toText());
+        return new DemoOutcome(engine, setup, clock, learning);
     }
 
     /**
@@ -88,7 +97,8 @@ public final class Demo {
      * @param engine the engine
      * @param setup the campaign, sequence and test
      * @param clock the simulated clock at the end
+     * @param learning the Learning report over the whole run
      */
-    record DemoOutcome(RetentionEngine engine, DemoCampaign setup, MutableClock clock) {
+    record DemoOutcome(RetentionEngine engine, DemoCampaign setup, MutableClock clock, LearningReport learning) {
     }
 }
