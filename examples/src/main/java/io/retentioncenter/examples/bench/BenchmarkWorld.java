@@ -33,14 +33,27 @@ final class BenchmarkWorld {
         this.sequence = sequence;
     }
 
-    /** Creates the campaign and sequence through {@code engine}. */
+    /** Creates the campaign and a one-step EMAIL sequence through {@code engine}. */
     static BenchmarkWorld create(RetentionEngine engine, boolean autoAssign) {
+        return create(engine, autoAssign, 1);
+    }
+
+    /**
+     * Creates the campaign and a sequence of {@code steps} steps at delay 0, alternating EMAIL and
+     * SMS, with two scripts per channel so that phrase statistics have something to compare.
+     */
+    static BenchmarkWorld create(RetentionEngine engine, boolean autoAssign, int steps) {
         Campaign c = engine.campaigns().create(NewCampaign.builder("bench").contactLimit(100)
                 .autoAssign(autoAssign ? AutoAssignRule.everything() : AutoAssignRule.manualOnly()).build());
         engine.scripts().create(NewScript.builder(Channel.EMAIL, "bench", "Hi {{firstName|there}}, one offer.")
                 .subject("Offer").campaign(c.id()).build());
-        RetentionSequence s = engine.sequences().create(NewSequence.builder("bench").campaign(c.id())
-                .step(Channel.EMAIL, 0, DelayUnit.MINUTES).build());
+        engine.scripts().create(NewScript.builder(Channel.SMS, "bench sms", "Hi {{firstName}}, your bonus expires soon.")
+                .campaign(c.id()).build());
+        NewSequence.Builder b = NewSequence.builder("bench").campaign(c.id());
+        for (int i = 0; i < steps; i++) {
+            b.step(i % 2 == 0 ? Channel.EMAIL : Channel.SMS, 0, DelayUnit.MINUTES);
+        }
+        RetentionSequence s = engine.sequences().create(b.build());
         return new BenchmarkWorld(c, engine.sequences().activate(s.id()));
     }
 
@@ -50,7 +63,8 @@ final class BenchmarkWorld {
         Instant now = clock.instant();
         for (int i = 0; i < n; i++) {
             Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
-                    .firstName("B" + i).build(), now);
+                    .phone(String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000)).firstName("B" + i).build(),
+                    now);
             store.insertLeadIfAbsent(lead);
             store.enroll(SequenceEnrollment.start("enr_bench_" + i, sequence.id(), lead.id(), campaign.id(), now, now),
                     sequence.reenrollCooldown());
@@ -62,6 +76,11 @@ final class BenchmarkWorld {
 
     /** A provider that only counts. */
     static RecordingChannelProvider noop() {
-        return RecordingChannelProvider.counting(Channel.EMAIL);
+        return noop(Channel.EMAIL);
+    }
+
+    /** A provider for {@code channel} that only counts. */
+    static RecordingChannelProvider noop(Channel channel) {
+        return RecordingChannelProvider.counting(channel);
     }
 }

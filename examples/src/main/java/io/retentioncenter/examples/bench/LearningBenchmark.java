@@ -1,0 +1,101 @@
+package io.retentioncenter.examples.bench;
+
+import io.retentioncenter.core.Ids;
+import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.conversion.ConversionCommand;
+import io.retentioncenter.core.conversion.ConversionStatus;
+import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.sequence.TickResult;
+import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.testing.MutableClock;
+import io.retentioncenter.learning.report.LearningReport;
+import io.retentioncenter.learning.report.LearningReports;
+import io.retentioncenter.learning.report.ReportQuery;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Time for a full Learning report over {@code leads × steps} attempts.
+ *
+ * <pre>
+ * MAVEN_OPTS=-Xmx1g mvn -q -B -DskipTests -pl examples -am package exec:java \
+ *     -Dexec.mainClass=io.retentioncenter.examples.bench.LearningBenchmark -Dexec.args="memory 100000 10"
+ * </pre>
+ *
+ * Arguments: store (see {@link BenchStores}), leads, steps per lead. The attempts are produced by
+ * the engine itself (a sequence of zero-delay steps ticked with no-op providers), then 5 % of the
+ * leads convert; the report is computed three times and each run's time is printed.
+ */
+public final class LearningBenchmark {
+    private LearningBenchmark() {
+    }
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) {
+        String kind = args.length > 0 ? args[0] : "memory";
+        int leads = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        System.out.printf("learning benchmark: store=%s leads=%d steps=%d heap=%d MiB%n", kind, leads, steps,
+                Runtime.getRuntime().maxMemory() >> 20);
+        try (BenchStores.Handle handle = BenchStores.open(kind)) {
+            RetentionStore store = handle.store();
+            MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+            Instant start = clock.instant();
+            RetentionEngine engine = RetentionEngine.builder().store(store).clock(clock).instanceId("bench")
+                    .channel(BenchmarkWorld.noop(Channel.EMAIL)).channel(BenchmarkWorld.noop(Channel.SMS))
+                    .batchSize(1000).dispatchConcurrency(64).build();
+            BenchmarkWorld world = BenchmarkWorld.create(engine, false, steps);
+            long t0 = System.nanoTime();
+            world.enrollDue(store, leads, clock, done -> { });
+            long attempts = 0;
+            TickResult r;
+            do {
+                clock.advance(Duration.ofSeconds(37));
+                r = engine.tick();
+                attempts += r.executed();
+            } while (!r.idle());
+            int converted = convert(store, leads, clock);
+            System.out.printf("  setup: %d attempts, %d conversions in %.1f s%n", attempts, converted,
+                    (System.nanoTime() - t0) / 1e9);
+            LearningReports reports = LearningReports.builder().store(store).clock(clock).build();
+            for (int run = 1; run <= 3; run++) {
+                long s = System.nanoTime();
+                LearningReport report = reports.report(ReportQuery.between(start, clock.instant().plusSeconds(1))
+                        .build());
+                System.out.printf("  report %d: %d ms (%d attempts read, %d texts tokenized)%n", run,
+                        (System.nanoTime() - s) / 1_000_000, report.scan().attempts(),
+                        report.scan().textsTokenized());
+            }
+        }
+    }
+
+    /** Records a sale for every 20th lead, credited to one of its attempts. */
+    private static int convert(RetentionStore store, int leads, MutableClock clock) {
+        Random random = new Random(1);
+        List<ContactAttempt> credited = new ArrayList<>();
+        store.scanAttempts(Instant.EPOCH, clock.instant().plusSeconds(1), a -> {
+            if (a.stepOrder().orElse(0) == 1 && random.nextInt(20) == 0) {
+                credited.add(a);
+            }
+        });
+        clock.advance(Duration.ofHours(1));
+        for (ContactAttempt a : credited) {
+            Conversion c = new Conversion(Ids.next("cnv"), a.leadId(), a.campaignId(), Optional.of(a.channel()),
+                    Optional.of(a.id()), a.enrollmentId(), a.stepOrder(), a.abTestId(), a.variant(),
+                    ConversionStatus.SALE, new BigDecimal("45.00"), Optional.of("EUR"), Optional.empty(),
+                    clock.instant(), clock.instant(), Map.of("sub_id", a.id()));
+            store.recordConversion(new ConversionCommand(a.id() + "|SALE", PostbackKind.SALE, c,
+                    new BigDecimal("45.00"), clock.instant()));
+        }
+        return credited.size();
+    }
+}
