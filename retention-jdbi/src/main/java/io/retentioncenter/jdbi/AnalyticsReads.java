@@ -1,0 +1,68 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.experiment.Variant;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads for analytics: A/B arm counts computed by the database, and scans that stream rows through a
+ * cursor. A scan runs in a read transaction with a fetch size, which makes the PostgreSQL driver
+ * fetch {@value #FETCH_SIZE} rows at a time instead of the whole result; the sink runs as rows arrive.
+ */
+final class AnalyticsReads {
+    private static final int FETCH_SIZE = 1000;
+    private static final String ARM_COUNTS = "SELECT x.variant, COUNT(*) AS exposed, COUNT(s.lead_id) AS converted"
+            + " FROM (SELECT DISTINCT lead_id, variant FROM <schema>rc_attempt"
+            + " WHERE ab_test_id = :testId AND variant IS NOT NULL) x"
+            + " LEFT JOIN (SELECT DISTINCT lead_id, variant FROM <schema>rc_conversion"
+            + " WHERE ab_test_id = :testId AND status = 'SALE') s ON s.lead_id = x.lead_id AND s.variant = x.variant"
+            + " GROUP BY x.variant";
+
+    private final Database db;
+
+    AnalyticsReads(Database db) {
+        this.db = db;
+    }
+
+    /** Arm counts of the test: every variant of a saved test (zero when unexposed), then any other variant seen. */
+    Map<String, ArmCounts> abTestCounts(String testId) {
+        return db.withHandle("abTestCounts", h -> {
+            Map<String, ArmCounts> counts = new LinkedHashMap<>();
+            h.attach(ConfigQueries.class).abTest(testId).map(AbTest::variants).stream().flatMap(List::stream)
+                    .map(Variant::name).forEach(name -> counts.put(name, new ArmCounts(0, 0)));
+            h.createQuery(ARM_COUNTS).bind("testId", testId)
+                    .map((rs, ctx) -> Map.entry(rs.getString("variant"),
+                            new ArmCounts(rs.getLong("exposed"), rs.getLong("converted"))))
+                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+            return Collections.unmodifiableMap(counts);
+        });
+    }
+
+    /**
+     * Streams the rows of {@code table} whose {@code timeColumn} lies in {@code [from, to)}, oldest
+     * first (ties by id), mapped to {@code type}.
+     */
+    <T> void scan(String operation, String table, String timeColumn, Class<T> type, Instant from, Instant to,
+            Consumer<? super T> sink) {
+        String sql = "SELECT * FROM <schema>" + table + " WHERE " + timeColumn + " >= :from AND " + timeColumn
+                + " < :to ORDER BY " + timeColumn + ", id";
+        db.inTransaction(operation, Database.Retry.NEVER, h -> {
+            try (Stream<T> rows = h.createQuery(sql)
+                    .bindByType("from", from, Instant.class)
+                    .bindByType("to", to, Instant.class)
+                    .setFetchSize(FETCH_SIZE)
+                    .mapTo(type)
+                    .stream()) {
+                rows.forEach(sink);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * What differs between the supported databases: the migration folder, how an insert skips an existing
+ * key, how a claim locks rows, and which lock a reader takes to keep a row from being deleted.
+ */
+enum Dialect {
+    /**
+     * PostgreSQL: {@code ON CONFLICT DO NOTHING}; a claim is one statement that locks its rows with
+     * {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers take disjoint rows without waiting.
+     */
+    POSTGRESQL("postgresql", " FOR KEY SHARE") {
+        @Override
+        int insertIfAbsent(Handle handle, String insertSql, UnaryOperator<Update> binder) {
+            return binder.apply(handle.createUpdate(insertSql + " ON CONFLICT DO NOTHING")).execute();
+        }
+
+        @Override
+        <T> List<T> claim(Database db, String operation, Claim claim, Claim.Arguments arguments, Class<T> type,
+                Function<T, String> id) {
+            String sql = "WITH claimed AS (UPDATE " + claim.table() + " claimed SET " + claim.assignments()
+                    + " FROM (SELECT id, " + claim.orderColumn() + " AS claim_order FROM " + claim.table()
+                    + " WHERE " + claim.condition() + " ORDER BY " + claim.order(claim.orderColumn())
+                    + " LIMIT :limit FOR UPDATE SKIP LOCKED) due WHERE claimed.id = due.id"
+                    + " RETURNING claimed.*, due.claim_order) SELECT * FROM claimed ORDER BY "
+                    + claim.order("claim_order");
+            return db.withHandle(operation, h -> arguments.bind(h.createQuery(sql)).mapTo(type).list());
+        }
+    },
+
+    /**
+     * H2: a duplicate insert fails and is caught (H2 keeps the transaction usable). A claim is one
+     * transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} (H2 re-evaluates the condition on each row
+     * it locks, so a row claimed meanwhile drops out, and never waits, so a claim cannot deadlock with
+     * a writer), then update and re-read the locked rows. H2 applies the limit before skipping, so a
+     * claim racing another may return fewer rows than are due; they come with the next claim.
+     */
+    H2("h2", " FOR UPDATE") {
+        @Override
+        int insertIfAbsent(Handle handle, String insertSql, UnaryOperator<Update> binder) {
+            try {
+                return binder.apply(handle.createUpdate(insertSql)).execute();
+            } catch (RuntimeException e) {
+                if (SqlStates.isUniqueViolation(e)) {
+                    return 0;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        <T> List<T> claim(Database db, String operation, Claim claim, Claim.Arguments arguments, Class<T> type,
+                Function<T, String> id) {
+            String lock = "SELECT id FROM " + claim.table() + " WHERE " + claim.condition() + " ORDER BY "
+                    + claim.order(claim.orderColumn()) + " LIMIT :limit FOR UPDATE SKIP LOCKED";
+            String lease = "UPDATE " + claim.table() + " SET " + claim.assignments() + " WHERE id = ANY(:ids)";
+            String read = "SELECT * FROM " + claim.table() + " WHERE id = ANY(:ids)";
+            return db.inTransaction(operation, h -> {
+                List<String> ids = arguments.bind(h.createQuery(lock)).mapTo(String.class).list();
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                String[] locked = ids.toArray(String[]::new);
+                arguments.bind(h.createUpdate(lease)).bind("ids", locked).execute();
+                Map<String, T> byId = new HashMap<>();
+                h.createQuery(read).bind("ids", locked).mapTo(type).forEach(row -> byId.put(id.apply(row), row));
+                return ids.stream().map(byId::get).toList();
+            });
+        }
+    };
+
+    private final String folder;
+    private final String shareLock;
+
+    Dialect(String folder, String shareLock) {
+        this.folder = folder;
+        this.shareLock = shareLock;
+    }
+
+    /** The dialect of the database behind {@code dataSource}, read from the driver's metadata. */
+    static Dialect of(DataSource dataSource) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to the database to detect its type", e);
+        }
+        String name = product.toLowerCase(Locale.ROOT);
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.equals("h2")) {
+            return H2;
+        }
+        throw new ConfigurationException("dataSource: unsupported database '" + product
+                + "'; retention-jdbi supports PostgreSQL and H2");
+    }
+
+    /** Flyway location of this database's own migrations (next to {@code db/migration/common}). */
+    String migrationLocation() {
+        return "classpath:db/migration/" + folder;
+    }
+
+    /** The lock clause a reader appends to keep a row from being deleted until its transaction ends. */
+    String shareLock() {
+        return shareLock;
+    }
+
+    /**
+     * Runs {@code insertSql} (a plain {@code INSERT ... VALUES}) bound by {@code binder}, skipping the
+     * row when a unique key exists already, also when a concurrent transaction inserts it.
+     *
+     * @return the number of rows inserted: 1, or 0 when the key existed
+     */
+    abstract int insertIfAbsent(Handle handle, String insertSql, UnaryOperator<Update> binder);
+
+    /**
+     * Runs {@code claim} and returns the claimed rows, mapped to {@code type}, in claim order. A row is
+     * claimed by one caller only, however many claim at once; {@code id} reads a mapped row's id.
+     */
+    abstract <T> List<T> claim(Database db, String operation, Claim claim, Claim.Arguments arguments, Class<T> type,
+            Function<T, String> id);
+}

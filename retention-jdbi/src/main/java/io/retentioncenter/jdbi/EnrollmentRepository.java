@@ -1,0 +1,172 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.Page;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.sequence.EnrollResult;
+import io.retentioncenter.core.sequence.EnrollResult.Outcome;
+import io.retentioncenter.core.sequence.EnrollmentQuery;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.ExecutionStatus;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.SequenceStats;
+import io.retentioncenter.core.sequence.SequenceStepExecution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** Enrollments: enroll under the lead's row lock, listings, compare-and-set updates and due claims. */
+final class EnrollmentRepository {
+    private static final String LOCK_LEAD_STATUS = "SELECT status FROM <schema>rc_lead WHERE id = :id FOR UPDATE";
+    private static final String DUE = "status = 'ACTIVE' AND next_execute_at <= :now"
+            + " AND (lease_until IS NULL OR lease_until <= :now)";
+    private static final String ENROLLMENTS_BY_STATUS = "SELECT status, COUNT(*) AS n FROM <schema>rc_enrollment"
+            + " WHERE sequence_id = :id GROUP BY status";
+    private static final String EXECUTIONS_BY_STEP = "SELECT x.step_order, x.status, COUNT(*) AS n"
+            + " FROM <schema>rc_execution x JOIN <schema>rc_enrollment e ON e.id = x.enrollment_id"
+            + " WHERE e.sequence_id = :id GROUP BY x.step_order, x.status";
+
+    private static final Claim CLAIM_DUE = new Claim("<schema>rc_enrollment",
+            "lease_owner = :owner, lease_until = :leaseUntil", DUE, "next_execute_at", false);
+
+    private final Database db;
+    private final String lockSequence;
+
+    EnrollmentRepository(Database db) {
+        this.db = db;
+        this.lockSequence = "SELECT id FROM <schema>rc_sequence WHERE id = :id" + db.dialect().shareLock();
+    }
+
+    /**
+     * Enrolls under a share lock on the sequence row (so it cannot be deleted meanwhile) and the
+     * lead's row lock (so enrollments of one lead, and its status changes, run one at a time).
+     */
+    EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown) {
+        return db.inTransaction("enroll", h -> {
+            if (h.createQuery(lockSequence).bind("id", enrollment.sequenceId()).mapTo(String.class).findOne()
+                    .isEmpty()) {
+                throw new NotFoundException("sequence", enrollment.sequenceId());
+            }
+            Optional<LeadStatus> leadStatus = lockLeadStatus(h, enrollment.leadId());
+            List<SequenceEnrollment> related = h.attach(EnrollmentQueries.class).sameOrOfLeadInSequence(
+                    enrollment.id(), enrollment.leadId(), enrollment.sequenceId());
+            Optional<SequenceEnrollment> same = related.stream().filter(e -> e.id().equals(enrollment.id())).findFirst();
+            if (same.isPresent()) {
+                return new EnrollResult(Outcome.ALREADY_ENROLLED, same);
+            }
+            if (leadStatus.isEmpty()) {
+                return new EnrollResult(Outcome.LEAD_NOT_FOUND, Optional.empty());
+            }
+            if (!leadStatus.get().contactable()) {
+                return new EnrollResult(Outcome.NOT_CONTACTABLE, Optional.empty());
+            }
+            List<SequenceEnrollment> earlier = related.stream().filter(e -> e.leadId().equals(enrollment.leadId())
+                    && e.sequenceId().equals(enrollment.sequenceId())).toList();
+            Optional<SequenceEnrollment> running = earlier.stream().filter(e -> !e.status().isFinal()).findFirst();
+            if (running.isPresent()) {
+                return new EnrollResult(Outcome.ALREADY_ENROLLED, running);
+            }
+            Instant cutoff = enrollment.enrolledAt().minus(cooldown);
+            Optional<SequenceEnrollment> recent = earlier.stream().filter(e -> endedAt(e).isAfter(cutoff))
+                    .max(Comparator.comparing(EnrollmentRepository::endedAt));
+            if (recent.isPresent()) {
+                return new EnrollResult(Outcome.COOLDOWN, recent);
+            }
+            SequenceEnrollment stored = EnrollmentRows.released(enrollment);
+            EnrollmentRows.bind(h.createUpdate(EnrollmentRows.INSERT), stored).execute();
+            return new EnrollResult(Outcome.ENROLLED, Optional.of(stored));
+        });
+    }
+
+    /** When an ended enrollment ended: its completion time, else its last change. */
+    private static Instant endedAt(SequenceEnrollment ended) {
+        return ended.completedAt().orElse(ended.updatedAt());
+    }
+
+    Optional<SequenceEnrollment> find(String id) {
+        return db.read("findEnrollment", EnrollmentQueries.class, q -> q.find(id));
+    }
+
+    Page<SequenceEnrollment> page(EnrollmentQuery query, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        query.sequenceId().ifPresent(id -> where.append(" AND sequence_id = :sequenceId"));
+        query.campaignId().ifPresent(id -> where.append(" AND campaign_id = :campaignId"));
+        query.leadId().ifPresent(id -> where.append(" AND lead_id = :leadId"));
+        query.status().ifPresent(status -> where.append(" AND status = :status"));
+        return db.withHandle("listEnrollments", h -> {
+            long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM <schema>rc_enrollment" + where), query)
+                    .mapTo(Long.class).one();
+            List<SequenceEnrollment> items = bindQuery(h.createQuery("SELECT * FROM <schema>rc_enrollment" + where
+                    + " ORDER BY enrolled_at, id LIMIT :limit OFFSET :offset"), query)
+                    .bind("limit", page.limit()).bind("offset", page.offset())
+                    .mapTo(SequenceEnrollment.class).list();
+            return new Page<>(items, page.offset(), total);
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bindQuery(S statement, EnrollmentQuery query) {
+        query.sequenceId().ifPresent(id -> statement.bind("sequenceId", id));
+        query.campaignId().ifPresent(id -> statement.bind("campaignId", id));
+        query.leadId().ifPresent(id -> statement.bind("leadId", id));
+        query.status().ifPresent(status -> statement.bind("status", status.name()));
+        return statement;
+    }
+
+    /** Leases ACTIVE enrollments that are due and whose lease is free or expired, earliest due first. */
+    List<SequenceEnrollment> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+        return db.dialect().claim(db, "claimDueEnrollments", CLAIM_DUE, new Claim.Arguments(now, limit, owner,
+                leaseUntil), SequenceEnrollment.class, SequenceEnrollment::id);
+    }
+
+    /** Compare-and-set replace: applies only while status and current step are as expected. */
+    boolean update(SequenceEnrollment updated, EnrollmentStatus expected) {
+        return db.withHandle("updateEnrollment", h -> EnrollmentRows.bind(h.createUpdate(EnrollmentRows.REPLACE
+                + " AND status = :expected AND current_step = :currentStep"), updated)
+                .bind("expected", expected.name())
+                .execute() == 1);
+    }
+
+    List<SequenceStepExecution> executions(String enrollmentId) {
+        return db.read("listExecutions", EnrollmentQueries.class, q -> q.executions(enrollmentId));
+    }
+
+    long countExecutions(Instant from, Instant to) {
+        return db.read("countExecutionsBetween", EnrollmentQueries.class, q -> q.countExecutions(from, to));
+    }
+
+    SequenceStats stats(String sequenceId) {
+        return db.withHandle("sequenceStats", h -> {
+            Map<EnrollmentStatus, Long> byStatus = new EnumMap<>(EnrollmentStatus.class);
+            h.createQuery(ENROLLMENTS_BY_STATUS).bind("id", sequenceId)
+                    .map((rs, ctx) -> Map.entry(Columns.enumValue(rs, "status", EnrollmentStatus.class), rs.getLong("n")))
+                    .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
+            Map<Integer, Map<ExecutionStatus, Long>> bySteps = new TreeMap<>();
+            h.createQuery(EXECUTIONS_BY_STEP).bind("id", sequenceId)
+                    .map((rs, ctx) -> new StepCount(rs.getInt("step_order"),
+                            Columns.enumValue(rs, "status", ExecutionStatus.class), rs.getLong("n")))
+                    .forEach(c -> bySteps.computeIfAbsent(c.step(), k -> new EnumMap<>(ExecutionStatus.class))
+                            .put(c.status(), c.count()));
+            Map<Integer, Map<ExecutionStatus, Long>> frozen = new TreeMap<>();
+            bySteps.forEach((step, counts) -> frozen.put(step, Map.copyOf(counts)));
+            return new SequenceStats(byStatus, frozen);
+        });
+    }
+
+    /** One row of the per-step execution counts. */
+    private record StepCount(int step, ExecutionStatus status, long count) {
+    }
+
+    /** Reads and locks a lead's status for the rest of the transaction. */
+    private static Optional<LeadStatus> lockLeadStatus(Handle handle, String leadId) {
+        return handle.createQuery(LOCK_LEAD_STATUS).bind("id", leadId)
+                .map((rs, ctx) -> Columns.enumValue(rs, "status", LeadStatus.class)).findOne();
+    }
+}

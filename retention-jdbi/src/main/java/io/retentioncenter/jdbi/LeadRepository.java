@@ -1,0 +1,128 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.Page;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.StoreException;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.ExitReason;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Leads: dedupe on insert through the unique email and phone indexes, lookups, and status changes
+ * under the lead's row lock.
+ */
+final class LeadRepository {
+    private static final String LOCK = "SELECT * FROM <schema>rc_lead WHERE id = :id FOR UPDATE";
+    private static final String UPDATE_STATUS = "UPDATE <schema>rc_lead SET status = :status, updated_at = :at"
+            + " WHERE id = :id";
+
+    private final Database db;
+
+    LeadRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts {@code candidate} unless its id, email or phone is taken; the unique indexes decide,
+     * so concurrent inserts of one person create one lead, and the loser reads the winner's row.
+     */
+    LeadInsertResult insertIfAbsent(Lead candidate) {
+        return db.withHandle("insertLeadIfAbsent", h -> {
+            if (db.dialect().insertIfAbsent(h, LeadRows.INSERT, u -> LeadRows.bind(u, candidate)) == 1) {
+                return new LeadInsertResult(candidate, true);
+            }
+            return new LeadInsertResult(duplicateOf(h, candidate), false);
+        });
+    }
+
+    /** The stored lead {@code candidate} collided with: same id first, then same email, then same phone. */
+    private static Lead duplicateOf(Handle handle, Lead candidate) {
+        List<Lead> found = handle.attach(LeadQueries.class).duplicates(candidate.id(),
+                candidate.email().orElse(null), candidate.phone().orElse(null));
+        return pick(found, lead -> lead.id().equals(candidate.id()))
+                .or(() -> pick(found, lead -> lead.email().isPresent() && lead.email().equals(candidate.email())))
+                .or(() -> pick(found, lead -> lead.phone().isPresent() && lead.phone().equals(candidate.phone())))
+                .orElseThrow(() -> new StoreException("lead insert conflicted but no duplicate is visible"));
+    }
+
+    private static Optional<Lead> pick(List<Lead> leads, Predicate<Lead> test) {
+        return leads.stream().filter(test).findFirst();
+    }
+
+    Optional<Lead> find(String id) {
+        return db.read("findLead", LeadQueries.class, q -> q.find(id));
+    }
+
+    Map<String, Lead> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Lead> byId = new LinkedHashMap<>();
+        db.read("findLeads", LeadQueries.class, q -> q.findAll(ids.toArray(String[]::new)))
+                .forEach(lead -> byId.put(lead.id(), lead));
+        return byId;
+    }
+
+    Optional<Lead> byExternalId(String externalId) {
+        return db.read("findLeadByExternalId", LeadQueries.class, q -> q.byExternalId(externalId));
+    }
+
+    /** The lead with this email, else the lead with this phone. */
+    Optional<Lead> byAddress(String address) {
+        List<Lead> found = db.read("findLeadByAddress", LeadQueries.class, q -> q.byAddress(address));
+        return pick(found, lead -> lead.email().equals(Optional.of(address)))
+                .or(() -> pick(found, lead -> lead.phone().equals(Optional.of(address))));
+    }
+
+    Page<Lead> page(PageRequest page) {
+        return db.read("listLeads", LeadQueries.class,
+                q -> new Page<>(q.page(page.offset(), page.limit()), page.offset(), q.count()));
+    }
+
+    /** Moves the lead to {@code next} under its row lock; the state machine decides. */
+    Lead updateStatus(String leadId, LeadStatus next, Instant at) {
+        return db.inTransaction("updateLeadStatus", h -> moveLocked(h, leadId, lead -> lead.withStatus(next, at)));
+    }
+
+    /** Moves the lead to {@code status} and stops its outreach, in one transaction under its row lock. */
+    int endOutreach(String leadId, LeadStatus status, EnrollmentStatus enrollmentStatus, ExitReason reason,
+            Instant at) {
+        return db.inTransaction("endOutreach", h -> {
+            moveLocked(h, leadId, lead -> lead.withStatus(status, at));
+            return Outreach.stop(h, leadId, enrollmentStatus, reason, at);
+        });
+    }
+
+    private static Lead moveLocked(Handle handle, String leadId, Function<Lead, Lead> move) {
+        Lead current = lock(handle, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
+        Lead moved = move.apply(current);
+        writeStatus(handle, moved);
+        return moved;
+    }
+
+    /** Reads the lead and locks its row until the transaction ends. */
+    static Optional<Lead> lock(Handle handle, String leadId) {
+        return handle.createQuery(LOCK).bind("id", leadId).mapTo(Lead.class).findOne();
+    }
+
+    /** Writes the lead's status and update time. */
+    static void writeStatus(Handle handle, Lead lead) {
+        handle.createUpdate(UPDATE_STATUS)
+                .bind("id", lead.id())
+                .bind("status", lead.status().name())
+                .bindByType("at", lead.updatedAt(), Instant.class)
+                .execute();
+    }
+}
