@@ -5,6 +5,7 @@ import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
+import io.retentioncenter.core.conversion.ConversionMoves;
 import io.retentioncenter.core.conversion.ConversionOutcome;
 import io.retentioncenter.core.conversion.ConversionOutcome.Effect;
 import io.retentioncenter.core.conversion.ConversionStatus;

@@ -3,9 +3,10 @@ package io.retentioncenter.jdbi;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The outbox: claims of due attempts under a dispatch lease ({@code dispatch_owner},
@@ -52,26 +53,38 @@ final class DispatchRepository {
     }
 
     /**
-     * Ends a dispatch held by {@code completion.owner()}: replaces a DISPATCHING attempt (and fails
-     * its step execution when asked), or, when a provider event moved it on meanwhile, keeps only the
-     * provider name, reference and sent time. Without a failed step each statement stands alone, so
-     * the usual completion costs one auto-committed statement.
+     * Ends dispatches held by their {@code owner}s in one transaction: one batched replace of the
+     * DISPATCHING attempts (and one batched update of the step executions to fail); an attempt that
+     * a provider event moved on meanwhile keeps only the provider name, reference and sent time.
      */
-    boolean complete(DispatchCompletion completion) {
-        HandleCallback<Boolean, RuntimeException> work = h -> finish(h, completion) || keepReference(h, completion);
-        return completion.stepFailed() ? db.inTransaction("completeDispatch", work)
-                : db.withHandle("completeDispatch", work);
-    }
-
-    private static boolean finish(Handle handle, DispatchCompletion completion) {
-        ContactAttempt updated = completion.updated();
-        if (AttemptRows.bind(handle.createUpdate(FINISH), updated).bind("owner", completion.owner()).execute() == 0) {
-            return false;
+    List<Boolean> completeAll(List<DispatchCompletion> completions) {
+        if (completions.isEmpty()) {
+            return List.of();
         }
-        if (completion.stepFailed()) {
-            handle.createUpdate(FAIL_STEP).bind("id", updated.id()).execute();
-        }
-        return true;
+        return db.inTransaction("completeDispatches", h -> {
+            PreparedBatch finish = h.prepareBatch(FINISH);
+            for (DispatchCompletion c : completions) {
+                AttemptRows.bind(finish, c.updated()).bind("owner", c.owner()).add();
+            }
+            int[] finished = finish.execute();
+            PreparedBatch failSteps = h.prepareBatch(FAIL_STEP);
+            List<Boolean> done = new ArrayList<>(completions.size());
+            for (int i = 0; i < completions.size(); i++) {
+                DispatchCompletion c = completions.get(i);
+                if (finished[i] > 0) {
+                    done.add(true);
+                    if (c.stepFailed()) {
+                        failSteps.bind("id", c.updated().id()).add();
+                    }
+                } else {
+                    done.add(keepReference(h, c));
+                }
+            }
+            if (failSteps.size() > 0) {
+                failSteps.execute();
+            }
+            return done;
+        });
     }
 
     private static boolean keepReference(Handle handle, DispatchCompletion completion) {

@@ -440,8 +440,12 @@ public final class JdbiRetentionStore implements RetentionStore {
      * ignored (the event knows better).
      */
     @Override
-    public boolean completeDispatch(DispatchCompletion completion) {
-        return dispatches.complete(Require.present(completion, "completion"));
+    public List<Boolean> completeDispatches(List<DispatchCompletion> completions) {
+        Require.present(completions, "completions");
+        for (int i = 0; i < completions.size(); i++) {
+            Require.present(completions.get(i), "completions[" + i + "]");
+        }
+        return dispatches.completeAll(completions);
     }
 
     /**

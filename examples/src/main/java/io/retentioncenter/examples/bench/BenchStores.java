@@ -1,11 +1,28 @@
 package io.retentioncenter.examples.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.memory.InMemoryRetentionStore;
 import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.jdbi.DataSources;
+import io.retentioncenter.jdbi.JdbiRetentionStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The stores a benchmark can run on. */
+/**
+ * The stores a benchmark can run on: {@code memory}; {@code h2} (in-memory H2 through the JDBI
+ * store); {@code postgres} (a fresh schema {@code rc_bench_*} on {@code RC_PG_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code RC_PG_USER}/{@code RC_PG_PASSWORD},
+ * dropped afterwards). Each separate store gets its own connection pool, as another host would.
+ */
 final class BenchStores {
+    private static final int POOL_SIZE = 8;
+
     private BenchStores() {
     }
 
@@ -21,26 +38,83 @@ final class BenchStores {
         void close();
     }
 
-    /** Opens a store of {@code kind}: {@code memory}. */
+    /** Opens a store of {@code kind}: {@code memory}, {@code h2} or {@code postgres}. */
     static Handle open(String kind) {
-        if (kind.equals("memory")) {
-            InMemoryRetentionStore store = new InMemoryRetentionStore();
-            return new Handle() {
-                @Override
-                public RetentionStore store() {
-                    return store;
-                }
+        return switch (kind) {
+            case "memory" -> memory();
+            case "h2" -> new JdbcHandle("jdbc:h2:mem:bench_" + UUID.randomUUID().toString().replace("-", "")
+                    + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
+            case "postgres" -> new JdbcHandle(env("RC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", ""),
+                    Optional.of("rc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+            default -> throw new ConfigurationException("unknown store kind " + kind + "; use memory, h2 or postgres");
+        };
+    }
 
-                @Override
-                public RetentionStore separateStore() {
-                    return store;
-                }
+    private static Handle memory() {
+        InMemoryRetentionStore store = new InMemoryRetentionStore();
+        return new Handle() {
+            @Override
+            public RetentionStore store() {
+                return store;
+            }
 
-                @Override
-                public void close() {
-                }
-            };
+            @Override
+            public RetentionStore separateStore() {
+                return store;
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** A JDBC database with one pool per store object. */
+    private static final class JdbcHandle implements Handle {
+        private final String url;
+        private final String user;
+        private final String password;
+        private final Optional<String> schema;
+        private final List<HikariDataSource> pools = new ArrayList<>();
+        private final RetentionStore first;
+
+        JdbcHandle(String url, String user, String password, Optional<String> schema) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            this.schema = schema;
+            this.first = separateStore();
         }
-        throw new ConfigurationException("unknown store kind " + kind + "; use memory");
+
+        @Override
+        public RetentionStore store() {
+            return first;
+        }
+
+        @Override
+        public RetentionStore separateStore() {
+            HikariDataSource pool = DataSources.pooled(url, user, password, POOL_SIZE);
+            pools.add(pool);
+            JdbiRetentionStore.Builder b = JdbiRetentionStore.builder().dataSource(pool);
+            schema.ifPresent(b::schema);
+            return b.build();
+        }
+
+        @Override
+        public void close() {
+            try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
+                s.execute(schema.map(name -> "DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE").orElse("DROP ALL OBJECTS"));
+            } catch (SQLException e) {
+                System.err.println("could not drop the benchmark data: " + e.getMessage());
+            }
+            pools.forEach(HikariDataSource::close);
+        }
     }
 }

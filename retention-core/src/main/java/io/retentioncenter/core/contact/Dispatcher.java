@@ -62,19 +62,19 @@ public final class Dispatcher {
     private DispatchCounts recoverStale(Instant now, int limit, String owner, Instant leaseUntil) {
         List<ContactAttempt> stale = ctx.store().claimStaleDispatches(now, limit, owner, leaseUntil);
         List<ContactAttempt> resend = new ArrayList<>();
-        int unknown = 0;
+        List<DispatchCompletion> unknown = new ArrayList<>();
         for (ContactAttempt a : stale) {
             ChannelProvider provider = providers.get(a.channel());
             if (provider != null && provider.idempotentSends()) {
                 resend.add(a);
             } else {
                 String name = provider == null ? "none" : provider.name();
-                complete(Attempts.ended(a, AttemptStatus.UNKNOWN, name, "dispatch interrupted; outcome unknown", now),
-                        false);
-                unknown++;
+                unknown.add(completion(Attempts.ended(a, AttemptStatus.UNKNOWN, name,
+                        "dispatch interrupted; outcome unknown", now), false));
             }
         }
-        return new DispatchCounts(0, 0, 0, unknown).plus(sendAll(resend, now));
+        complete(unknown);
+        return new DispatchCounts(0, 0, 0, unknown.size()).plus(sendAll(resend, now));
     }
 
     private DispatchCounts sendAll(List<ContactAttempt> attempts, Instant now) {
@@ -88,14 +88,17 @@ public final class Dispatcher {
         for (ContactAttempt a : attempts) {
             pending.add(sendOne(a, leads.get(a.leadId()), config));
         }
+        List<DispatchCompletion> completions = new ArrayList<>(attempts.size());
+        for (int i = 0; i < pending.size(); i++) {
+            completions.add(record(attempts.get(i), pending.get(i).join(), config, now));
+        }
+        complete(completions);
         int sent = 0;
         int retried = 0;
         int failed = 0;
         int unknown = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            Outcome outcome = pending.get(i).join();
-            ContactAttempt a = attempts.get(i);
-            switch (record(a, outcome, config, now)) {
+        for (DispatchCompletion c : completions) {
+            switch (c.updated().status()) {
                 case SENT -> sent++;
                 case PENDING -> retried++;
                 case UNKNOWN -> unknown++;
@@ -173,7 +176,7 @@ public final class Dispatcher {
                 lead.firstName(), lead.lastName(), a.subject(), a.body(), variables, settings, a.variant());
     }
 
-    private AttemptStatus record(ContactAttempt a, Outcome outcome, ConfigSnapshot config, Instant now) {
+    private DispatchCompletion record(ContactAttempt a, Outcome outcome, ConfigSnapshot config, Instant now) {
         ContactAttempt updated;
         boolean stepFailed = false;
         if (outcome.withdrawn().isPresent()) {
@@ -195,8 +198,7 @@ public final class Dispatcher {
                 stepFailed = a.kind() == AttemptKind.SEQUENCE_STEP;
             }
         }
-        complete(updated, stepFailed);
-        return updated.status();
+        return completion(updated, stepFailed);
     }
 
     private int maxRetries(ContactAttempt a, ConfigSnapshot config) {
@@ -210,11 +212,21 @@ public final class Dispatcher {
                 .orElse(ctx.settings().defaultMaxRetries());
     }
 
-    private void complete(ContactAttempt updated, boolean stepFailed) {
-        if (ctx.store().completeDispatch(new DispatchCompletion(ctx.settings().instanceId(), updated, stepFailed))) {
-            ctx.listener().attemptDispatched(updated);
-        } else {
-            log.debug("attempt {} was taken over before its dispatch completed", updated.id());
+    private DispatchCompletion completion(ContactAttempt updated, boolean stepFailed) {
+        return new DispatchCompletion(ctx.settings().instanceId(), updated, stepFailed);
+    }
+
+    private void complete(List<DispatchCompletion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        List<Boolean> applied = ctx.store().completeDispatches(completions);
+        for (int i = 0; i < completions.size(); i++) {
+            if (applied.get(i)) {
+                ctx.listener().attemptDispatched(completions.get(i).updated());
+            } else {
+                log.debug("attempt {} was taken over before its dispatch completed", completions.get(i).updated().id());
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
+import io.retentioncenter.core.conversion.ConversionMoves;
 import io.retentioncenter.core.conversion.ConversionOutcome;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
@@ -600,25 +601,30 @@ public final class InMemoryRetentionStore implements RetentionStore {
      * ignored (the event knows better).
      */
     @Override
-    public boolean completeDispatch(DispatchCompletion completion) {
-        Require.present(completion, "completion");
+    public List<Boolean> completeDispatches(List<DispatchCompletion> completions) {
+        Require.present(completions, "completions");
+        for (int i = 0; i < completions.size(); i++) {
+            Require.present(completions.get(i), "completions[" + i + "]");
+        }
+        return locked(() -> completions.stream().map(this::complete).toList());
+    }
+
+    private boolean complete(DispatchCompletion completion) {
         ContactAttempt updated = completion.updated();
-        return locked(() -> {
-            Optional<ContactAttempt> current = attempts.find(updated.id());
-            if (current.isEmpty() || !attempts.leasedBy(updated.id(), completion.owner())) {
-                return false;
+        Optional<ContactAttempt> current = attempts.find(updated.id());
+        if (current.isEmpty() || !attempts.leasedBy(updated.id(), completion.owner())) {
+            return false;
+        }
+        if (current.get().status() == AttemptStatus.DISPATCHING) {
+            attempts.put(updated);
+            if (completion.stepFailed()) {
+                executions.ofAttempt(updated.id()).ifPresent(e -> executions.put(failed(e)));
             }
-            if (current.get().status() == AttemptStatus.DISPATCHING) {
-                attempts.put(updated);
-                if (completion.stepFailed()) {
-                    executions.ofAttempt(updated.id()).ifPresent(e -> executions.put(failed(e)));
-                }
-            } else {
-                attempts.put(withDispatchReference(current.get(), updated));
-            }
-            attempts.release(updated.id());
-            return true;
-        });
+        } else {
+            attempts.put(withDispatchReference(current.get(), updated));
+        }
+        attempts.release(updated.id());
+        return true;
     }
 
     private static SequenceStepExecution failed(SequenceStepExecution e) {

@@ -247,7 +247,18 @@ public interface RetentionStore {
      *
      * @return false when the dispatcher no longer held the attempt (nothing changed)
      */
-    boolean completeDispatch(DispatchCompletion completion);
+    default boolean completeDispatch(DispatchCompletion completion) {
+        return completeDispatches(List.of(io.retentioncenter.core.Require.present(completion, "completion"))).get(0);
+    }
+
+    /**
+     * Ends several dispatches as {@link #completeDispatch} does, in one unit of work: either every
+     * completion is applied (each only if its dispatcher still held the attempt) or, on a storage
+     * failure, none is, and the attempts stay DISPATCHING until their lease expires.
+     *
+     * @return one flag per completion, in order: false when its dispatcher no longer held the attempt
+     */
+    List<Boolean> completeDispatches(List<DispatchCompletion> completions);
 
     /**
      * Applies a provider event's change if the attempt's status can advance to it (compare-and-set);

@@ -237,6 +237,27 @@ public interface OutboxContract extends StoreUnderTest {
     }
 
     @Test
+    default void completeDispatchesAppliesEachCompletionOnItsOwn() {
+        savedLead("lead_1");
+        for (int i = 1; i <= 3; i++) {
+            store().insertAttempt(attempt("att_" + i, "lead_1").dueAt(T0.plusSeconds(i)).build(), 100);
+        }
+        ContactAttempt a = store().claimDispatchable(minutes(1), 1, "dispatcher_a", minutes(5)).get(0);
+        ContactAttempt b = store().claimDispatchable(minutes(1), 1, "dispatcher_b", minutes(5)).get(0);
+        ContactAttempt c = store().claimDispatchable(minutes(1), 1, "dispatcher_a", minutes(5)).get(0);
+        assertThat(List.of(a.id(), b.id(), c.id())).containsExactly("att_1", "att_2", "att_3");
+        List<Boolean> applied = store().completeDispatches(List.of(
+                new DispatchCompletion("dispatcher_a", sent(a, "instantly", "msg_1", minutes(1)), false),
+                new DispatchCompletion("dispatcher_a", sent(b, "instantly", "msg_2", minutes(1)), false),
+                new DispatchCompletion("dispatcher_a", sent(c, "instantly", "msg_3", minutes(1)), false)));
+        assertThat(applied).containsExactly(true, false, true);
+        assertThat(stored("att_1").status()).isEqualTo(AttemptStatus.SENT);
+        assertThat(stored("att_2")).as("held by another dispatcher").isEqualTo(b);
+        assertThat(stored("att_3").providerRef()).contains("msg_3");
+        assertThat(store().completeDispatches(List.of())).isEmpty();
+    }
+
+    @Test
     default void completeDispatchWithAFailedStepMarksItsExecutionFailed() {
         savedCampaignAndSequence();
         savedLead("lead_1");

@@ -1,25 +1,22 @@
-package io.retentioncenter.jdbi;
+package io.retentioncenter.core.conversion;
 
-import io.retentioncenter.core.conversion.Conversion;
-import io.retentioncenter.core.conversion.ConversionCommand;
-import io.retentioncenter.core.conversion.ConversionStatus;
-import io.retentioncenter.core.conversion.PostbackKind;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * What a postback does to a lead's conversion in a campaign, by the in-memory store's rules: creates
- * it (status from the postback kind, revenue from the payout; a REBILL creates nothing), moves it
- * (LEAD → SALE replaces the revenue, LEAD/SALE → REJECTED keeps it) or adds a REBILL to a SALE. The
- * first currency and transaction id are kept and {@code raw} follows the latest postback. Empty means
- * the postback asks for something the conversion does not allow.
+ * What a postback does to a lead's conversion in a campaign, the rule every store applies inside
+ * {@link io.retentioncenter.core.spi.RetentionStore#recordConversion}: creates it (status from the
+ * postback kind, revenue from the payout; a REBILL creates nothing), moves it (LEAD → SALE replaces
+ * the revenue, LEAD/SALE → REJECTED keeps it) or adds a REBILL to a SALE. The first currency and
+ * transaction id are kept and {@code raw} follows the latest postback. Empty means the postback asks
+ * for something the conversion does not allow.
  */
-final class ConversionMoves {
+public final class ConversionMoves {
     private ConversionMoves() {
     }
 
     /** The conversion after applying {@code command} to {@code existing}, or empty when not allowed. */
-    static Optional<Conversion> apply(Optional<Conversion> existing, ConversionCommand command) {
+    public static Optional<Conversion> apply(Optional<Conversion> existing, ConversionCommand command) {
         return existing.isPresent() ? moved(existing.get(), command) : created(command);
     }
 
