@@ -21,7 +21,7 @@ interface ConfigQueries {
     List<Campaign> campaigns();
 
     /** Number of leads assigned to the campaign; zero for an unknown campaign. */
-    @SqlQuery("SELECT COALESCE(MAX(lead_count), 0) FROM <schema>rc_campaign WHERE id = :id")
+    @SqlQuery("SELECT COUNT(*) FROM <schema>rc_campaign_lead WHERE campaign_id = :id")
     long leadCount(@Bind("id") String campaignId);
 
     /** All scripts. */

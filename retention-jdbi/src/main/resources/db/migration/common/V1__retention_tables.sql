@@ -43,9 +43,7 @@ CREATE TABLE rc_campaign (
     sequence_id   VARCHAR(128),
     settings      VARCHAR      NOT NULL,
     created_at    TIMESTAMP(3) WITH TIME ZONE NOT NULL,
-    updated_at    TIMESTAMP(3) WITH TIME ZONE NOT NULL,
-    -- members of the campaign; assignLead locks the campaign row and checks the cap against it
-    lead_count    INTEGER      NOT NULL DEFAULT 0
+    updated_at    TIMESTAMP(3) WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE rc_campaign_lead (

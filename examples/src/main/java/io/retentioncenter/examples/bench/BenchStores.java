@@ -34,6 +34,12 @@ final class BenchStores {
         /** Another store object on the same data with its own resources (its own pool). */
         RetentionStore separateStore();
 
+        /**
+         * How many threads load benchmark data in parallel: several for PostgreSQL, one where
+         * parallel writers only queue on locks (H2) or share one lock anyway (memory).
+         */
+        int loaders();
+
         @Override
         void close();
     }
@@ -62,6 +68,11 @@ final class BenchStores {
             @Override
             public RetentionStore separateStore() {
                 return store;
+            }
+
+            @Override
+            public int loaders() {
+                return 1;
             }
 
             @Override
@@ -105,6 +116,11 @@ final class BenchStores {
             JdbiRetentionStore.Builder b = JdbiRetentionStore.builder().dataSource(pool);
             schema.ifPresent(b::schema);
             return b.build();
+        }
+
+        @Override
+        public int loaders() {
+            return schema.isPresent() ? 4 : 1;
         }
 
         @Override

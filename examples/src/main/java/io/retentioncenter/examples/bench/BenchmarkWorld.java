@@ -18,7 +18,12 @@ import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.IntConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A campaign with a one-step EMAIL sequence and {@code n} leads enrolled and due, written straight
@@ -57,21 +62,49 @@ final class BenchmarkWorld {
         return new BenchmarkWorld(c, engine.sequences().activate(s.id()));
     }
 
-    /** Inserts {@code n} leads and enrolls each, all due now; reports progress every 10,000. */
-    void enrollDue(RetentionStore store, int n, Clock clock, IntConsumer progress) {
-        LeadNormalizer normalizer = new LeadNormalizer("US");
+    /**
+     * Inserts {@code n} leads and enrolls each, all due now, spread over the given stores (one thread
+     * per store, as several hosts would load them).
+     */
+    void enrollDue(List<RetentionStore> stores, int n, Clock clock) {
         Instant now = clock.instant();
-        for (int i = 0; i < n; i++) {
-            Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
-                    .phone(String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000)).firstName("B" + i).build(),
-                    now);
-            store.insertLeadIfAbsent(lead);
-            store.enroll(SequenceEnrollment.start("enr_bench_" + i, sequence.id(), lead.id(), campaign.id(), now, now),
-                    sequence.reenrollCooldown());
-            if ((i + 1) % 10_000 == 0) {
-                progress.accept(i + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(stores.size());
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < stores.size(); t++) {
+                RetentionStore store = stores.get(t);
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    LeadNormalizer normalizer = new LeadNormalizer("US");
+                    for (int i = first; i < n; i += stores.size()) {
+                        enrollOne(store, normalizer, i, now);
+                    }
+                }));
             }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private void enrollOne(RetentionStore store, LeadNormalizer normalizer, int i, Instant now) {
+        Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
+                .phone(phone(i)).firstName("B" + i).build(), now);
+        store.insertLeadIfAbsent(lead);
+        store.enroll(SequenceEnrollment.start("enr_bench_" + i, sequence.id(), lead.id(), campaign.id(), now, now),
+                sequence.reenrollCooldown());
+    }
+
+    /** A valid, distinct US phone number for index {@code i} (up to ten million). */
+    static String phone(int i) {
+        return String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000);
     }
 
     /** A provider that only counts. */

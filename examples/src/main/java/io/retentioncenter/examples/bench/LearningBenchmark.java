@@ -55,7 +55,8 @@ public final class LearningBenchmark {
                     .batchSize(1000).dispatchConcurrency(64).build();
             BenchmarkWorld world = BenchmarkWorld.create(engine, false, steps);
             long t0 = System.nanoTime();
-            world.enrollDue(store, leads, clock, done -> { });
+            world.enrollDue(java.util.stream.IntStream.range(0, handle.loaders())
+                    .mapToObj(i -> i == 0 ? store : handle.separateStore()).toList(), leads, clock);
             long attempts = 0;
             TickResult r;
             do {

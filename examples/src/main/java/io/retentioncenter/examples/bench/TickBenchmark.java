@@ -22,8 +22,9 @@ import java.util.concurrent.Future;
  * </pre>
  *
  * Arguments: store ({@code memory}, or a JDBC store, see {@link BenchStores}), number of due
- * enrollments, number of concurrent engines. Prints steps/second through tick() and single-lead
- * ingests/second (dedupe + route + enroll).
+ * enrollments, number of concurrent engines (each with its own store object, so its own connection
+ * pool). Prints steps/second through tick() and single-lead ingests/second (dedupe + route + enroll)
+ * with as many ingesting threads as engines.
  */
 public final class TickBenchmark {
     private TickBenchmark() {
@@ -40,7 +41,7 @@ public final class TickBenchmark {
             tick(store, n, engines);
         }
         try (BenchStores.Handle store = BenchStores.open(kind)) {
-            ingest(store.store(), Math.min(n, 20_000));
+            ingest(store, Math.min(n, 20_000), engines);
         }
     }
 
@@ -48,8 +49,12 @@ public final class TickBenchmark {
         Clock clock = Clock.systemUTC();
         RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup");
         BenchmarkWorld world = BenchmarkWorld.create(setup, false);
+        List<RetentionStore> stores = new ArrayList<>();
+        for (int i = 0; i < Math.max(engines, handle.loaders()); i++) {
+            stores.add(i == 0 ? handle.store() : handle.separateStore());
+        }
         long t0 = System.nanoTime();
-        world.enrollDue(handle.store(), n, clock, done -> { });
+        world.enrollDue(stores.subList(0, handle.loaders()), n, clock);
         System.out.printf("  setup: %d leads enrolled in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
 
         List<RecordingChannelProvider> providers = new ArrayList<>();
@@ -57,7 +62,7 @@ public final class TickBenchmark {
         for (int i = 0; i < engines; i++) {
             RecordingChannelProvider p = BenchmarkWorld.noop();
             providers.add(p);
-            workers.add(engine(engines == 1 ? handle.store() : handle.separateStore(), clock, p, "engine-" + i));
+            workers.add(engine(stores.get(i), clock, p, "engine-" + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(engines);
         long start = System.nanoTime();
@@ -87,18 +92,35 @@ public final class TickBenchmark {
         }
     }
 
-    private static void ingest(RetentionStore store, int n) {
+    private static void ingest(BenchStores.Handle handle, int n, int threads) throws Exception {
         Clock clock = Clock.systemUTC();
-        RetentionEngine engine = engine(store, clock, BenchmarkWorld.noop(), "ingest");
-        BenchmarkWorld.create(engine, true);
+        List<RetentionEngine> hosts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            hosts.add(engine(i == 0 ? handle.store() : handle.separateStore(), clock, BenchmarkWorld.noop(),
+                    "ingest-" + i));
+        }
+        BenchmarkWorld.create(hosts.get(0), true);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            engine.leads().ingest(NewLead.builder(LeadSource.API).email("ingest" + i + "@example.com")
-                    .phone(String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000)).firstName("I" + i).build());
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            RetentionEngine host = hosts.get(t);
+            int first = t;
+            parts.add(pool.submit(() -> {
+                for (int i = first; i < n; i += threads) {
+                    host.leads().ingest(NewLead.builder(LeadSource.API).email("ingest" + i + "@example.com")
+                            .phone(BenchmarkWorld.phone(i)).firstName("I" + i).build());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> part : parts) {
+            part.get();
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  ingest: %d leads (dedupe + route + enroll) in %.2f s -> %.0f leads/s%n", n, secs,
-                n / secs);
+        pool.shutdown();
+        System.out.printf("  ingest: %d leads (dedupe + route + enroll) on %d threads in %.2f s -> %.0f leads/s%n",
+                n, threads, secs, n / secs);
     }
 
     private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,

@@ -56,7 +56,8 @@ public final class LeadService {
         }
         ctx.listener().leadCreated(inserted.lead());
         LeadRouting.Routed routed = routing.route(inserted.lead(), now);
-        Lead stored = ctx.store().findLead(candidate.id()).orElse(inserted.lead());
+        Lead stored = routed.campaignIds().isEmpty() ? inserted.lead()
+                : inserted.lead().withStatus(LeadStatus.IN_PROGRESS, now);
         return new IngestResult(stored, true, routed.campaignIds(), routed.enrollmentIds());
     }
 

@@ -302,4 +302,24 @@ class SequenceEngineTest {
         assertThat(t.call.count()).isEqualTo(1);
         assertThat(r.completed() + r.executed() + r.skipped()).isGreaterThanOrEqualTo(6);
     }
+
+    @Test
+    void editingAnActiveSequenceAppliesFromEachEnrollmentsNextStep() {
+        SequenceFixture f = SequenceFixture.create();
+        String lead = f.ingest("ana@example.com", "+14155550123");
+        f.t.engine.tick();                                      // step 1 (EMAIL) ran
+        f.t.engine.sequences().updateStep(f.sequence.id(), 2, SequenceStep.of(2, Channel.CALL, 1, DelayUnit.HOURS));
+        f.t.clock.advance(Duration.ofHours(12));
+        f.t.engine.tick();                                      // the edited step 2 ran as a CALL
+        assertThat(f.t.call.count()).isEqualTo(1);
+        assertThat(f.t.sms.count()).isZero();
+        assertThat(f.t.email.count()).as("executed steps never run again").isEqualTo(1);
+        for (int i = 6; i >= 3; i--) {
+            f.t.engine.sequences().removeStep(f.sequence.id(), i);
+        }
+        f.t.clock.advance(Duration.ofDays(3));
+        TickResult r = f.t.engine.tick();
+        assertThat(r.completed()).as("its next step no longer exists").isEqualTo(1);
+        assertThat(only(f, lead).status()).isEqualTo(EnrollmentStatus.COMPLETED);
+    }
 }
