@@ -84,18 +84,11 @@ final class AttemptRepository {
         return db.inTransaction("advanceAttempt", h -> {
             ContactAttempt a = lock(h, change.attemptId())
                     .orElseThrow(() -> new NotFoundException("attempt", change.attemptId()));
-            boolean moves = a.status().canAdvanceTo(change.status());
-            boolean addsCallRecord = a.transcript().isEmpty() && change.transcript().isPresent()
-                    || a.keywords().isEmpty() && !change.keywords().isEmpty();
-            if (!moves && !addsCallRecord) {
+            Optional<ContactAttempt> changed = change.applyTo(a, at);
+            if (changed.isEmpty()) {
                 return Optional.empty();
             }
-            ContactAttempt advanced = new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(),
-                    moves ? change.status() : a.status(), a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(),
-                    a.abTestId(), a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), a.provider(),
-                    a.providerRef().or(change::providerRef), a.sentAt(), change.error().or(a::error),
-                    change.transcript().or(a::transcript),
-                    change.keywords().isEmpty() ? a.keywords() : change.keywords(), a.createdAt(), at);
+            ContactAttempt advanced = changed.get();
             h.createUpdate(ADVANCE)
                     .bind("id", advanced.id())
                     .bind("status", advanced.status().name())

@@ -456,11 +456,6 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public Optional<ContactAttempt> advanceAttempt(AttemptChange change, Instant at) {
         Require.present(change, "change");
-        Require.text(change.attemptId(), "change.attemptId");
-        Require.present(change.status(), "change.status");
-        Require.present(change.providerRef(), "change.providerRef");
-        Require.present(change.error(), "change.error");
-        Require.present(change.transcript(), "change.transcript");
         Require.present(at, "at");
         return attempts.advance(change, at);
     }

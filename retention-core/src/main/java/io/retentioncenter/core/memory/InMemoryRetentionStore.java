@@ -648,27 +648,15 @@ public final class InMemoryRetentionStore implements RetentionStore {
      */
     @Override
     public Optional<ContactAttempt> advanceAttempt(AttemptChange change, Instant at) {
-        Require.present(change, "change");
-        String id = Require.text(change.attemptId(), "change.attemptId");
-        Require.present(change.status(), "change.status");
-        Require.present(change.providerRef(), "change.providerRef");
-        Require.present(change.error(), "change.error");
-        Require.present(change.transcript(), "change.transcript");
+        String id = Require.present(change, "change").attemptId();
         Require.present(at, "at");
         return locked(() -> {
             ContactAttempt a = attempts.find(id).orElseThrow(() -> new NotFoundException("attempt", id));
-            boolean moves = a.status().canAdvanceTo(change.status());
-            boolean addsCallRecord = a.transcript().isEmpty() && change.transcript().isPresent()
-                    || a.keywords().isEmpty() && !change.keywords().isEmpty();
-            if (!moves && !addsCallRecord) {
+            Optional<ContactAttempt> changed = change.applyTo(a, at);
+            if (changed.isEmpty()) {
                 return Optional.empty();
             }
-            ContactAttempt advanced = new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(),
-                    moves ? change.status() : a.status(), a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(),
-                    a.abTestId(), a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), a.provider(),
-                    a.providerRef().or(change::providerRef), a.sentAt(), change.error().or(a::error),
-                    change.transcript().or(a::transcript),
-                    change.keywords().isEmpty() ? a.keywords() : change.keywords(), a.createdAt(), at);
+            ContactAttempt advanced = changed.get();
             attempts.put(advanced);
             return Optional.of(advanced);
         });

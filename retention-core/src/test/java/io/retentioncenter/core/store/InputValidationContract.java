@@ -158,10 +158,6 @@ public interface InputValidationContract extends StoreUnderTest {
     @Test
     default void attemptCallsRejectBadArguments() {
         savedLead("lead_1");
-        AttemptChange noStatus = new AttemptChange("att_1", null, Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
-        AttemptChange blankId = new AttemptChange(" ", AttemptStatus.SENT, Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
 
         rejected(() -> store().insertAttempt(null, 5));
         rejected(() -> store().insertAttempt(attempt("att_1", "lead_1").build(), 0));
@@ -177,8 +173,12 @@ public interface InputValidationContract extends StoreUnderTest {
         rejected(() -> store().claimStaleDispatches(T0, 10, "dispatcher", minutes(-1)));
         rejected(() -> store().completeDispatch(null));
         rejected(() -> store().advanceAttempt(null, T0));
-        rejected(() -> store().advanceAttempt(noStatus, T0));
-        rejected(() -> store().advanceAttempt(blankId, T0));
+        rejected(() -> store().advanceAttempt(new AttemptChange("att_1", null, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of()), T0));
+        rejected(() -> store().advanceAttempt(new AttemptChange(" ", AttemptStatus.SENT, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of()), T0));
+        rejected(() -> store().advanceAttempt(new AttemptChange("att_1", AttemptStatus.SENT, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of()), null));
         rejected(() -> store().tryReserveRate(" ", Channel.SMS, T0, 5));
         rejected(() -> store().tryReserveRate(CAMPAIGN, null, T0, 5));
         rejected(() -> store().tryReserveRate(CAMPAIGN, Channel.SMS, null, 5));
