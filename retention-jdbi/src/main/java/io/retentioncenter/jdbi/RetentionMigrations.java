@@ -51,8 +51,16 @@ public final class RetentionMigrations {
         schema.ifPresent(name -> config.schemas(name).defaultSchema(name));
         try {
             return config.load().migrate().migrationsExecuted;
-        } catch (FlywayException e) {
-            throw new StoreException("migrating the retention store failed", e);
+        } catch (FlywayException first) {
+            // Engines starting together on a new schema can race Flyway's create-or-baseline decision
+            // (one creates the schema and history while the other decides to baseline); the second
+            // look sees a consistent schema and finds nothing or little left to do.
+            try {
+                return config.load().migrate().migrationsExecuted;
+            } catch (FlywayException e) {
+                e.addSuppressed(first);
+                throw new StoreException("migrating the retention store failed", e);
+            }
         }
     }
 
