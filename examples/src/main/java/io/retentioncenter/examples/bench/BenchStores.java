@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The stores a benchmark can run on: {@code memory}; {@code h2} (in-memory H2 through the JDBI
- * store); {@code postgres} (a fresh schema {@code rc_bench_*} on {@code RC_PG_URL}, default
+ * The stores a benchmark can run on: {@code memory}; {@code h2} (an H2 file database in the temp
+ * folder through the JDBI store, deleted afterwards, so the data does not share the benchmark's heap); {@code postgres} (a fresh schema {@code rc_bench_*} on {@code RC_PG_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code RC_PG_USER}/{@code RC_PG_PASSWORD},
  * dropped afterwards). Each separate store gets its own connection pool, as another host would.
  */
@@ -48,8 +48,8 @@ final class BenchStores {
     static Handle open(String kind) {
         return switch (kind) {
             case "memory" -> memory();
-            case "h2" -> new JdbcHandle("jdbc:h2:mem:bench_" + UUID.randomUUID().toString().replace("-", "")
-                    + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
+            case "h2" -> new JdbcHandle("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/rc_bench_"
+                    + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
             case "postgres" -> new JdbcHandle(env("RC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
                     env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", ""),
                     Optional.of("rc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
@@ -126,7 +126,8 @@ final class BenchStores {
         @Override
         public void close() {
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
-                s.execute(schema.map(name -> "DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE").orElse("DROP ALL OBJECTS"));
+                s.execute(schema.map(name -> "DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE")
+                        .orElse("DROP ALL OBJECTS DELETE FILES"));
             } catch (SQLException e) {
                 System.err.println("could not drop the benchmark data: " + e.getMessage());
             }
