@@ -4,7 +4,6 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
@@ -31,6 +30,7 @@ import io.retentioncenter.core.sequence.SequenceStats;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.StoreArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,10 +203,7 @@ public final class JdbiRetentionStore implements RetentionStore {
             Instant at) {
         String id = Require.text(leadId, "leadId");
         Require.present(status, "status");
-        if (!Require.present(enrollmentStatus, "enrollmentStatus").isFinal()) {
-            throw new ValidationException("enrollmentStatus", "must be COMPLETED, CONVERTED or EXITED, was "
-                    + enrollmentStatus);
-        }
+        StoreArguments.finalStatus(enrollmentStatus);
         Require.present(reason, "reason");
         Require.present(at, "at");
         return leads.endOutreach(id, status, enrollmentStatus, reason, at);
@@ -235,9 +232,7 @@ public final class JdbiRetentionStore implements RetentionStore {
     public Assignment assignLead(String campaignId, String leadId, Optional<Integer> cap, Instant at) {
         String campaign = Require.text(campaignId, "campaignId");
         String lead = Require.text(leadId, "leadId");
-        if (Require.present(cap, "cap").map(max -> max < 0).orElse(false)) {
-            throw new ValidationException("cap", "must not be negative, was " + cap.get());
-        }
+        StoreArguments.cap(cap);
         Require.present(at, "at");
         return members.assign(campaign, lead, cap, at);
     }
@@ -306,13 +301,7 @@ public final class JdbiRetentionStore implements RetentionStore {
      */
     @Override
     public EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown) {
-        Require.present(enrollment, "enrollment");
-        if (enrollment.status().isFinal()) {
-            throw new ValidationException("enrollment.status", "must be ACTIVE or PAUSED, was " + enrollment.status());
-        }
-        if (Require.present(cooldown, "cooldown").isNegative()) {
-            throw new ValidationException("cooldown", "must not be negative");
-        }
+        StoreArguments.enrollment(enrollment, cooldown);
         return enrollments.enroll(enrollment, cooldown);
     }
 
@@ -334,7 +323,7 @@ public final class JdbiRetentionStore implements RetentionStore {
     /** {@inheritDoc} On PostgreSQL, rows another engine is claiming are skipped, never waited for. */
     @Override
     public List<SequenceEnrollment> claimDueEnrollments(Instant now, int limit, String owner, Instant leaseUntil) {
-        return enrollments.claimDue(now, limit, requireClaim(now, limit, owner, leaseUntil), leaseUntil);
+        return enrollments.claimDue(now, limit, StoreArguments.claim(now, limit, owner, leaseUntil), leaseUntil);
     }
 
     /**
@@ -425,13 +414,13 @@ public final class JdbiRetentionStore implements RetentionStore {
     /** {@inheritDoc} Earliest due first; a claimed attempt's {@code updatedAt} becomes {@code now}. */
     @Override
     public List<ContactAttempt> claimDispatchable(Instant now, int limit, String owner, Instant leaseUntil) {
-        return dispatches.claimDispatchable(now, limit, requireClaim(now, limit, owner, leaseUntil), leaseUntil);
+        return dispatches.claimDispatchable(now, limit, StoreArguments.claim(now, limit, owner, leaseUntil), leaseUntil);
     }
 
     /** {@inheritDoc} Oldest lease first. */
     @Override
     public List<ContactAttempt> claimStaleDispatches(Instant now, int limit, String owner, Instant leaseUntil) {
-        return dispatches.claimStale(now, limit, requireClaim(now, limit, owner, leaseUntil), leaseUntil);
+        return dispatches.claimStale(now, limit, StoreArguments.claim(now, limit, owner, leaseUntil), leaseUntil);
     }
 
     /**
@@ -552,15 +541,6 @@ public final class JdbiRetentionStore implements RetentionStore {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private static String requireClaim(Instant now, int limit, String owner, Instant leaseUntil) {
-        Require.present(now, "now");
-        Require.positive(limit, "limit");
-        String holder = Require.text(owner, "owner");
-        if (!Require.present(leaseUntil, "leaseUntil").isAfter(now)) {
-            throw new ValidationException("leaseUntil", "must be after now");
-        }
-        return holder;
-    }
 
     private static List<String> texts(Collection<String> values, String field) {
         Require.present(values, field);

@@ -4,7 +4,6 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
@@ -35,6 +34,7 @@ import io.retentioncenter.core.sequence.SequenceStats;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.StoreArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +157,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
             Instant at) {
         String id = Require.text(leadId, "leadId");
         Require.present(status, "status");
-        requireFinal(enrollmentStatus);
+        StoreArguments.finalStatus(enrollmentStatus);
         Require.present(reason, "reason");
         Require.present(at, "at");
         return locked(() -> {
@@ -166,11 +166,6 @@ public final class InMemoryRetentionStore implements RetentionStore {
         });
     }
 
-    private static void requireFinal(EnrollmentStatus status) {
-        if (!Require.present(status, "enrollmentStatus").isFinal()) {
-            throw new ValidationException("enrollmentStatus", "must be COMPLETED, CONVERTED or EXITED, was " + status);
-        }
-    }
 
     /** Ends the lead's ACTIVE and PAUSED enrollments and cancels its undispatched attempts. */
     private int stopOutreach(String leadId, EnrollmentStatus status, ExitReason reason, Instant at) {
@@ -213,10 +208,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
     public Assignment assignLead(String campaignId, String leadId, Optional<Integer> cap, Instant at) {
         String campaign = Require.text(campaignId, "campaignId");
         String lead = Require.text(leadId, "leadId");
-        Require.present(cap, "cap");
-        if (cap.map(max -> max < 0).orElse(false)) {
-            throw new ValidationException("cap", "must not be negative, was " + cap.get());
-        }
+        StoreArguments.cap(cap);
         Require.present(at, "at");
         return locked(() -> {
             config.campaign(campaign).orElseThrow(() -> new NotFoundException("campaign", campaign));
@@ -310,13 +302,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
      */
     @Override
     public EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown) {
-        Require.present(enrollment, "enrollment");
-        if (enrollment.status().isFinal()) {
-            throw new ValidationException("enrollment.status", "must be ACTIVE or PAUSED, was " + enrollment.status());
-        }
-        if (Require.present(cooldown, "cooldown").isNegative()) {
-            throw new ValidationException("cooldown", "must not be negative");
-        }
+        StoreArguments.enrollment(enrollment, cooldown);
         return locked(() -> {
             if (!config.hasSequence(enrollment.sequenceId())) {
                 throw new NotFoundException("sequence", enrollment.sequenceId());
@@ -380,7 +366,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
 
     @Override
     public List<SequenceEnrollment> claimDueEnrollments(Instant now, int limit, String owner, Instant leaseUntil) {
-        String holder = requireClaim(now, limit, owner, leaseUntil);
+        String holder = StoreArguments.claim(now, limit, owner, leaseUntil);
         return locked(() -> {
             List<SequenceEnrollment> claimed = new ArrayList<>();
             for (SequenceEnrollment due : enrollments.claimable(now, limit)) {
@@ -392,15 +378,6 @@ public final class InMemoryRetentionStore implements RetentionStore {
         });
     }
 
-    private static String requireClaim(Instant now, int limit, String owner, Instant leaseUntil) {
-        Require.present(now, "now");
-        Require.positive(limit, "limit");
-        String holder = Require.text(owner, "owner");
-        if (!Require.present(leaseUntil, "leaseUntil").isAfter(now)) {
-            throw new ValidationException("leaseUntil", "must be after now");
-        }
-        return holder;
-    }
 
     /**
      * {@inheritDoc} An attempt whose id or idempotency key is stored already is not inserted again
@@ -572,7 +549,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
     /** {@inheritDoc} Earliest due first; a claimed attempt's {@code updatedAt} becomes {@code now}. */
     @Override
     public List<ContactAttempt> claimDispatchable(Instant now, int limit, String owner, Instant leaseUntil) {
-        String holder = requireClaim(now, limit, owner, leaseUntil);
+        String holder = StoreArguments.claim(now, limit, owner, leaseUntil);
         return locked(() -> {
             List<ContactAttempt> claimed = new ArrayList<>();
             for (ContactAttempt due : attempts.dispatchable(now, limit)) {
@@ -587,7 +564,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
 
     @Override
     public List<ContactAttempt> claimStaleDispatches(Instant now, int limit, String owner, Instant leaseUntil) {
-        String holder = requireClaim(now, limit, owner, leaseUntil);
+        String holder = StoreArguments.claim(now, limit, owner, leaseUntil);
         return locked(() -> {
             List<ContactAttempt> stale = attempts.staleDispatches(now, limit);
             stale.forEach(attempt -> attempts.lease(attempt.id(), holder, leaseUntil));
