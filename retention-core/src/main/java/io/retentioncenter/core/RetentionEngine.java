@@ -28,6 +28,8 @@ import io.retentioncenter.core.spi.ExperimentJudge;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.spi.SendTimeAdvisor;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -88,9 +90,38 @@ public final class RetentionEngine {
         return new RetentionEngineBuilder(RetentionEngine::new);
     }
 
-    /** Processes due sequence steps and dispatches due attempts; see {@link SequenceRunner}. */
+    /**
+     * Processes due sequence steps and dispatches due attempts, once. Throws the store's typed
+     * exceptions ({@link StoreException}) when the database fails; a host that runs ticks on a
+     * schedule should use {@link #schedule}, which survives such failures.
+     */
     public TickResult tick() {
         return runner.tick();
+    }
+
+    /**
+     * Runs {@link #tick()} on {@code executor} with {@code delayBetweenTicks} between the end of one
+     * tick and the start of the next, starting now. A tick that throws is reported through
+     * {@link EngineListener#error} ({@code "tick"}) and the loop goes on; stop it with
+     * {@link TickLoop#stop}. The executor stays the host's: the loop never shuts it down.
+     *
+     * <pre>{@code
+     * ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+     * TickLoop loop = engine.schedule(scheduler, Duration.ofSeconds(10));
+     * // on shutdown:
+     * loop.stop(Duration.ofSeconds(30));
+     * }</pre>
+     *
+     * @throws ConfigurationException when {@code executor} is null or shut down, or the delay is not positive
+     */
+    public TickLoop schedule(ScheduledExecutorService executor, Duration delayBetweenTicks) {
+        if (executor == null || executor.isShutdown()) {
+            throw new ConfigurationException("schedule needs a running ScheduledExecutorService");
+        }
+        if (delayBetweenTicks == null || delayBetweenTicks.isNegative() || delayBetweenTicks.isZero()) {
+            throw new ConfigurationException("schedule needs a positive delay between ticks, was " + delayBetweenTicks);
+        }
+        return new TickLoop(this::tick, ctx.listener(), executor, delayBetweenTicks);
     }
 
     /** Lead intake. */
