@@ -36,7 +36,9 @@ final class EngineStatsReader {
             }
         });
         double rate = total.get() == 0 ? 0 : (double) failed.get() / total.get();
-        return new EngineStats(now, active, paused, steps, total.get(), rate, backlog.get());
+        long unknown = ctx.store().listAttempts(AttemptStatus.UNKNOWN, PageRequest.first(1)).total();
+        return new EngineStats(now, active, paused, steps, total.get(), rate, backlog.get(), unknown,
+                count(EnrollmentStatus.SET_ASIDE));
     }
 
     private long count(EnrollmentStatus status) {

@@ -1,6 +1,7 @@
 package io.retentioncenter.core;
 
 import io.retentioncenter.core.campaign.CampaignService;
+import io.retentioncenter.core.contact.AttemptService;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
 import io.retentioncenter.core.contact.ContactPolicy;
@@ -57,6 +58,7 @@ public final class RetentionEngine {
     private final SequenceService sequences;
     private final ExperimentService experiments;
     private final ChannelRouter router;
+    private final AttemptService attempts;
     private final InboundService inbound;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
@@ -80,6 +82,7 @@ public final class RetentionEngine {
         this.sequences = new SequenceService(ctx, enroller, runner);
         this.experiments = new ExperimentService(ctx, b.judge());
         this.router = new ChannelRouter(ctx, policy, composer, providers.keySet());
+        this.attempts = new AttemptService(ctx);
         this.inbound = new InboundService(ctx, router, leads, experiments, b.metaWebhooks(), b.graphLeads(),
                 b.keitaro());
         this.stats = new EngineStatsReader(ctx);
@@ -152,6 +155,11 @@ public final class RetentionEngine {
     /** Direct contact routing outside sequences. */
     public ChannelRouter router() {
         return router;
+    }
+
+    /** Attempts: listing them and resolving those whose outcome is unknown. */
+    public AttemptService attempts() {
+        return attempts;
     }
 
     /** Webhooks and postbacks. */

@@ -146,7 +146,10 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
-    /** How long to wait for a provider's answer before the outcome counts as unknown. */
+    /**
+     * How long to wait for a provider's answer before the send is cancelled and its outcome counts as
+     * unknown; must cover every provider's {@link ChannelProvider#maxSendTime()}.
+     */
     public RetentionEngineBuilder dispatchTimeout(Duration value) {
         dispatchTimeout = value;
         return this;
@@ -215,14 +218,23 @@ public final class RetentionEngineBuilder {
     /**
      * Builds the engine.
      *
-     * @throws ConfigurationException naming what is missing or invalid
+     * @throws ConfigurationException naming what is missing or invalid, including a provider whose
+     *     {@link ChannelProvider#maxSendTime()} exceeds the dispatch timeout
      */
     public RetentionEngine build() {
         if (store == null) {
             throw new ConfigurationException("RetentionEngine needs a store: call .store(...) with a RetentionStore "
                     + "(new InMemoryRetentionStore() for tests, JdbiRetentionStore.create(dataSource) for production)");
         }
-        settings();
+        EngineSettings settings = settings();
+        for (ChannelProvider provider : providers.values()) {
+            provider.maxSendTime().filter(max -> max.compareTo(settings.dispatchTimeout()) > 0).ifPresent(max -> {
+                throw new ConfigurationException("provider " + provider.name() + " may take up to " + max
+                        + " per send, longer than the dispatch timeout " + settings.dispatchTimeout()
+                        + ": the engine would give up on sends the provider still retries. Raise dispatchTimeout"
+                        + " (and dispatchLease) or lower the provider's ProviderHttp totalTimeout");
+            });
+        }
         return factory.apply(this);
     }
 

@@ -27,6 +27,16 @@ interface AttemptQueries {
     @SqlQuery("SELECT * FROM <schema>rc_attempt WHERE enrollment_id = ANY(:ids) ORDER BY created_at, id")
     List<ContactAttempt> ofEnrollments(@Bind("ids") String[] enrollmentIds);
 
+    /** One page of the attempts in {@code status}, oldest first. */
+    @SqlQuery("SELECT * FROM <schema>rc_attempt WHERE status = :status ORDER BY created_at, id"
+            + " LIMIT :limit OFFSET :offset")
+    List<ContactAttempt> withStatus(@Bind("status") String status, @Bind("offset") int offset,
+            @Bind("limit") int limit);
+
+    /** How many attempts are in {@code status}. */
+    @SqlQuery("SELECT COUNT(*) FROM <schema>rc_attempt WHERE status = :status")
+    long countWithStatus(@Bind("status") String status);
+
     /** Attempts of a lead. */
     @SqlQuery("SELECT * FROM <schema>rc_attempt WHERE lead_id = :leadId ORDER BY created_at, id")
     List<ContactAttempt> ofLead(@Bind("leadId") String leadId);

@@ -1,7 +1,10 @@
 package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.Page;
+import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import java.time.Instant;
@@ -68,6 +71,24 @@ final class AttemptRepository {
                         .add(a));
         byEnrollment.replaceAll((id, attempts) -> List.copyOf(attempts));
         return byEnrollment;
+    }
+
+    Page<ContactAttempt> withStatus(AttemptStatus status, PageRequest page) {
+        return db.read("listAttempts", AttemptQueries.class, q -> new Page<>(
+                q.withStatus(status.name(), page.offset(), page.limit()), page.offset(),
+                q.countWithStatus(status.name())));
+    }
+
+    /** Replaces an UNKNOWN attempt with {@code next} under its row lock, only while it is UNKNOWN. */
+    boolean reopenUnknown(ContactAttempt next) {
+        return db.inTransaction("reopenUnknownAttempt", h -> {
+            ContactAttempt current = lock(h, next.id()).orElseThrow(() -> new NotFoundException("attempt", next.id()));
+            if (current.status() != AttemptStatus.UNKNOWN) {
+                return false;
+            }
+            AttemptRows.bind(h.createUpdate(AttemptRows.REPLACE), next).execute();
+            return true;
+        });
     }
 
     List<ContactAttempt> ofLead(String leadId) {

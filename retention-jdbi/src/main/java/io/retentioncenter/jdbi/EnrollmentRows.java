@@ -27,10 +27,10 @@ final class EnrollmentRows {
             + " next_execute_at = :nextExecuteAt, completed_steps = :completedSteps, enrolled_at = :enrolledAt,"
             + " completed_at = :completedAt, last_step_at = :lastStepAt, lease_owner = NULL, lease_until = NULL,"
             + " updated_at = :updatedAt WHERE id = :id";
-    /** Ends a lead's ACTIVE and PAUSED enrollments: binds {@code leadId}, {@code status}, {@code reason}, {@code at}. */
+    /** Ends a lead's ACTIVE, PAUSED and SET_ASIDE enrollments: binds {@code leadId}, {@code status}, {@code reason}, {@code at}. */
     static final String END_OF_LEAD = "UPDATE <schema>rc_enrollment SET status = :status, exit_reason = :reason,"
             + " completed_at = :at, lease_owner = NULL, lease_until = NULL, updated_at = :at"
-            + " WHERE lead_id = :leadId AND status IN ('ACTIVE', 'PAUSED')";
+            + " WHERE lead_id = :leadId AND status IN ('ACTIVE', 'PAUSED', 'SET_ASIDE')";
 
     private EnrollmentRows() {
     }

@@ -7,6 +7,7 @@ import io.retentioncenter.core.Require;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
@@ -409,6 +410,16 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public List<ContactAttempt> attemptsOfLead(String leadId) {
         return attempts.ofLead(Require.text(leadId, "leadId"));
+    }
+
+    @Override
+    public Page<ContactAttempt> listAttempts(AttemptStatus status, PageRequest page) {
+        return attempts.withStatus(Require.present(status, "status"), Require.present(page, "page"));
+    }
+
+    @Override
+    public boolean reopenUnknownAttempt(ContactAttempt next) {
+        return attempts.reopenUnknown(StoreArguments.reopened(next));
     }
 
     /** {@inheritDoc} Earliest due first; a claimed attempt's {@code updatedAt} becomes {@code now}. */

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
+import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.http.Replay;
 import io.retentioncenter.core.inbound.JsonPayload;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -41,14 +45,23 @@ final class InstantlyApi {
         this.clock = clock;
     }
 
-    /** POSTs {@code body} as JSON to {@code path} on the transport's threads. */
-    CompletableFuture<HttpResult> postAsync(String path, JsonNode body) {
-        return http.executeAsync(request(path, body));
+    /**
+     * POSTs {@code body} as JSON to {@code path} on the transport's threads and hands the answer or
+     * the transport failure to {@code handler}; cancelling the result abandons the request.
+     */
+    <T> CompletableFuture<T> postAsync(String path, JsonNode body, Replay replay,
+            BiFunction<HttpResult, ProviderTransportException, T> handler) {
+        return http.executeAsync(request(path, body), replay, handler);
     }
 
-    /** POSTs {@code body} as JSON to {@code path}, blocking the caller. */
+    /** POSTs {@code body} as JSON to {@code path}, blocking the caller; never repeated once it may have arrived. */
     HttpResult post(String path, JsonNode body) {
-        return http.execute(request(path, body));
+        return http.execute(request(path, body), Replay.UNSAFE);
+    }
+
+    /** The longest one call takes, every try included. */
+    Duration maxCallTime() {
+        return http.maxCallTime();
     }
 
     /** The clock used to interpret {@code Retry-After} dates. */

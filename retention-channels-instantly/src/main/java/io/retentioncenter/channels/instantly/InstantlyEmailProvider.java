@@ -9,15 +9,17 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.http.Replay;
+import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * carried in the lead's custom variables (see {@link InstantlyVariables}). The Instantly lead id is
  * the provider reference.
  *
- * <p>Outcomes: 2xx with a lead {@code id} is accepted; 2xx without a readable id, 429, 5xx (after the
- * transport's own retries) and network failures are retryable; every other status is permanent and
- * names Instantly's error {@code message}. Thread-safe. Never logs the API key or a full address.
+ * <p>Outcomes: a 2xx is accepted (with the lead {@code id} as reference when the body carries one);
+ * 429 and a request that never reached Instantly are retryable rejections; a 5xx or a request that
+ * may have arrived without an answer is an unknown outcome; every other status is a permanent
+ * rejection naming Instantly's error {@code message}. Thread-safe. Never logs the API key or a full
+ * address.
  */
 public final class InstantlyEmailProvider implements ChannelProvider {
     /** The provider name stored on attempts and events. */
@@ -69,17 +73,26 @@ public final class InstantlyEmailProvider implements ChannelProvider {
     }
 
     /**
-     * True when {@code skip_if_in_campaign} is sent: Instantly then ignores a repeated add of the same
-     * address to the same campaign, so re-sending a lost attempt cannot email the lead twice.
+     * True when {@code skip_if_in_campaign} is sent: Instantly documents no idempotency key, but with
+     * that flag it skips an add of an address already in the campaign, so a repeated add of the same
+     * attempt cannot email the lead twice. The engine then sends an attempt whose outcome is unknown
+     * again (after a backoff, counted against the step's retries), and the transport retries timeouts
+     * and 5xx. With the flag off, a send is never repeated once it may have reached Instantly.
      */
     @Override
     public boolean idempotentSends() {
         return skipIfInCampaign;
     }
 
+    /** The transport's total timeout: the longest one send takes, every try included. */
+    @Override
+    public Optional<Duration> maxSendTime() {
+        return Optional.of(api.maxCallTime());
+    }
+
     /**
      * Adds the message's recipient to the Instantly campaign (the message's {@value #CAMPAIGN_SETTING}
-     * setting, else the default one).
+     * setting, else the default one). Cancelling the returned stage abandons the request.
      *
      * @throws ValidationException when {@code message} is null, not an EMAIL message or lacks a
      *     required field
@@ -93,9 +106,8 @@ public final class InstantlyEmailProvider implements ChannelProvider {
                     "setting " + CAMPAIGN_SETTING + " is not an Instantly campaign uuid"));
         }
         JsonNode body = AddLeadRequest.body(message, campaign, skipIfInCampaign);
-        return api.postAsync(LEADS_PATH, body).handle((result, error) -> error == null
-                ? outcome(result, message)
-                : transportFailure(error, message));
+        return api.postAsync(LEADS_PATH, body, skipIfInCampaign ? Replay.SAFE : Replay.UNSAFE,
+                (result, error) -> result != null ? outcome(result, message) : transportFailure(error, message));
     }
 
     /** The connection, shared with {@link InstantlyWebhookSubscriber}. */
@@ -120,22 +132,18 @@ public final class InstantlyEmailProvider implements ChannelProvider {
 
     private SendResult outcome(HttpResult result, OutboundMessage message) {
         if (result.isSuccess()) {
-            return leadId(result).map(id -> {
+            Optional<String> id = leadId(result);
+            if (id.isPresent()) {
                 log.debug("Instantly accepted attempt {} for {} as lead {}", message.attemptId(),
-                        Lead.maskEmail(message.recipient()), id);
-                return SendResult.accepted(id);
-            }).orElseGet(() -> {
-                log.warn("Instantly answered attempt {} with HTTP {} but no readable lead id", message.attemptId(),
-                        result.status());
-                return SendResult.retryableFailure(
-                        "Instantly HTTP " + result.status() + " without a readable lead id", Optional.empty());
-            });
+                        Lead.maskEmail(message.recipient()), id.get());
+                return SendResult.accepted(id.get());
+            }
+            log.warn("Instantly answered attempt {} with HTTP {} but no readable lead id; counted as sent",
+                    message.attemptId(), result.status());
+            return SendResult.acceptedWithoutReference("Instantly HTTP " + result.status() + " without a readable lead id");
         }
-        String error = "Instantly " + InstantlyApi.describe(result);
-        log.warn("Instantly refused attempt {}: HTTP {}", message.attemptId(), result.status());
-        return result.isRetryable()
-                ? SendResult.retryableFailure(error, result.retryAfter(api.clock().instant()))
-                : SendResult.permanentFailure(error);
+        log.warn("Instantly did not take attempt {}: HTTP {}", message.attemptId(), result.status());
+        return SendResults.httpFailure(result, "Instantly " + InstantlyApi.describe(result), api.clock().instant());
     }
 
     private static Optional<String> leadId(HttpResult result) {
@@ -146,13 +154,9 @@ public final class InstantlyEmailProvider implements ChannelProvider {
         }
     }
 
-    private static SendResult transportFailure(Throwable error, OutboundMessage message) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ProviderTransportException) {
-            log.warn("Instantly unreachable for attempt {}: {}", message.attemptId(), cause.getMessage());
-            return SendResult.retryableFailure("Instantly unreachable: " + cause.getMessage(), Optional.empty());
-        }
-        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+    private static SendResult transportFailure(ProviderTransportException error, OutboundMessage message) {
+        log.warn("Instantly gave no answer for attempt {}: {}", message.attemptId(), error.getMessage());
+        return SendResults.transportFailure("Instantly", error);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.retentioncenter.channels.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.http.HttpResult;
+import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.SendResult;
@@ -21,8 +22,10 @@ final class CreateCallResponse {
     }
 
     /**
-     * 2xx with a call {@code id}: accepted; 2xx without one: retryable (VAPI's answer was unusable);
-     * 429 / 5xx: retryable, honouring {@code Retry-After}; other statuses: permanent with VAPI's message.
+     * 2xx with a call {@code id}: accepted; 2xx without one: accepted without a reference (VAPI
+     * created the call, so it must never be placed again); 429: a retryable rejection honouring
+     * {@code Retry-After}; 5xx: an unknown outcome (the call may have been placed); other statuses:
+     * permanent with VAPI's message.
      */
     static SendResult toSendResult(HttpResult result, Instant now) {
         if (result.isSuccess()) {
@@ -30,14 +33,11 @@ final class CreateCallResponse {
                 JsonNode call = JsonPayload.parseObject(result.body(), JsonPayload.DEFAULT_MAX_BYTES);
                 return SendResult.accepted(JsonPayload.requiredText(call, "id", "id"));
             } catch (InvalidPayloadException e) {
-                return SendResult.retryableFailure("VAPI answered " + result.status() + " without a usable call: "
-                        + maskPhones(e.getMessage()), Optional.empty());
+                return SendResult.acceptedWithoutReference("VAPI answered " + result.status()
+                        + " without a usable call id: " + maskPhones(e.getMessage()));
             }
         }
-        String error = "VAPI " + result.status() + ": " + errorMessage(result.body());
-        return result.isRetryable()
-                ? SendResult.retryableFailure(error, result.retryAfter(now))
-                : SendResult.permanentFailure(error);
+        return SendResults.httpFailure(result, "VAPI " + result.status() + ": " + errorMessage(result.body()), now);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.http.Replay;
+import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
@@ -14,10 +16,10 @@ import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -82,10 +84,13 @@ public final class VapiCallProvider implements ChannelProvider {
     }
 
     /**
-     * Creates the call. The stage completes with {@link SendResult#accepted} carrying the VAPI call id;
-     * with a retryable failure on 429, 5xx, timeouts, network errors or a 2xx without a call id; with a
-     * permanent failure on other 4xx (VAPI's message included), a recipient that is not E.164, or a
-     * missing assistant / phone number id (the failure names the setting).
+     * Creates the call, once: VAPI takes no idempotency key, so the request is never repeated once it
+     * may have reached VAPI. The stage completes accepted with the VAPI call id (or without one when a
+     * 2xx body is unreadable); as a retryable rejection on 429 or when VAPI was never reached; as an
+     * unknown outcome on a 5xx, a timeout or a connection lost after sending; as a permanent
+     * rejection on other 4xx (VAPI's message included), a recipient that is not E.164, or a missing
+     * assistant / phone number id (the failure names the setting). Cancelling the stage abandons the
+     * request.
      *
      * @throws ValidationException when {@code message} is null, not a CALL message, or lacks its ids
      */
@@ -118,7 +123,13 @@ public final class VapiCallProvider implements ChannelProvider {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(requestShape.body(message, target).toString()))
                 .build();
-        return http.executeAsync(request).handle((result, error) -> outcome(message, result, error));
+        return http.executeAsync(request, Replay.UNSAFE, (result, error) -> outcome(message, result, error));
+    }
+
+    /** The transport's total timeout: the longest one send takes, every try included. */
+    @Override
+    public Optional<Duration> maxSendTime() {
+        return Optional.of(http.maxCallTime());
     }
 
     /** False: VAPI has no idempotency key, so re-sending a lost create would place a second call. */
@@ -127,15 +138,11 @@ public final class VapiCallProvider implements ChannelProvider {
         return false;
     }
 
-    private SendResult outcome(OutboundMessage message, HttpResult result, Throwable error) {
+    private SendResult outcome(OutboundMessage message, HttpResult result, ProviderTransportException error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof ProviderTransportException) {
-                log.warn("VAPI call for attempt {} to {} not created: {}", message.attemptId(),
-                        Lead.maskPhone(message.recipient()), cause.getMessage());
-                return SendResult.retryableFailure("VAPI unreachable: " + cause.getMessage(), Optional.empty());
-            }
-            throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+            log.warn("VAPI gave no answer for attempt {} to {}: {}", message.attemptId(),
+                    Lead.maskPhone(message.recipient()), error.getMessage());
+            return SendResults.transportFailure("VAPI", error);
         }
         SendResult sendResult = CreateCallResponse.toSendResult(result, clock.instant());
         if (sendResult.accepted()) {

@@ -37,9 +37,20 @@ public final class Attempts {
         return pending(a, next, base + ":" + next, dueAt, error, now);
     }
 
-    /** The copy of {@code a} back in the outbox with the same try and key (idempotent providers only). */
-    public static ContactAttempt requeue(ContactAttempt a, Instant dueAt, String error, Instant now) {
-        return pending(a, a.tryNumber(), a.idempotencyKey(), dueAt, error, now);
+    /**
+     * The copy of {@code a} back in the outbox for its next try with the same idempotency key, due at
+     * {@code dueAt}: for providers that dedupe by the key, after an unknown outcome.
+     */
+    public static ContactAttempt sameKeyRetry(ContactAttempt a, Instant dueAt, String error, Instant now) {
+        return pending(a, a.tryNumber() + 1, a.idempotencyKey(), dueAt, error, now);
+    }
+
+    /**
+     * The copy of an UNKNOWN attempt that an operator sends again on purpose: the next try number,
+     * a new idempotency key, due at {@code now}.
+     */
+    public static ContactAttempt deliberateResend(ContactAttempt a, Instant now) {
+        return nextTry(a, now, "sent again by an operator after an unknown outcome", now);
     }
 
     private static ContactAttempt pending(ContactAttempt a, int tryNumber, String key, Instant dueAt, String error,
@@ -50,11 +61,14 @@ public final class Attempts {
                 Optional.of(error), a.transcript(), a.keywords(), a.createdAt(), now);
     }
 
-    /** The copy of {@code a} accepted by {@code provider} as {@code ref} at {@code now}. */
-    public static ContactAttempt sent(ContactAttempt a, String provider, String ref, Instant now) {
+    /**
+     * The copy of {@code a} accepted by {@code provider} at {@code now}, under the provider's
+     * reference when its answer carried one.
+     */
+    public static ContactAttempt sent(ContactAttempt a, String provider, Optional<String> ref, Instant now) {
         return new ContactAttempt(a.id(), a.leadId(), a.campaignId(), a.channel(), a.kind(), AttemptStatus.SENT,
                 a.enrollmentId(), a.stepOrder(), a.tryNumber(), a.idempotencyKey(), a.scriptId(), a.abTestId(),
-                a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), Optional.of(provider), Optional.of(ref),
+                a.variant(), a.recipient(), a.subject(), a.body(), a.dueAt(), Optional.of(provider), ref,
                 Optional.of(now), Optional.empty(), a.transcript(), a.keywords(), a.createdAt(), now);
     }
 

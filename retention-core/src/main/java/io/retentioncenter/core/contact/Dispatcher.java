@@ -17,11 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbox: hands due attempts to their providers after their state is committed. Each attempt is
  * claimed (PENDING/SCHEDULED → DISPATCHING under a lease) before its provider is called, so no two
- * dispatchers send it. Sends run in parallel up to the engine's dispatch concurrency. A retryable
- * failure goes back to PENDING with the next try number (and so a new idempotency key) after a
- * backoff, up to the step's {@code maxRetries}; then the attempt and its step are FAILED. A send
- * whose answer is lost (provider timeout, or a dispatcher that died, found by its expired lease) is
- * re-sent with the same key only if the provider declares idempotent sends, else marked UNKNOWN.
+ * dispatchers send it. Sends run on the dispatcher's own threads, in parallel up to the engine's
+ * dispatch concurrency, each bounded by the dispatch timeout (then cancelled).
+ *
+ * <p>Outcomes: ACCEPTED → SENT. A retryable REJECTED goes back to PENDING with the next try number
+ * (and so a new idempotency key) after a backoff, up to the step's {@code maxRetries}; any other
+ * rejection ends FAILED with its step. An UNKNOWN outcome (the provider's word, a timeout, a thrown
+ * exception, or a dispatcher that died, found by its expired lease) is sent again only when the
+ * provider {@linkplain ChannelProvider#idempotentSends() dedupes}, with the same key, after a
+ * backoff and counted against the retries; otherwise, or when the retries are used up, the attempt
+ * ends UNKNOWN for an operator to resolve. Only attempts due by the start of the tick are claimed,
+ * so nothing is sent twice within one tick.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -41,25 +47,53 @@ public final class Dispatcher {
     private final EngineContext ctx;
     private final Map<Channel, ChannelProvider> providers;
     private final Semaphore inFlight;
+    private final ExecutorService sendThreads;
 
     /** Built by the engine. */
     public Dispatcher(EngineContext ctx, Map<Channel, ChannelProvider> providers) {
         this.ctx = ctx;
         this.providers = Map.copyOf(providers);
         this.inFlight = new Semaphore(ctx.settings().dispatchConcurrency());
+        this.sendThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "rc-dispatch-" + ctx.settings().instanceId());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Dispatches up to {@code limit} due attempts (stale dispatches first) and waits for their outcomes. */
-    public DispatchCounts dispatchDue(int limit) {
+    /**
+     * Dispatches up to {@code limit} due attempts (stale dispatches first) and waits for their
+     * outcomes, each at most the dispatch timeout. An attempt whose id is in {@code handledThisTick}
+     * (it was dispatched earlier in the same tick and is due again, a tick that outlasted a retry
+     * backoff) is put back untouched; the ids dispatched now are added to the set.
+     */
+    public DispatchCounts dispatchDue(int limit, Set<String> handledThisTick) {
         Instant now = ctx.now();
         String owner = ctx.settings().instanceId();
         Instant leaseUntil = now.plus(ctx.settings().dispatchLease());
-        DispatchCounts counts = recoverStale(now, limit, owner, leaseUntil);
+        DispatchCounts counts = recoverStale(now, limit, owner, leaseUntil, handledThisTick);
         List<ContactAttempt> claimed = ctx.store().claimDispatchable(now, limit, owner, leaseUntil);
-        return counts.plus(sendAll(claimed, now));
+        return counts.plus(sendAll(notHandledYet(claimed, handledThisTick, now), handledThisTick));
     }
 
-    private DispatchCounts recoverStale(Instant now, int limit, String owner, Instant leaseUntil) {
+    private List<ContactAttempt> notHandledYet(List<ContactAttempt> claimed, Set<String> handled, Instant now) {
+        List<ContactAttempt> fresh = new ArrayList<>(claimed.size());
+        List<DispatchCompletion> putBack = new ArrayList<>();
+        for (ContactAttempt a : claimed) {
+            if (handled.contains(a.id())) {
+                putBack.add(completion(a.withStatus(AttemptStatus.PENDING, now), false));
+            } else {
+                fresh.add(a);
+            }
+        }
+        if (!putBack.isEmpty()) {
+            ctx.store().completeDispatches(putBack);
+        }
+        return fresh;
+    }
+
+    private DispatchCounts recoverStale(Instant now, int limit, String owner, Instant leaseUntil,
+            Set<String> handled) {
         List<ContactAttempt> stale = ctx.store().claimStaleDispatches(now, limit, owner, leaseUntil);
         List<ContactAttempt> resend = new ArrayList<>();
         List<DispatchCompletion> unknown = new ArrayList<>();
@@ -74,23 +108,36 @@ public final class Dispatcher {
             }
         }
         complete(unknown);
-        return new DispatchCounts(0, 0, 0, unknown.size()).plus(sendAll(resend, now));
+        return new DispatchCounts(0, 0, 0, unknown.size()).plus(sendAll(resend, handled));
     }
 
-    private DispatchCounts sendAll(List<ContactAttempt> attempts, Instant now) {
+    private DispatchCounts sendAll(List<ContactAttempt> attempts, Set<String> handled) {
         if (attempts.isEmpty()) {
             return DispatchCounts.NONE;
         }
+        attempts.forEach(a -> handled.add(a.id()));
         ConfigSnapshot config = ctx.config().current();
         Map<String, Lead> leads = ctx.store().findLeads(attempts.stream().map(ContactAttempt::leadId)
                 .collect(Collectors.toSet()));
+        List<ProviderCall> calls = new ArrayList<>(attempts.size());
         List<CompletableFuture<Outcome>> pending = new ArrayList<>(attempts.size());
-        for (ContactAttempt a : attempts) {
-            pending.add(sendOne(a, leads.get(a.leadId()), config));
-        }
         List<DispatchCompletion> completions = new ArrayList<>(attempts.size());
-        for (int i = 0; i < pending.size(); i++) {
-            completions.add(record(attempts.get(i), pending.get(i).join(), config, now));
+        boolean finished = false;
+        try {
+            for (ContactAttempt a : attempts) {
+                pending.add(sendOne(a, leads.get(a.leadId()), config, calls));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Outcome outcome = pending.get(i).join();
+                completions.add(record(attempts.get(i), outcome, config, ctx.now()));
+            }
+            finished = true;
+        } finally {
+            if (!finished) {
+                // the tick is failing: no send of this batch may start or go on unobserved; the
+                // attempts stay DISPATCHING until their lease expires, then count as unknown
+                calls.forEach(call -> call.abort(ctx.settings().dispatchTimeout()));
+            }
         }
         complete(completions);
         int sent = 0;
@@ -110,11 +157,10 @@ public final class Dispatcher {
         return new DispatchCounts(sent, retried, failed, unknown);
     }
 
-    /** A provider's answer, the lack of one, or the reason the attempt was withdrawn before sending. */
-    private record Outcome(String provider, Optional<SendResult> result, boolean timedOut, boolean idempotent,
-            Optional<String> withdrawn) {
-        Outcome(String provider, Optional<SendResult> result, boolean timedOut, boolean idempotent) {
-            this(provider, result, timedOut, idempotent, Optional.empty());
+    /** A provider's answer (or the lack of one), or the reason the attempt was withdrawn before sending. */
+    private record Outcome(String provider, boolean idempotent, SendResult result, Optional<String> withdrawn) {
+        static Outcome answered(ChannelProvider provider, SendResult result) {
+            return new Outcome(provider.name(), provider.idempotentSends(), result, Optional.empty());
         }
     }
 
@@ -128,43 +174,44 @@ public final class Dispatcher {
         return ended ? Optional.of("withdrawn: campaign ended") : Optional.empty();
     }
 
-    private CompletableFuture<Outcome> sendOne(ContactAttempt a, Lead lead, ConfigSnapshot config) {
+    private CompletableFuture<Outcome> sendOne(ContactAttempt a, Lead lead, ConfigSnapshot config,
+            List<ProviderCall> calls) {
         ChannelProvider provider = providers.get(a.channel());
         if (provider == null || lead == null) {
             String why = provider == null ? "no provider configured for " + a.channel() : "lead not found";
-            return CompletableFuture.completedFuture(new Outcome(provider == null ? "none" : provider.name(),
-                    Optional.of(SendResult.permanentFailure(why)), false, false));
+            return CompletableFuture.completedFuture(new Outcome(provider == null ? "none" : provider.name(), false,
+                    SendResult.permanentFailure(why), Optional.empty()));
         }
         Optional<String> withdrawn = withdrawalReason(a, lead, config);
         if (withdrawn.isPresent()) {
-            return CompletableFuture.completedFuture(new Outcome(provider.name(), Optional.empty(), false, false,
-                    withdrawn));
+            return CompletableFuture.completedFuture(new Outcome(provider.name(), false, null, withdrawn));
         }
         OutboundMessage message = message(a, lead, config);
         inFlight.acquireUninterruptibly();
-        CompletableFuture<SendResult> call;
+        Duration timeout = ctx.settings().dispatchTimeout();
+        ProviderCall providerCall;
         try {
-            call = provider.send(message).toCompletableFuture();
+            providerCall = ProviderCall.start(provider, message, sendThreads, timeout);
         } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
+            inFlight.release();
+            throw e;
         }
-        return call.orTimeout(ctx.settings().dispatchTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((result, error) -> {
-                    inFlight.release();
-                    if (error == null && result != null) {
-                        return new Outcome(provider.name(), Optional.of(result), false, provider.idempotentSends());
-                    }
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    if (cause instanceof TimeoutException) {
-                        return new Outcome(provider.name(), Optional.empty(), true, provider.idempotentSends());
-                    }
-                    log.warn("provider {} threw for attempt {}", provider.name(), a.id(), cause);
-                    ctx.listener().error("dispatch", cause == null ? new IllegalStateException("null result") : cause);
-                    return new Outcome(provider.name(), Optional.of(SendResult.retryableFailure(
-                            "provider error: " + (cause == null ? "null result" : cause.getClass().getSimpleName()),
-                            Optional.empty())), false, provider.idempotentSends());
-                });
+        calls.add(providerCall);
+        return providerCall.result().handle((call, error) -> {
+            inFlight.release();
+            if (error == null && call.sendResult() != null) {
+                return Outcome.answered(provider, call.sendResult());
+            }
+            if (error == null && call.timedOut()) {
+                return Outcome.answered(provider, SendResult.unknown("no answer from " + provider.name()
+                        + " within " + timeout.toMillis() + " ms"));
+            }
+            Throwable cause = error != null ? error : call.failure();
+            log.warn("provider {} failed for attempt {}: {}", provider.name(), a.id(), String.valueOf(cause));
+            ctx.listener().error("dispatch", cause);
+            return Outcome.answered(provider, SendResult.unknown("provider error: "
+                    + (cause == null ? "none" : cause.getClass().getSimpleName())));
+        });
     }
 
     private OutboundMessage message(ContactAttempt a, Lead lead, ConfigSnapshot config) {
@@ -177,28 +224,29 @@ public final class Dispatcher {
     }
 
     private DispatchCompletion record(ContactAttempt a, Outcome outcome, ConfigSnapshot config, Instant now) {
-        ContactAttempt updated;
-        boolean stepFailed = false;
         if (outcome.withdrawn().isPresent()) {
-            updated = Attempts.ended(a, AttemptStatus.CANCELLED, outcome.provider(), outcome.withdrawn().get(), now);
-        } else if (outcome.timedOut()) {
-            updated = outcome.idempotent()
-                    ? Attempts.requeue(a, now, "provider timed out; re-sending with the same key", now)
-                    : Attempts.ended(a, AttemptStatus.UNKNOWN, outcome.provider(), "provider timed out", now);
-        } else {
-            SendResult r = outcome.result().orElseThrow();
-            if (r.accepted()) {
-                updated = Attempts.sent(a, outcome.provider(), r.providerRef().orElse(a.id()), now);
-            } else if (r.retryable() && a.tryNumber() <= maxRetries(a, config)) {
-                Duration wait = r.retryAfter().filter(d -> !d.isNegative())
-                        .orElse(ctx.settings().retryBackoff().multipliedBy(1L << Math.min(a.tryNumber() - 1, 16)));
-                updated = Attempts.nextTry(a, now.plus(wait), r.error().orElse("failed"), now);
-            } else {
-                updated = Attempts.ended(a, AttemptStatus.FAILED, outcome.provider(), r.error().orElse("failed"), now);
-                stepFailed = a.kind() == AttemptKind.SEQUENCE_STEP;
-            }
+            return completion(Attempts.ended(a, AttemptStatus.CANCELLED, outcome.provider(),
+                    outcome.withdrawn().get(), now), false);
         }
-        return completion(updated, stepFailed);
+        SendResult r = outcome.result();
+        String error = r.error().orElse("failed");
+        boolean triesLeft = a.tryNumber() <= maxRetries(a, config);
+        return switch (r.outcome()) {
+            case ACCEPTED -> completion(Attempts.sent(a, outcome.provider(), r.providerRef(), now), false);
+            case REJECTED -> r.retryable() && triesLeft
+                    ? completion(Attempts.nextTry(a, now.plus(retryWait(a, r)), error, now), false)
+                    : completion(Attempts.ended(a, AttemptStatus.FAILED, outcome.provider(), error, now),
+                            a.kind() == AttemptKind.SEQUENCE_STEP);
+            case UNKNOWN -> outcome.idempotent() && triesLeft
+                    ? completion(Attempts.sameKeyRetry(a, now.plus(retryWait(a, r)),
+                            error + "; sending again with the same key", now), false)
+                    : completion(Attempts.ended(a, AttemptStatus.UNKNOWN, outcome.provider(), error, now), false);
+        };
+    }
+
+    private Duration retryWait(ContactAttempt a, SendResult r) {
+        return r.retryAfter().filter(d -> !d.isNegative() && !d.isZero())
+                .orElse(ctx.settings().retryBackoff().multipliedBy(1L << Math.min(a.tryNumber() - 1, 16)));
     }
 
     private int maxRetries(ContactAttempt a, ConfigSnapshot config) {
@@ -223,7 +271,11 @@ public final class Dispatcher {
         List<Boolean> applied = ctx.store().completeDispatches(completions);
         for (int i = 0; i < completions.size(); i++) {
             if (applied.get(i)) {
-                ctx.listener().attemptDispatched(completions.get(i).updated());
+                ContactAttempt updated = completions.get(i).updated();
+                ctx.listener().attemptDispatched(updated);
+                if (updated.status() == AttemptStatus.UNKNOWN) {
+                    ctx.listener().attemptOutcomeUnknown(updated);
+                }
             } else {
                 log.debug("attempt {} was taken over before its dispatch completed", completions.get(i).updated().id());
             }

@@ -49,6 +49,16 @@ public final class SafeListener implements EngineListener {
     }
 
     @Override
+    public void attemptOutcomeUnknown(ContactAttempt attempt) {
+        call("attemptOutcomeUnknown", l -> l.attemptOutcomeUnknown(attempt));
+    }
+
+    @Override
+    public void enrollmentSetAside(SequenceEnrollment enrollment, String error) {
+        call("enrollmentSetAside", l -> l.enrollmentSetAside(enrollment, error));
+    }
+
+    @Override
     public void converted(Conversion conversion) {
         call("converted", l -> l.converted(conversion));
     }

@@ -2,26 +2,38 @@ package io.retentioncenter.core.http;
 
 import io.retentioncenter.core.ConfigurationException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP transport shared by provider adapters: JDK {@link HttpClient}, per-request timeout,
- * retries with exponential backoff and jitter on 429, 5xx, timeouts and I/O errors (honouring
- * {@code Retry-After}), no retry on other 4xx, and pacing (requests per second and concurrent
- * requests) that delays requests rather than dropping them. Thread-safe.
+ * The HTTP transport shared by provider adapters: JDK {@link HttpClient}, a per-request timeout, an
+ * overall deadline per call ({@link Builder#totalTimeout}), retries with exponential backoff and
+ * jitter (honouring {@code Retry-After}), and pacing (requests per second and concurrent requests)
+ * that delays requests rather than dropping them. Thread-safe.
+ *
+ * <p>What is retried depends on the request's {@link Replay}: every request is retried when it
+ * provably did not reach the provider (the connection could not be made) or the provider answered
+ * 429; only {@link Replay#SAFE} requests are also retried after a read timeout, an I/O error after
+ * the connection was made, or a 5xx. An {@link Replay#UNSAFE} request is never sent twice once it
+ * may have arrived.
  *
  * <p>Never logs request bodies or headers: they carry personal data and credentials.
  */
@@ -30,6 +42,7 @@ public final class ProviderHttp {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration totalTimeout;
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -41,6 +54,7 @@ public final class ProviderHttp {
     private ProviderHttp(Builder b) {
         this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
         this.requestTimeout = b.requestTimeout;
+        this.totalTimeout = b.totalTimeout;
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -60,61 +74,148 @@ public final class ProviderHttp {
     }
 
     /**
-     * Executes {@code request} with pacing and retries, blocking the caller.
-     *
-     * @return the final response: a success, a non-retryable error, or the last retryable error
-     * @throws ProviderTransportException when every try timed out or failed with an I/O error
+     * The longest one call of {@link #execute} or {@link #executeAsync} takes, every try, wait and
+     * queue included: the {@linkplain Builder#totalTimeout total timeout}.
      */
+    public Duration maxCallTime() {
+        return totalTimeout;
+    }
+
+    /** {@link #execute(HttpRequest, Replay)} with the replay safety of the request's method. */
     public HttpResult execute(HttpRequest request) {
-        HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true).timeout(requestTimeout).build();
+        return execute(request, Replay.of(request));
+    }
+
+    /**
+     * Executes {@code request} with pacing and retries, blocking the caller, within the total timeout.
+     *
+     * @return the final response: a success, an error the replay rules do not retry, or the last
+     *     retryable error when tries or time ran out
+     * @throws ProviderTransportException when no try got an answer; it tells whether the request may
+     *     have reached the provider
+     */
+    public HttpResult execute(HttpRequest request, Replay replay) {
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        String what = request.method() + " " + request.uri().getPath();
+        boolean mayHaveReached = false;
         Exception lastError = null;
         HttpResult last = null;
         for (int tryNo = 0; tryNo <= maxRetries; tryNo++) {
             if (tryNo > 0) {
                 Duration wait = backoff(tryNo, last == null ? Optional.empty() : last.retryAfter(clock.instant()));
-                log.debug("{} {}: retry {} after {} ms", request.method(), request.uri().getPath(), tryNo, wait.toMillis());
-                sleep(wait);
+                if (System.nanoTime() + wait.toNanos() >= deadline) {
+                    break;
+                }
+                log.debug("{}: retry {} after {} ms", what, tryNo, wait.toMillis());
+                sleep(wait, what, mayHaveReached);
             }
-            try {
-                last = once(timed);
+            Try attempt = once(request, deadline, what, mayHaveReached);
+            mayHaveReached |= attempt.mayHaveReached();
+            if (attempt.result() != null) {
+                last = attempt.result();
                 lastError = null;
-                if (!last.isRetryable()) {
+                if (!retries(last, replay)) {
                     return last;
                 }
-            } catch (HttpTimeoutException e) {
-                lastError = e;
+            } else {
+                lastError = attempt.error();
                 last = null;
-            } catch (IOException e) {
-                lastError = e;
-                last = null;
+                if (attempt.mayHaveReached() && replay == Replay.UNSAFE) {
+                    break;
+                }
             }
         }
         if (last != null) {
             return last;
         }
-        throw new ProviderTransportException(request.method() + " " + request.uri().getPath() + " failed after "
-                + (maxRetries + 1) + " tries: " + lastError.getClass().getSimpleName(), lastError);
+        String cause = lastError == null ? "deadline reached before the request could be sent"
+                : lastError.getClass().getSimpleName();
+        throw new ProviderTransportException(what + " got no answer: " + cause, lastError, mayHaveReached);
     }
 
-    /** {@link #execute} on this transport's own threads. */
-    public CompletableFuture<HttpResult> executeAsync(HttpRequest request) {
-        return CompletableFuture.supplyAsync(() -> execute(request), executor);
-    }
-
-    private HttpResult once(HttpRequest request) throws IOException {
-        try {
-            concurrency.acquire();
+    /**
+     * {@link #execute(HttpRequest, Replay)} on this transport's own threads, handing the response or
+     * the transport failure to {@code handler}. Cancelling the returned future interrupts the call:
+     * no further try starts, and a try in flight is abandoned.
+     */
+    public <T> CompletableFuture<T> executeAsync(HttpRequest request, Replay replay,
+            BiFunction<HttpResult, ProviderTransportException, T> handler) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        Future<?> task = executor.submit(() -> {
             try {
-                sleep(pacer.reserve(System.nanoTime()));
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                return new HttpResult(response.statusCode(), response.headers(), response.body() == null ? "" : response.body());
-            } finally {
-                concurrency.release();
+                HttpResult result;
+                try {
+                    result = execute(request, replay);
+                } catch (ProviderTransportException e) {
+                    out.complete(handler.apply(null, e));
+                    return;
+                }
+                out.complete(handler.apply(result, null));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
             }
+        });
+        out.whenComplete((v, e) -> {
+            if (out.isCancelled()) {
+                task.cancel(true);
+            }
+        });
+        return out;
+    }
+
+    private static boolean retries(HttpResult result, Replay replay) {
+        if (result.status() == 429) {
+            return true;
+        }
+        return replay == Replay.SAFE && result.status() >= 500;
+    }
+
+    /** One try: a response, or the error and whether the request may have reached the provider. */
+    private record Try(HttpResult result, Exception error, boolean mayHaveReached) {
+    }
+
+    private Try once(HttpRequest request, long deadline, String what, boolean reachedBefore) {
+        boolean acquired = false;
+        try {
+            acquired = concurrency.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!acquired) {
+                return new Try(null, null, false);
+            }
+            Duration pace = pacer.reserve(System.nanoTime());
+            if (System.nanoTime() + pace.toNanos() >= deadline) {
+                return new Try(null, null, false);
+            }
+            sleep(pace, what, reachedBefore);
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return new Try(null, null, false);
+            }
+            Duration timeout = Duration.ofNanos(Math.min(requestTimeout.toNanos(), remaining));
+            HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true).timeout(timeout).build();
+            HttpResponse<String> response = client.send(timed, HttpResponse.BodyHandlers.ofString());
+            return new Try(new HttpResult(response.statusCode(), response.headers(),
+                    response.body() == null ? "" : response.body()), null, true);
+        } catch (IOException e) {
+            return new Try(null, e, !neverConnected(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderTransportException("interrupted", e);
+            throw new ProviderTransportException(what + " interrupted", e, true);
+        } finally {
+            if (acquired) {
+                concurrency.release();
+            }
         }
+    }
+
+    /** Whether {@code e} proves that no connection was made, so the request cannot have arrived. */
+    private static boolean neverConnected(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Duration backoff(int tryNo, Optional<Duration> retryAfter) {
@@ -125,15 +226,15 @@ public final class ProviderHttp {
         return Duration.ofMillis(Math.min(wanted, maxBackoff.toMillis()));
     }
 
-    private static void sleep(Duration d) {
+    private static void sleep(Duration d, String what, boolean mayHaveReached) {
         if (d.isZero() || d.isNegative()) {
             return;
         }
         try {
-            Thread.sleep(d.toMillis());
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderTransportException("interrupted while waiting", e);
+            throw new ProviderTransportException(what + " interrupted while waiting", e, mayHaveReached);
         }
     }
 
@@ -156,11 +257,15 @@ public final class ProviderHttp {
         }
     }
 
-    /** Builder with defaults: 5 s connect, 15 s request, 3 retries, 500 ms → 30 s backoff, no pacing, 16 concurrent. */
+    /**
+     * Builder with defaults: 5 s connect, 15 s per request, 45 s per call in total, 3 retries,
+     * 500 ms → 30 s backoff, no pacing, 16 concurrent requests.
+     */
     public static final class Builder {
         private final String name;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(15);
+        private Duration totalTimeout = Duration.ofSeconds(45);
         private int maxRetries = 3;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -187,7 +292,17 @@ public final class ProviderHttp {
             return this;
         }
 
-        /** Retries after the first try for 429, 5xx, timeouts and I/O errors; 0 disables retries. */
+        /**
+         * The deadline of one call, every try, backoff, pacing and queueing included; no try starts
+         * after it and the last try's timeout is cut to fit. Keep it below the engine's dispatch
+         * timeout (the engine checks).
+         */
+        public Builder totalTimeout(Duration value) {
+            totalTimeout = positive(value, "totalTimeout");
+            return this;
+        }
+
+        /** Retries after the first try, as far as the {@link Replay} rules and the total timeout allow; 0 disables retries. */
         public Builder maxRetries(int value) {
             if (value < 0) {
                 throw new ConfigurationException(name + ": maxRetries must not be negative");
@@ -235,8 +350,16 @@ public final class ProviderHttp {
             return this;
         }
 
-        /** Builds the transport. */
+        /**
+         * Builds the transport.
+         *
+         * @throws ConfigurationException when the request or connect timeout exceeds the total timeout
+         */
         public ProviderHttp build() {
+            if (requestTimeout.compareTo(totalTimeout) > 0 || connectTimeout.compareTo(totalTimeout) > 0) {
+                throw new ConfigurationException(name + ": requestTimeout and connectTimeout must not exceed totalTimeout ("
+                        + totalTimeout + ")");
+            }
             return new ProviderHttp(this);
         }
 

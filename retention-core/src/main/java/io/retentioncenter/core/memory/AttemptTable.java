@@ -91,6 +91,11 @@ final class AttemptTable {
     }
 
     /** Attempts of a lead, oldest first. */
+    /** The attempts in {@code status}, oldest first. */
+    List<ContactAttempt> withStatus(AttemptStatus status) {
+        return byId.values().stream().filter(a -> a.status() == status).sorted(OLDEST_FIRST).toList();
+    }
+
     List<ContactAttempt> ofLead(String leadId) {
         return sorted(byLead.getOrDefault(leadId, Set.of()));
     }

@@ -586,6 +586,29 @@ public final class InMemoryRetentionStore implements RetentionStore {
         return locked(() -> completions.stream().map(this::complete).toList());
     }
 
+    @Override
+    public Page<ContactAttempt> listAttempts(AttemptStatus status, PageRequest page) {
+        Require.present(status, "status");
+        Require.present(page, "page");
+        return locked(() -> {
+            List<ContactAttempt> matching = attempts.withStatus(status);
+            return Pages.of(matching.stream(), matching.size(), page);
+        });
+    }
+
+    @Override
+    public boolean reopenUnknownAttempt(ContactAttempt next) {
+        StoreArguments.reopened(next);
+        return locked(() -> {
+            ContactAttempt current = attempts.find(next.id()).orElseThrow(() -> new NotFoundException("attempt", next.id()));
+            if (current.status() != AttemptStatus.UNKNOWN) {
+                return false;
+            }
+            attempts.put(next);
+            return true;
+        });
+    }
+
     private boolean complete(DispatchCompletion completion) {
         ContactAttempt updated = completion.updated();
         Optional<ContactAttempt> current = attempts.find(updated.id());

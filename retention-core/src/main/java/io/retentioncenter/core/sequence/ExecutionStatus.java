@@ -9,5 +9,10 @@ public enum ExecutionStatus {
     /** Outside schedule hours or over a rate limit; the same step is due again later. */
     DEFERRED,
     /** The provider kept failing after the step's retries; the sequence moved on. */
-    FAILED
+    FAILED,
+    /**
+     * Processing the step failed in the store for a reason that does not go away by itself; the
+     * enrollment was set aside with the error as result.
+     */
+    SET_ASIDE
 }

@@ -9,6 +9,6 @@ package io.retentioncenter.core.sequence;
 record PlannedStep(StepOutcome outcome, Kind kind) {
     /** How a planned step counts. */
     enum Kind {
-        EXECUTED, SKIPPED, DEFERRED, EXITED, COMPLETED, HELD
+        EXECUTED, SKIPPED, DEFERRED, EXITED, COMPLETED, HELD, SET_ASIDE
     }
 }

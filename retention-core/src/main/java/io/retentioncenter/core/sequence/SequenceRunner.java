@@ -1,5 +1,7 @@
 package io.retentioncenter.core.sequence;
 
+import io.retentioncenter.core.engine.ErrorText;
+import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.Dispatcher;
@@ -8,20 +10,27 @@ import io.retentioncenter.core.engine.EngineContext;
 import io.retentioncenter.core.lead.Lead;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tick: claims due enrollments in batches under a lease, plans each one, records every outcome
  * (attempt + execution + advanced enrollment) in one store call per batch, then dispatches the
- * recorded attempts (outbox). Loops until nothing is due or the per-tick batch limit is reached.
+ * recorded attempts (outbox). Loops until nothing is due or the per-tick batch limit is reached. A
+ * batch that fails for a non-transient reason is retried item by item, and an enrollment that still
+ * fails is set aside ({@link EnrollmentStatus#SET_ASIDE}) with its error, so the others proceed.
  * Safe to run on several engine instances at once: claims and outcomes are lease-checked by the
  * store, and attempts are claimed before they are sent.
  */
 public final class SequenceRunner {
+    private static final Logger log = LoggerFactory.getLogger(SequenceRunner.class);
+
     private final EngineContext ctx;
     private final StepPlanner planner;
     private final Dispatcher dispatcher;
@@ -39,21 +48,76 @@ public final class SequenceRunner {
     public TickResult tick() {
         TickCounter counter = new TickCounter();
         int batchSize = ctx.settings().batchSize();
+        Set<String> dispatchedThisTick = new HashSet<>();
         for (int batch = 0; batch < ctx.settings().maxBatchesPerTick(); batch++) {
             Instant now = ctx.now();
             List<SequenceEnrollment> claimed = ctx.store().claimDueEnrollments(now, batchSize,
                     ctx.settings().instanceId(), now.plus(ctx.settings().enrollmentLease()));
             counter.claimed += claimed.size();
             if (!claimed.isEmpty()) {
-                process(claimed, now, counter);
+                processIsolatingPoison(claimed, now, counter);
             }
-            var dispatched = dispatcher.dispatchDue(batchSize);
+            var dispatched = dispatcher.dispatchDue(batchSize, dispatchedThisTick);
             counter.add(dispatched);
             if (claimed.isEmpty() && dispatched.total() == 0) {
                 break;
             }
         }
         return counter.result();
+    }
+
+    /**
+     * Processes the batch; when it fails for a reason other than a transient store fault, processes
+     * each enrollment on its own and sets aside the ones that still fail, so one poison enrollment
+     * never stops the others. A transient fault propagates: the claims' leases expire and a later
+     * tick takes the enrollments again.
+     */
+    private void processIsolatingPoison(List<SequenceEnrollment> claimed, Instant now, TickCounter counter) {
+        try {
+            process(claimed, now, counter);
+            return;
+        } catch (RuntimeException batchFailure) {
+            rethrowIfTransient(batchFailure);
+            if (claimed.size() > 1) {
+                log.warn("a batch of {} enrollments failed ({}); processing them one by one", claimed.size(),
+                        ErrorText.describe(batchFailure));
+            } else {
+                setAside(claimed.get(0), batchFailure, now, counter);
+                return;
+            }
+        }
+        for (SequenceEnrollment e : claimed) {
+            try {
+                process(List.of(e), now, counter);
+            } catch (RuntimeException itemFailure) {
+                rethrowIfTransient(itemFailure);
+                setAside(e, itemFailure, now, counter);
+            }
+        }
+    }
+
+    private static void rethrowIfTransient(RuntimeException e) {
+        if (e instanceof StoreException store && store.isTransient()) {
+            throw e;
+        }
+    }
+
+    private void setAside(SequenceEnrollment e, RuntimeException error, Instant now, TickCounter counter) {
+        String why = ErrorText.describe(error);
+        PlannedStep plan = planner.setAside(e, why, now);
+        try {
+            int before = counter.setAside;
+            apply(List.of(plan), counter);
+            if (counter.setAside > before) {
+                log.warn("enrollment {} set aside: {}", e.id(), why);
+                ctx.listener().enrollmentSetAside(plan.outcome().updated(), why);
+            }
+        } catch (RuntimeException cannotRecord) {
+            rethrowIfTransient(cannotRecord);
+            log.error("enrollment {} keeps failing ({}) and could not be set aside either", e.id(), why,
+                    cannotRecord);
+            ctx.listener().error("setAside", cannotRecord);
+        }
     }
 
     private void process(List<SequenceEnrollment> claimed, Instant now, TickCounter counter) {

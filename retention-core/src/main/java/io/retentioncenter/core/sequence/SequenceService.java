@@ -175,10 +175,40 @@ public final class SequenceService {
         return change(e, EnrollmentStatus.ACTIVE, e.withStatus(EnrollmentStatus.PAUSED, e.nextExecuteAt(), ctx.now()));
     }
 
-    /** Lets a held enrollment go on; an overdue step runs at the next tick. */
+    /**
+     * Lets a held (PAUSED) or {@linkplain EnrollmentStatus#SET_ASIDE set-aside} enrollment go on; an
+     * overdue step runs at the next tick. Resume a set-aside enrollment once its cause is fixed: if it
+     * fails again, it is set aside again.
+     *
+     * @throws ConflictException when the enrollment is neither PAUSED nor SET_ASIDE
+     */
     public SequenceEnrollment resume(String enrollmentId) {
         SequenceEnrollment e = enrollment(enrollmentId);
-        return change(e, EnrollmentStatus.PAUSED, e.withStatus(EnrollmentStatus.ACTIVE, e.nextExecuteAt(), ctx.now()));
+        EnrollmentStatus from = e.status() == EnrollmentStatus.SET_ASIDE ? EnrollmentStatus.SET_ASIDE
+                : EnrollmentStatus.PAUSED;
+        return change(e, from, e.withStatus(EnrollmentStatus.ACTIVE, e.nextExecuteAt(), ctx.now()));
+    }
+
+    /**
+     * Enrollments set aside because processing their step kept failing in the store, in enrollment
+     * order, each with the error recorded when it was set aside.
+     */
+    public Page<SetAsideEnrollment> setAside(PageRequest page) {
+        Page<SequenceEnrollment> held = enrollments(EnrollmentQuery.all().withStatus(EnrollmentStatus.SET_ASIDE),
+                Require.present(page, "page"));
+        List<SetAsideEnrollment> items = held.items().stream().map(this::withError).toList();
+        return new Page<>(items, held.offset(), held.total());
+    }
+
+    private SetAsideEnrollment withError(SequenceEnrollment e) {
+        List<SequenceStepExecution> executions = ctx.store().listExecutions(e.id());
+        for (int i = executions.size() - 1; i >= 0; i--) {
+            SequenceStepExecution x = executions.get(i);
+            if (x.status() == ExecutionStatus.SET_ASIDE) {
+                return new SetAsideEnrollment(e, x.result(), x.executedAt());
+            }
+        }
+        return new SetAsideEnrollment(e, "no error recorded", e.updatedAt());
     }
 
     /** Removes a lead from a sequence by hand (EXITED with reason MANUAL). */

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.sequence;
 
 import io.retentioncenter.core.Require;
+import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public record SequenceStep(
         Set<StepCondition> conditions,
         int maxRetries) {
 
+    /** The longest delay a step may have: ten years (3,653 days). */
+    public static final Duration MAX_DELAY = Duration.ofDays(3_653);
+
     /** Default number of retries after a failed send. */
     public static final int DEFAULT_MAX_RETRIES = 2;
 
@@ -36,6 +40,10 @@ public record SequenceStep(
         Require.present(channel, "step.channel");
         Require.nonNegative(delayValue, "step.delayValue");
         Require.present(delayUnit, "step.delayUnit");
+        if (delayUnit.of(delayValue).compareTo(MAX_DELAY) > 0) {
+            throw new ValidationException("step.delayValue", "must be at most ten years (" + MAX_DELAY.toDays()
+                    + " days), was " + delayValue + " " + delayUnit);
+        }
         Require.present(scriptId, "step.scriptId");
         conditions = Set.copyOf(Require.present(conditions, "step.conditions"));
         Require.nonNegative(maxRetries, "step.maxRetries");

@@ -156,6 +156,18 @@ final class StepPlanner {
         return execution(e, step.order(), status, attemptId, now, result);
     }
 
+    /**
+     * The outcome that sets {@code e} aside (its due time kept, its lease released) with {@code error}
+     * recorded as a SET_ASIDE execution of its current step.
+     */
+    PlannedStep setAside(SequenceEnrollment e, String error, Instant now) {
+        SequenceStepExecution exec = execution(e, e.currentStep(), ExecutionStatus.SET_ASIDE, Optional.empty(), now,
+                error);
+        return new PlannedStep(new StepOutcome(owner, e.currentStep(),
+                e.withStatus(EnrollmentStatus.SET_ASIDE, e.nextExecuteAt(), now), Optional.empty(), Optional.of(exec),
+                Campaign.DEFAULT_CONTACT_LIMIT), PlannedStep.Kind.SET_ASIDE);
+    }
+
     private static SequenceStepExecution execution(SequenceEnrollment e, int order, ExecutionStatus status,
             Optional<String> attemptId, Instant now, String result) {
         return new SequenceStepExecution(Ids.next("exe"), e.id(), e.sequenceId(), order, status, attemptId, now,

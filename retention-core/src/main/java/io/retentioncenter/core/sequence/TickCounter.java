@@ -12,6 +12,7 @@ final class TickCounter {
     int completed;
     int held;
     int stale;
+    int setAside;
     private DispatchCounts dispatch = DispatchCounts.NONE;
 
     void add(DispatchCounts counts) {
@@ -26,11 +27,12 @@ final class TickCounter {
             case EXITED -> exited++;
             case COMPLETED -> completed++;
             case HELD -> held++;
+            case SET_ASIDE -> setAside++;
         }
     }
 
     TickResult result() {
         return new TickResult(claimed, executed, skipped, deferred, exited, completed, held, stale, dispatch.sent(),
-                dispatch.retried(), dispatch.failed(), dispatch.unknown());
+                dispatch.retried(), dispatch.failed(), dispatch.unknown(), setAside);
     }
 }

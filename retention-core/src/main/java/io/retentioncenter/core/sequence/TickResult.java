@@ -14,10 +14,11 @@ package io.retentioncenter.core.sequence;
  * @param sent attempts accepted by providers
  * @param retried attempts that failed and wait for another try
  * @param failed attempts that failed for good
- * @param unknown attempts whose outcome was lost and that are not re-sent
+ * @param unknown attempts whose outcome is unknown and that are not sent again by themselves
+ * @param setAside enrollments set aside because their step kept failing in the store
  */
 public record TickResult(int claimed, int executed, int skipped, int deferred, int exited, int completed, int held,
-        int stale, int sent, int retried, int failed, int unknown) {
+        int stale, int sent, int retried, int failed, int unknown, int setAside) {
 
     /** Whether the tick did anything at all. */
     public boolean idle() {

@@ -27,6 +27,23 @@ public interface EngineListener {
     default void attemptDispatched(ContactAttempt attempt) {
     }
 
+    /**
+     * A dispatch ended with its outcome unknown (the provider may or may not have acted) and the
+     * attempt will not be sent again by itself: an operator resolves it with
+     * {@code engine.attempts().markSent(...)} or {@code resend(...)}. Also reported through
+     * {@link #attemptDispatched}.
+     */
+    default void attemptOutcomeUnknown(ContactAttempt attempt) {
+    }
+
+    /**
+     * An enrollment was set aside: processing its step kept failing in the store for a reason that
+     * will not go away by itself ({@code error}), so the engine stopped trying it while every other
+     * enrollment proceeds. Listed by {@code engine.sequences().setAside(...)}.
+     */
+    default void enrollmentSetAside(SequenceEnrollment enrollment, String error) {
+    }
+
     /** A conversion was recorded or upgraded. */
     default void converted(Conversion conversion) {
     }

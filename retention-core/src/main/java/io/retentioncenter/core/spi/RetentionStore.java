@@ -5,6 +5,7 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
@@ -224,6 +225,18 @@ public interface RetentionStore {
 
     /** Attempts of a lead, oldest first. */
     List<ContactAttempt> attemptsOfLead(String leadId);
+
+    /** One page of the attempts in {@code status}, oldest first, with their total. */
+    Page<ContactAttempt> listAttempts(AttemptStatus status, PageRequest page);
+
+    /**
+     * Puts an UNKNOWN attempt back in the outbox as {@code next} (PENDING, with the next try number
+     * and a new idempotency key), only while it is still UNKNOWN. Atomic.
+     *
+     * @return false when the attempt is no longer UNKNOWN (nothing changed)
+     * @throws io.retentioncenter.core.NotFoundException when the attempt does not exist
+     */
+    boolean reopenUnknownAttempt(ContactAttempt next);
 
     /**
      * Claims up to {@code limit} SCHEDULED or PENDING attempts with {@code dueAt <= now}, moving them

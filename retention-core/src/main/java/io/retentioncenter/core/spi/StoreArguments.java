@@ -1,5 +1,8 @@
 package io.retentioncenter.core.spi;
 
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.ContactAttempt;
+
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
@@ -30,6 +33,19 @@ public final class StoreArguments {
             throw new ValidationException("cap", "must not be negative, was " + cap.get());
         }
         return cap;
+    }
+
+    /**
+     * An attempt to reopen after an unknown outcome: PENDING with a new idempotency key.
+     *
+     * @return {@code next}
+     */
+    public static ContactAttempt reopened(ContactAttempt next) {
+        Require.present(next, "next");
+        if (next.status() != AttemptStatus.PENDING) {
+            throw new ValidationException("next.status", "must be PENDING, was " + next.status());
+        }
+        return next;
     }
 
     /** An enrollment to insert (ACTIVE or PAUSED) and a cooldown that is not negative. */

@@ -16,8 +16,11 @@ final class CrashingStore {
             "claimDispatchable", "claimStaleDispatches", "completeDispatch", "findLeads", "tryReserveRate",
             "attemptsOfEnrollments", "findEnrollment");
 
-    /** The simulated crash. */
-    static final class SimulatedCrash extends RuntimeException {
+    /**
+     * The simulated crash: an {@link Error}, like the death of the process, so that nothing in the
+     * engine handles it (the engine isolates failing enrollments on exceptions, not on errors).
+     */
+    static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
 
         SimulatedCrash(String where) {

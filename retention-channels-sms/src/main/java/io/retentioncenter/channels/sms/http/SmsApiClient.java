@@ -8,7 +8,8 @@ import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.http.ProviderTransportException;
+import io.retentioncenter.core.http.Replay;
+import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.OutboundMessage;
@@ -17,9 +18,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one SMS as an authenticated JSON POST and turns every outcome into a {@link SendResult}:
  * a non-E.164 recipient or empty text fails permanently without a request; 2xx is read by the
- * gateway's {@link SmsWireFormat} (an unreadable 2xx answer is retryable); 429 and 5xx (after the
- * transport's own retries) are retryable with the provider's {@code Retry-After}; other 4xx are
- * permanent; exhausted timeouts and I/O errors are retryable. Thread-safe.
+ * gateway's {@link SmsWireFormat} (an unreadable 2xx answer counts as sent without a message id);
+ * 429 and a request that never reached the gateway are retryable rejections; a 5xx or a request that
+ * may have arrived without an answer is an unknown outcome (never sent again), unless the gateway
+ * documents that error as "nothing sent"; other 4xx are permanent. The request is never repeated once
+ * it may have reached the gateway: neither gateway takes an idempotency key. Thread-safe.
  */
 public final class SmsApiClient {
     private static final Logger log = LoggerFactory.getLogger(SmsApiClient.class);
@@ -92,14 +95,28 @@ public final class SmsApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         format.requestBody(recipient.get(), message.body()).toString(), StandardCharsets.UTF_8))
                 .build();
-        return http.executeAsync(request).handle((result, error) -> {
-            SendResult outcome = error == null ? classify(result, format, encoding) : transportFailure(error);
+        return http.executeAsync(request, Replay.UNSAFE, (result, error) -> {
+            SendResult outcome = result != null ? classify(result, format, encoding)
+                    : SendResults.transportFailure(provider, error);
             if (!outcome.accepted()) {
-                log.warn("{}: attempt {} not sent ({}): {}", provider, message.attemptId(),
-                        outcome.retryable() ? "retryable" : "permanent", outcome.error().orElse(""));
+                log.warn("{}: attempt {} not sent ({}): {}", provider, message.attemptId(), describe(outcome),
+                        outcome.error().orElse(""));
             }
             return outcome;
         });
+    }
+
+    /** Maximum time one send takes, every try included: the transport's total timeout. */
+    public Duration maxSendTime() {
+        return http.maxCallTime();
+    }
+
+    private static String describe(SendResult outcome) {
+        return switch (outcome.outcome()) {
+            case UNKNOWN -> "outcome unknown";
+            case REJECTED -> outcome.retryable() ? "retryable" : "permanent";
+            case ACCEPTED -> "accepted";
+        };
     }
 
     private SendResult classify(HttpResult result, SmsWireFormat format, SmsEncoding encoding) {
@@ -107,23 +124,25 @@ public final class SmsApiClient {
             try {
                 return format.readAccepted(JsonPayload.parseObject(result.body(), MAX_RESPONSE_BYTES), encoding);
             } catch (InvalidPayloadException e) {
-                return SendResult.retryableFailure(provider + ": unreadable response to HTTP " + result.status()
-                        + ": " + PhoneNumbers.maskPhonesIn(e.getMessage()), Optional.empty());
+                log.warn("{}: unreadable answer to HTTP {}; counted as sent without a message id", provider,
+                        result.status());
+                return SendResult.acceptedWithoutReference(provider + ": HTTP " + result.status()
+                        + " with an unreadable body: " + PhoneNumbers.maskPhonesIn(e.getMessage()));
             }
         }
         String error = provider + ": HTTP " + result.status() + errorText(result.body());
-        if (result.isRetryable()) {
+        if (format.documentsNothingSent(result.status(), errorBody(result.body()))) {
             return SendResult.retryableFailure(error, result.retryAfter(clock.instant()));
         }
-        return SendResult.permanentFailure(error);
+        return SendResults.httpFailure(result, error, clock.instant());
     }
 
-    private SendResult transportFailure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ProviderTransportException) {
-            return SendResult.retryableFailure(provider + ": " + cause.getMessage(), Optional.empty());
+    private static Optional<JsonNode> errorBody(String body) {
+        try {
+            return Optional.of(JsonPayload.parseObject(body, MAX_RESPONSE_BYTES));
+        } catch (InvalidPayloadException e) {
+            return Optional.empty();
         }
-        throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
     }
 
     /**
@@ -132,12 +151,11 @@ public final class SmsApiClient {
      * runs masked; empty when the body is not JSON.
      */
     private static String errorText(String body) {
-        JsonNode node;
-        try {
-            node = JsonPayload.parseObject(body, MAX_RESPONSE_BYTES);
-        } catch (InvalidPayloadException e) {
+        Optional<JsonNode> parsed = errorBody(body);
+        if (parsed.isEmpty()) {
             return "";
         }
+        JsonNode node = parsed.get();
         Optional<String> code = firstText(node, "error_code", "error", "code");
         Optional<String> description = firstText(node, "description", "message", "detail");
         String text = code.map(c -> " " + c).orElse("") + description.map(d -> ": " + d).orElse("");

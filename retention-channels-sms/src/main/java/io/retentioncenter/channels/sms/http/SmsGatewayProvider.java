@@ -5,6 +5,8 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -50,6 +52,12 @@ public abstract class SmsGatewayProvider implements ChannelProvider {
     @Override
     public final CompletionStage<SendResult> send(OutboundMessage message) {
         return client.send(Require.present(message, "message"), format);
+    }
+
+    /** The transport's total timeout: the longest one send takes, every try included. */
+    @Override
+    public final Optional<Duration> maxSendTime() {
+        return Optional.of(client.maxSendTime());
     }
 
     /** False: the gateway takes no idempotency key, so a lost outcome must not be re-sent. */

@@ -3,6 +3,7 @@ package io.retentioncenter.channels.sms.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.channels.sms.SmsEncoding;
 import io.retentioncenter.core.spi.SendResult;
+import java.util.Optional;
 
 /** A gateway's JSON send contract: the request body for one SMS and the reading of a 2xx answer. */
 public interface SmsWireFormat {
@@ -24,4 +25,16 @@ public interface SmsWireFormat {
      * @throws io.retentioncenter.core.InvalidPayloadException naming the field when the answer is unusable
      */
     SendResult readAccepted(JsonNode response, SmsEncoding encoding);
+
+    /**
+     * Whether an error answer is one the gateway documents as "nothing was sent", so that the same
+     * message may be sent again (for example an atomic batch that failed as a whole). Any other 5xx
+     * counts as an unknown outcome. Default: false.
+     *
+     * @param status the HTTP status, not 2xx
+     * @param errorBody the parsed error body, when it is a JSON object
+     */
+    default boolean documentsNothingSent(int status, Optional<JsonNode> errorBody) {
+        return false;
+    }
 }

@@ -7,6 +7,7 @@ import io.retentioncenter.channels.sms.http.SmsWireFormat;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.spi.SendResult;
+import java.util.Optional;
 
 /**
  * 23 Telecom REST v1 {@code POST /sms/send}: request {@code {"to":[e164], "message", "sender_id"}};
@@ -27,6 +28,16 @@ final class TwentyThreeTelecomWireFormat implements SmsWireFormat {
         body.put("message", text);
         body.put("sender_id", senderId);
         return body;
+    }
+
+    /**
+     * True for HTTP 500 with {@code error_code} {@code DB_ERROR}: 23 Telecom documents that a batch
+     * is atomic and such a failure sent nothing, so sending again is safe.
+     */
+    @Override
+    public boolean documentsNothingSent(int status, Optional<JsonNode> errorBody) {
+        return status == 500 && errorBody.map(b -> b.path("error_code").asText("")).filter("DB_ERROR"::equals)
+                .isPresent();
     }
 
     /** Accepted when {@code status} is true and {@code results[0].status} is {@code accepted}. */

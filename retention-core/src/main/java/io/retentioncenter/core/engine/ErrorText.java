@@ -1,0 +1,28 @@
+package io.retentioncenter.core.engine;
+
+/** Short, single-line descriptions of errors for records and logs that must not carry whole inputs. */
+public final class ErrorText {
+    /** The longest description kept. */
+    public static final int MAX_LENGTH = 300;
+
+    private ErrorText() {
+    }
+
+    /**
+     * {@code SimpleClassName: message}, control characters replaced by spaces, cut to
+     * {@link #MAX_LENGTH} characters.
+     */
+    public static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        String message = error.getMessage();
+        String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
+        for (int i = 0; i < text.length() && out.length() < MAX_LENGTH; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return text.length() > MAX_LENGTH ? out.append('…').toString() : out.toString();
+    }
+}
