@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
  * Rules the kit pins down where the interface leaves room are stated in each contract's Javadoc.
  */
 public abstract class RetentionStoreContract implements LeadContract, CampaignContract, EnrollmentContract,
-        StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract {
+        StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
+        OperatorQueueContract {
 
     private RetentionStore store;
 
