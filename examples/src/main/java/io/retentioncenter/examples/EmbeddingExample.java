@@ -4,6 +4,7 @@ import io.retentioncenter.channels.instantly.InstantlyEmailProvider;
 import io.retentioncenter.channels.sms.twentythree.TwentyThreeTelecomSmsProvider;
 import io.retentioncenter.channels.vapi.VapiCallProvider;
 import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.TickLoop;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.contact.Channel;
@@ -18,8 +19,8 @@ import io.retentioncenter.core.sequence.NewSequence;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.learning.experiment.SequentialExperimentJudge;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The README's embedding example, kept here so that it always compiles. It shows the wiring only;
@@ -51,7 +52,8 @@ public final class EmbeddingExample {
         engine.sequences().activate(nurture.id());
 
         engine.leads().ingest(NewLead.of(LeadSource.API, "maria@example.com", "+14155550123")); // dedupe + route + enroll
-        scheduler.scheduleWithFixedDelay(engine::tick, 0, 1, TimeUnit.MINUTES);                   // your scheduler
+        TickLoop ticks = engine.schedule(scheduler, Duration.ofSeconds(30)); // your scheduler; survives failures
+        // on shutdown: ticks.stop(Duration.ofSeconds(60));
         return engine;
     }
 }

@@ -9,10 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.AutoAssignRule;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.CampaignStatus;
+import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.campaign.RateLimit;
 import io.retentioncenter.core.campaign.Schedule;
 import io.retentioncenter.core.contact.AttemptKind;
@@ -29,10 +32,13 @@ import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.NewLead;
+import io.retentioncenter.core.script.NewScript;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.DelayUnit;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
+import io.retentioncenter.core.sequence.NewSequence;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStatus;
@@ -41,6 +47,8 @@ import io.retentioncenter.core.sequence.StepCondition;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.store.Race;
 import io.retentioncenter.core.store.StoreFixtures;
+import io.retentioncenter.core.testing.MutableClock;
+import io.retentioncenter.core.testing.RecordingChannelProvider;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -191,6 +199,37 @@ abstract class StoreBehaviour {
     }
 
     /** One engine's ticks until nothing is due: claim, record, dispatch, complete; returns the attempts it sent. */
+    @Test
+    void aLeadRowTheStoreCannotReadIsSetAsideWhileEveryOtherLeadIsContacted() {
+        MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+        RecordingChannelProvider email = RecordingChannelProvider.of(Channel.EMAIL);
+        RetentionEngine engine = RetentionEngine.builder().store(store).clock(clock).channel(email).build();
+        engine.scripts().create(NewScript.builder(Channel.EMAIL, "hi", "Hi {{firstName|there}}").subject("Hi").build());
+        Campaign campaign = engine.campaigns().create(NewCampaign.builder("all")
+                .autoAssign(AutoAssignRule.everything()).build());
+        engine.sequences().activate(engine.sequences().create(NewSequence.builder("one").campaign(campaign.id())
+                .step(Channel.EMAIL, 0, DelayUnit.MINUTES).build()).id());
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            leads.add(engine.leads().ingest(NewLead.builder(LeadSource.API).email("l" + i + "@example.com").build())
+                    .lead().id());
+        }
+        String poison = leads.get(17);
+        database.execute(List.of("UPDATE " + database.table("rc_lead") + " SET status = 'NOT_A_STATUS' WHERE id = '"
+                + poison + "'"));
+
+        engine.tick();
+
+        assertThat(email.count()).isEqualTo(49);
+        assertThat(email.sent()).noneMatch(m -> m.leadId().equals(poison));
+        var aside = engine.sequences().setAside(PageRequest.first(5));
+        assertThat(aside.items()).singleElement().satisfies(a -> {
+            assertThat(a.enrollment().leadId()).isEqualTo(poison);
+            assertThat(a.error()).contains("StoreException");
+        });
+        assertThat(engine.stats().setAsideEnrollments()).isEqualTo(1);
+    }
+
     private static List<String> tick(JdbiRetentionStore engine, String owner) {
         List<String> sent = new ArrayList<>();
         Instant now = minutes(1);
