@@ -74,9 +74,18 @@ public final class SequenceService {
         return save(updated);
     }
 
-    /** Makes a sequence ACTIVE: it enrolls leads and runs. */
+    /**
+     * Makes a sequence ACTIVE: it enrolls leads and runs.
+     *
+     * @throws ConflictException when the sequence has no steps: its leads would be enrolled and
+     *     completed without ever being contacted
+     */
     public RetentionSequence activate(String id) {
-        return save(get(id).withStatus(SequenceStatus.ACTIVE, ctx.now()));
+        RetentionSequence s = get(id);
+        if (s.steps().isEmpty()) {
+            throw new ConflictException("sequence " + s.id() + " has no steps; add a step before activating it");
+        }
+        return save(s.withStatus(SequenceStatus.ACTIVE, ctx.now()));
     }
 
     /** Archives a sequence: it enrolls nobody and its running enrollments hold. */
@@ -118,10 +127,18 @@ public final class SequenceService {
         return save(s.withSteps(steps, ctx.now()));
     }
 
-    /** Removes step {@code order}; later steps move up by one. */
+    /**
+     * Removes step {@code order}; later steps move up by one.
+     *
+     * @throws ConflictException when it is the only step of an ACTIVE sequence
+     */
     public RetentionSequence removeStep(String sequenceId, int order) {
         RetentionSequence s = get(sequenceId);
         checkOrder(s, order);
+        if (s.status() == SequenceStatus.ACTIVE && s.steps().size() == 1) {
+            throw new ConflictException("sequence " + s.id() + " is ACTIVE and this is its only step; archive it"
+                    + " or add another step first");
+        }
         List<SequenceStep> steps = new ArrayList<>(s.steps());
         steps.remove(order - 1);
         return save(s.withSteps(steps, ctx.now()));
