@@ -53,6 +53,7 @@ public final class Demo {
         var builder = RetentionEngine.builder().store(store).clock(clock).randomSeed(7).defaultRegion("ES")
                 .experimentJudge(new SequentialExperimentJudge())
                 .metaWebhooks(MetaWebhooks.builder().verifyToken("demo-verify").appSecret(APP_SECRET).build())
+                .metaPayloadsCarryLeadFields() // the simulated deliveries carry the fields; real ones need .graphLeads(...)
                 .keitaro(KeitaroPostbackParser.builder().sharedSecret(KEITARO_SECRET).build());
         providers.values().forEach(builder::channel);
         RetentionEngine engine = builder.build();

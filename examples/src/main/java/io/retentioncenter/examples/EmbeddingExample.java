@@ -9,6 +9,7 @@ import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
+import io.retentioncenter.core.inbound.meta.GraphLeadClient;
 import io.retentioncenter.core.inbound.meta.MetaWebhooks;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
@@ -33,7 +34,7 @@ public final class EmbeddingExample {
     /** Builds and starts an engine the way the README shows. */
     public static RetentionEngine start(ScheduledExecutorService scheduler, String instantlyKey,
             String instantlyCampaign, String smsKey, String vapiKey, String assistant, String number,
-            String verifyToken, String appSecret, String postbackSecret) {
+            String verifyToken, String appSecret, String pageToken, String postbackSecret) {
         RetentionEngine engine = RetentionEngine.builder()
                 .store(new InMemoryRetentionStore())            // JdbiRetentionStore.create(dataSource) in production
                 .clock(Clock.systemUTC())
@@ -41,6 +42,7 @@ public final class EmbeddingExample {
                 .channel(TwentyThreeTelecomSmsProvider.builder().apiKey(smsKey).senderId("ExampleCo").build())
                 .channel(VapiCallProvider.builder().apiKey(vapiKey).assistantId(assistant).phoneNumberId(number).build())
                 .metaWebhooks(MetaWebhooks.builder().verifyToken(verifyToken).appSecret(appSecret).build())
+                .graphLeads(GraphLeadClient.builder().pageAccessToken(pageToken).build()) // Meta sends lead ids only
                 .keitaro(KeitaroPostbackParser.builder().sharedSecret(postbackSecret).build())
                 .experimentJudge(new SequentialExperimentJudge())
                 .build();

@@ -53,6 +53,7 @@ public final class RetentionEngineBuilder {
     private Optional<MetaWebhooks> metaWebhooks = Optional.empty();
     private Optional<GraphLeadClient> graphLeads = Optional.empty();
     private Optional<KeitaroPostbackParser> keitaro = Optional.empty();
+    private boolean metaPayloadsCarryLeadFields;
 
     RetentionEngineBuilder(Function<RetentionEngineBuilder, RetentionEngine> factory) {
         this.factory = factory;
@@ -203,6 +204,17 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
+    /**
+     * Accepts Meta webhooks without a {@linkplain #graphLeads Graph client}: only deliveries whose
+     * changes carry the lead's fields (forwarders such as Zapier) create leads. A real lead-ads
+     * notification carries ids only; without a Graph client it is reported FAILED and its lead is lost,
+     * so {@link #build()} refuses {@link #metaWebhooks} without either this or a Graph client.
+     */
+    public RetentionEngineBuilder metaPayloadsCarryLeadFields() {
+        metaPayloadsCarryLeadFields = true;
+        return this;
+    }
+
     /** Graph API client that resolves Meta notifications carrying only a {@code leadgen_id}. */
     public RetentionEngineBuilder graphLeads(GraphLeadClient value) {
         graphLeads = Optional.of(notNull(value, "graphLeads"));
@@ -219,12 +231,18 @@ public final class RetentionEngineBuilder {
      * Builds the engine.
      *
      * @throws ConfigurationException naming what is missing or invalid, including a provider whose
-     *     {@link ChannelProvider#maxSendTime()} exceeds the dispatch timeout
+     *     {@link ChannelProvider#maxSendTime()} exceeds the dispatch timeout, and Meta webhooks with
+     *     neither a Graph client nor {@link #metaPayloadsCarryLeadFields()}
      */
     public RetentionEngine build() {
         if (store == null) {
             throw new ConfigurationException("RetentionEngine needs a store: call .store(...) with a RetentionStore "
                     + "(new InMemoryRetentionStore() for tests, JdbiRetentionStore.create(dataSource) for production)");
+        }
+        if (metaWebhooks.isPresent() && graphLeads.isEmpty() && !metaPayloadsCarryLeadFields) {
+            throw new ConfigurationException("Meta lead-ads webhooks carry lead ids only: configure .graphLeads("
+                    + "GraphLeadClient.builder().pageAccessToken(...).build()) to fetch each lead, or call"
+                    + " .metaPayloadsCarryLeadFields() if your deliveries come from a forwarder that includes the fields");
         }
         EngineSettings settings = settings();
         for (ChannelProvider provider : providers.values()) {

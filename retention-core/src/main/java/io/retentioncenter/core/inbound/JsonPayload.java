@@ -19,7 +19,10 @@ public final class JsonPayload {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Beyond this many zeros a decimal is written in scientific notation rather than spelled out. */
+    private static final int MAX_PLAIN_SCALE = 100;
 
     private JsonPayload() {
     }
@@ -107,15 +110,27 @@ public final class JsonPayload {
             String v = child.textValue().trim();
             return v.isEmpty() ? Optional.empty() : Optional.of(v);
         }
-        if (child.isIntegralNumber()) {
-            return Optional.of(child.bigIntegerValue().toString());
-        }
         if (child.isNumber()) {
-            if ((child.isDouble() || child.isFloat()) && !Double.isFinite(child.doubleValue())) {
-                throw new InvalidPayloadException(path, "must be a finite number");
-            }
-            return Optional.of(child.decimalValue().toPlainString());
+            return Optional.of(numberText(child, path));
         }
         throw new InvalidPayloadException(path, "must be a string or number, was " + child.getNodeType());
+    }
+
+    /**
+     * A JSON number as text, exactly as written: integers in full (18-digit ids survive), decimals
+     * without exponent unless that would spell out more than a hundred zeros ({@code 1e400} stays
+     * {@code 1E+400}).
+     *
+     * @throws InvalidPayloadException naming {@code path} when the number is not finite
+     */
+    public static String numberText(JsonNode number, String path) {
+        if (number.isIntegralNumber()) {
+            return number.bigIntegerValue().toString();
+        }
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            throw new InvalidPayloadException(path, "must be a finite number");
+        }
+        java.math.BigDecimal d = number.decimalValue();
+        return Math.abs(d.scale()) > MAX_PLAIN_SCALE ? d.toString() : d.toPlainString();
     }
 }

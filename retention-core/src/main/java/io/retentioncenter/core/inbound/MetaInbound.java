@@ -1,5 +1,6 @@
 package io.retentioncenter.core.inbound;
 
+import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.inbound.meta.GraphApiException;
 import io.retentioncenter.core.inbound.meta.GraphLeadClient;
@@ -60,6 +61,11 @@ final class MetaInbound {
         } catch (ValidationException e) {
             return new MetaIngestReport.Item(item.path(), leadgenId, MetaIngestReport.Outcome.REJECTED,
                     Optional.empty(), Optional.of(e.getMessage()), false);
+        } catch (StoreException e) {
+            log.warn("Meta lead {} not stored ({}): {}", leadgenId.orElse("?"),
+                    e.isTransient() ? "transient, retryable" : "not retryable", e.getMessage());
+            return new MetaIngestReport.Item(item.path(), leadgenId, MetaIngestReport.Outcome.FAILED,
+                    Optional.empty(), Optional.of("store failure: " + e.getMessage()), e.isTransient());
         } catch (GraphApiException e) {
             log.warn("Graph API lead {} not fetched (retryable={}): {}", leadgenId.orElse("?"), e.isRetryable(),
                     e.getMessage());

@@ -60,6 +60,7 @@ public final class InboundFixture {
 
     private static io.retentioncenter.core.RetentionEngineBuilder inbound(io.retentioncenter.core.RetentionEngineBuilder b) {
         return b.metaWebhooks(MetaWebhooks.builder().verifyToken("verify-me").appSecret(APP_SECRET).build())
+                .metaPayloadsCarryLeadFields()
                 .keitaro(KeitaroPostbackParser.builder().sharedSecret(KEITARO_SECRET).ignoredStatuses("ping").build());
     }
 

@@ -101,7 +101,7 @@ final class MetaLeadFields {
                     out.add(v.textValue().trim());
                 }
             } else if (v.isNumber()) {
-                out.add(v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString());
+                out.add(JsonPayload.numberText(v, path + "[" + i + "]"));
             } else if (!v.isNull()) {
                 throw new InvalidPayloadException(path + "[" + i + "]", "must be a string or number, was " + v.getNodeType());
             }
