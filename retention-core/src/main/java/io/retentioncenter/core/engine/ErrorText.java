@@ -18,11 +18,7 @@ public final class ErrorText {
         }
         String message = error.getMessage();
         String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
-        for (int i = 0; i < text.length() && out.length() < MAX_LENGTH; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return text.length() > MAX_LENGTH ? out.append('…').toString() : out.toString();
+        String cut = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+        return InputText.flatten(cut) + (text.length() > MAX_LENGTH ? "…" : "");
     }
 }

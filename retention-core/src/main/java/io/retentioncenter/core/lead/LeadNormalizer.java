@@ -6,15 +6,22 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.engine.InputText;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates and normalizes captured leads: at least one of email and phone; email trimmed,
  * lower-cased and syntax-checked; phone parsed by libphonenumber (numbers without a country code
  * are read in the default region) and stored as E.164; a full name fills missing first/last names.
+ * Every text follows {@link InputText}: a NUL is refused naming the field, other control characters
+ * are replaced, values are trimmed and limited; attributes are capped in number and name length.
  */
 public final class LeadNormalizer {
     private static final Pattern EMAIL = Pattern.compile(
@@ -22,6 +29,11 @@ public final class LeadNormalizer {
                     + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_TEXT_LENGTH = 500;
+    /** Attributes kept per lead; more are dropped (the lead is kept). */
+    public static final int MAX_ATTRIBUTES = 50;
+    /** Longest attribute name kept; longer names are dropped with their value. */
+    public static final int MAX_ATTRIBUTE_NAME = 100;
+    private static final Logger log = LoggerFactory.getLogger(LeadNormalizer.class);
 
     private final String defaultRegion;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -37,7 +49,7 @@ public final class LeadNormalizer {
 
     /** The normalized email: trimmed, lower-cased, syntax-checked. */
     public String normalizeEmail(String raw) {
-        String email = raw.trim().toLowerCase(Locale.ROOT);
+        String email = InputText.singleLine(raw, "email", MAX_EMAIL_LENGTH + 64).toLowerCase(Locale.ROOT);
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             throw new ValidationException("email", "is not a valid email address");
         }
@@ -47,7 +59,7 @@ public final class LeadNormalizer {
     /** The phone as E.164, e.g. {@code +14155550123}. */
     public String normalizePhone(String raw) {
         try {
-            PhoneNumber number = phones.parse(raw.trim(), defaultRegion);
+            PhoneNumber number = phones.parse(InputText.singleLine(raw, "phone", 64), defaultRegion);
             if (!phones.isValidNumber(number)) {
                 throw new ValidationException("phone", "is not a valid phone number");
             }
@@ -65,25 +77,46 @@ public final class LeadNormalizer {
         if (email.isEmpty() && phone.isEmpty()) {
             throw new ValidationException("email", "a lead needs an email or a phone");
         }
-        Optional<String> first = captured.firstName().map(v -> limit(v, "firstName"));
-        Optional<String> last = captured.lastName().map(v -> limit(v, "lastName"));
-        if (first.isEmpty() && last.isEmpty() && captured.fullName().isPresent()) {
-            String full = limit(captured.fullName().get(), "fullName");
-            int space = full.indexOf(' ');
-            first = Optional.of(space < 0 ? full : full.substring(0, space));
-            last = space < 0 ? Optional.empty() : Require.optionalText(full.substring(space + 1));
+        Optional<String> first = text(captured.firstName(), "firstName");
+        Optional<String> last = text(captured.lastName(), "lastName");
+        Optional<String> full = text(captured.fullName(), "fullName");
+        if (first.isEmpty() && last.isEmpty() && full.isPresent()) {
+            int space = full.get().indexOf(' ');
+            first = Optional.of(space < 0 ? full.get() : full.get().substring(0, space));
+            last = space < 0 ? Optional.empty() : Require.optionalText(full.get().substring(space + 1));
         }
-        captured.attributes().forEach((k, v) -> limit(v, "attributes." + k));
-        return new Lead(Ids.next("lead"), captured.externalId().map(v -> limit(v, "externalId")), first, last, email,
-                phone, captured.source(), LeadStatus.NEW, captured.subId().map(v -> limit(v, "subId")),
-                captured.clickId().map(v -> limit(v, "clickId")), captured.timezone(), captured.attributes(), 0, now,
-                now);
+        return new Lead(Ids.next("lead"), text(captured.externalId(), "externalId"), first, last, email, phone,
+                captured.source(), LeadStatus.NEW, text(captured.subId(), "subId"), text(captured.clickId(), "clickId"),
+                captured.timezone(), attributes(captured.attributes()), 0, now, now);
     }
 
-    private static String limit(String value, String field) {
-        if (value.length() > MAX_TEXT_LENGTH) {
-            throw new ValidationException(field, "is longer than " + MAX_TEXT_LENGTH + " characters");
+    /**
+     * The attributes to keep: names are single-line and at most {@value #MAX_ATTRIBUTE_NAME} characters
+     * (longer ones are dropped), values multi-line and cut to {@value #MAX_TEXT_LENGTH} characters, at most
+     * {@value #MAX_ATTRIBUTES} of them in name order. A NUL anywhere refuses the lead.
+     */
+    private static Map<String, String> attributes(Map<String, String> raw) {
+        Map<String, String> kept = new TreeMap<>();
+        int dropped = 0;
+        for (Map.Entry<String, String> e : new TreeMap<>(raw).entrySet()) {
+            String name = InputText.singleLine(e.getKey(), "attributes", Integer.MAX_VALUE);
+            String field = "attributes." + InputText.echo(name);
+            String value = InputText.multiLine(e.getValue(), field, Integer.MAX_VALUE);
+            if (name.isEmpty() || name.length() > MAX_ATTRIBUTE_NAME || kept.size() == MAX_ATTRIBUTES) {
+                dropped++;
+            } else {
+                kept.put(name, value.length() > MAX_TEXT_LENGTH ? value.substring(0, MAX_TEXT_LENGTH) : value);
+            }
         }
-        return value;
+        if (dropped > 0) {
+            log.warn("lead attributes: kept {}, dropped {} (over {} attributes or names over {} characters)",
+                    kept.size(), dropped, MAX_ATTRIBUTES, MAX_ATTRIBUTE_NAME);
+        }
+        return kept;
+    }
+
+    /** A single-line text field: NUL refused, control characters replaced, trimmed, blank = absent. */
+    private static Optional<String> text(Optional<String> value, String field) {
+        return value.map(v -> InputText.singleLine(v, field, MAX_TEXT_LENGTH)).filter(v -> !v.isEmpty());
     }
 }

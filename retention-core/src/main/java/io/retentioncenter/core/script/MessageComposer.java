@@ -3,6 +3,7 @@ package io.retentioncenter.core.script;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.engine.ConfigSnapshot;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.experiment.VariantPicker;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * Chooses and renders the script for a contact. Precedence: a RUNNING A/B test for the campaign and
  * channel (its variant's script, sticky per lead) &gt; the sequence step's own script &gt; the
  * campaign's script for the channel &gt; the default script for the channel. Email bodies are
- * rendered with HTML-escaped values; subjects, SMS and call scripts as plain text.
+ * rendered with HTML-escaped values; subjects (on one line), SMS and call scripts as plain text.
  */
 public final class MessageComposer {
     private final VariantPicker picker;
@@ -42,6 +43,7 @@ public final class MessageComposer {
                 : ScriptRenderer.render(s.body(), vars);
         return Optional.of(new ComposedMessage(s.id(), fromTest ? test.map(AbTest::id) : Optional.empty(),
                 fromTest ? variant.map(Variant::name) : Optional.empty(),
-                s.subject().map(subject -> ScriptRenderer.render(subject, vars)), body));
+                s.subject().map(subject -> InputText.flatten(ScriptRenderer.render(subject, vars)).trim()), body));
     }
+
 }

@@ -6,6 +6,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.Signatures;
 import io.retentioncenter.core.inbound.JsonPayload;
 import java.math.BigDecimal;
@@ -51,6 +52,8 @@ public final class KeitaroPostbackParser {
     public static final String SECRET_HEADER = "X-Webhook-Secret";
     /** Default longest parameter name or value, in characters. */
     public static final int DEFAULT_MAX_PARAM_LENGTH = 2048;
+    /** The most parameters one postback may carry; Keitaro's documented set is far smaller. */
+    public static final int MAX_PARAMS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(KeitaroPostbackParser.class);
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,10})?");
@@ -128,7 +131,14 @@ public final class KeitaroPostbackParser {
         return parseParams(params, secretHeader, receivedAt);
     }
 
+    /**
+     * The parameters as kept: at most {@value #MAX_PARAMS}, names and values single-line (control
+     * characters replaced) and within the length limit; a NUL refuses the postback naming the parameter.
+     */
     private Map<String, String> checked(Map<String, String> params) {
+        if (params.size() > MAX_PARAMS) {
+            throw new InvalidPayloadException("params", "has " + params.size() + " parameters, at most " + MAX_PARAMS);
+        }
         Map<String, String> out = new LinkedHashMap<>();
         params.forEach((name, value) -> {
             if (name == null || name.isBlank()) {
@@ -137,11 +147,15 @@ public final class KeitaroPostbackParser {
             if (name.length() > maxParamLength) {
                 throw new InvalidPayloadException("params", "has a parameter name longer than " + maxParamLength + " characters");
             }
+            String field = InputText.echo(name);
+            if (InputText.hasNul(name) || InputText.hasNul(value)) {
+                throw new InvalidPayloadException(field, "contains a NUL character");
+            }
             String v = value == null ? "" : value;
             if (v.length() > maxParamLength) {
-                throw new InvalidPayloadException(name, "is longer than " + maxParamLength + " characters");
+                throw new InvalidPayloadException(field, "is longer than " + maxParamLength + " characters");
             }
-            out.put(name, v);
+            out.put(InputText.singleLine(name, "params", maxParamLength), InputText.singleLine(v, field, maxParamLength));
         });
         return out;
     }
