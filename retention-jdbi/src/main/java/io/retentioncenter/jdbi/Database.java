@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's access to the database: a configured {@link Jdbi} whose statements name tables through
  * the {@code <schema>} attribute, run as transactions or single statements. Every JDBI or SQL failure
- * leaves as a {@link StoreException} naming the operation, with the driver's exception as cause;
- * deadlocks and serialization failures are retried a few times first.
+ * leaves as a {@link StoreException} naming the operation, with the driver's exception as cause, marked
+ * {@linkplain StoreException#isTransient() transient} for a lost connection or a conflict; deadlocks and
+ * serialization failures are retried a few times first.
  */
 final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -123,8 +124,10 @@ final class Database {
         }
     }
 
+    /** A {@link StoreException} naming {@code operation}, transient when a retry may succeed. */
     private static StoreException failure(String operation, JdbiException e) {
         String state = SqlStates.of(e);
-        return new StoreException(operation + " failed" + (state == null ? "" : " (SQLState " + state + ")"), e);
+        return new StoreException(operation + " failed" + (state == null ? "" : " (SQLState " + state + ")"), e,
+                SqlStates.isTransient(e));
     }
 }
