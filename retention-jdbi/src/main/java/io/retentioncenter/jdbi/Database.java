@@ -21,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -48,6 +50,8 @@ final class Database {
     private static final int CONNECTION_TRIES = 5;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration RETRY_WINDOW = Duration.ofSeconds(10);
+    /** Characters of a failed statement's text kept in its exception message. */
+    private static final int STATEMENT_TEXT_LIMIT = 1_000;
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -62,8 +66,7 @@ final class Database {
         // shared argument sets (claims) bind values some of their statements do not use
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         // statement text only: bound values (emails, phones) must not end up in exception messages
-        jdbi.getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
         jdbi.registerRowMapper(Lead.class, LeadRows::map);
         jdbi.registerRowMapper(Campaign.class, CampaignRows::map);
         jdbi.registerRowMapper(Script.class, ScriptRows::map);
@@ -178,6 +181,20 @@ final class Database {
      */
     <Q, T> T read(String operation, Class<Q> queries, ExtensionCallback<T, Q, RuntimeException> work) {
         return run(operation, Retry.ON_CONFLICT_OR_LOST_CONNECTION, () -> jdbi.withExtension(queries, work));
+    }
+
+    /**
+     * The message of a failed statement: the driver's message and the statement's text, shortened, but
+     * none of its bound values (JDBI's own renderings other than NONE include them).
+     */
+    private static String withoutValues(StatementException e) {
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRenderedSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        String shortened = sql.length() <= STATEMENT_TEXT_LIMIT ? sql : sql.substring(0, STATEMENT_TEXT_LIMIT) + "...";
+        return e.getShortMessage() + " [statement: \"" + shortened + "\"]";
     }
 
     /** A {@link StoreException} naming {@code operation}, transient when a retry may succeed. */

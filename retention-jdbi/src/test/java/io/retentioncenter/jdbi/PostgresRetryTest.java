@@ -154,6 +154,8 @@ class PostgresRetryTest {
 
         assertThat(e).hasMessageContaining("completeDispatches").hasMessageContaining("22021");
         assertThat(e.isTransient()).isFalse();
+        assertThat(e.getCause()).as("statement text, no bound values").hasMessageContaining("UPDATE")
+                .hasMessageNotContaining(dispatching.recipient()).hasMessageNotContaining("bad");
         assertThat(dataSource.connectionsHandedOut() - connectionsBefore).as("one run only").isEqualTo(1);
         assertThat(store.findAttempt(dispatching.id())).contains(dispatching);
     }
