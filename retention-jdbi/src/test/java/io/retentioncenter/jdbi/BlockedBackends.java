@@ -55,6 +55,10 @@ final class BlockedBackends {
     /** Terminates the backends blocked by {@code blocker} that are not in {@code killed} (and adds them). */
     private static int terminateBlocked(Connection blocker, Set<Integer> killed) throws SQLException {
         int terminated = 0;
+        // the blocker is inside its transaction, which would keep seeing its first snapshot of pg_stat_activity
+        try (PreparedStatement fresh = blocker.prepareStatement("SELECT pg_stat_clear_snapshot()")) {
+            fresh.executeQuery().close();
+        }
         try (PreparedStatement blocked = blocker.prepareStatement(BLOCKED); ResultSet rs = blocked.executeQuery()) {
             while (rs.next()) {
                 int pid = rs.getInt(1);
