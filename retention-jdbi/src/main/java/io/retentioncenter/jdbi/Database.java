@@ -42,10 +42,11 @@ final class Database {
     private static final int CONFLICT_TRIES = 3;
     /**
      * Runs of a unit of work whose connection was lost (a killed backend, a database restart, no pooled
-     * connection in time): at most 5, each on a fresh connection from the pool, after pauses of 250,
-     * 500, 1000 and 2000 ms, and none starts later than {@link #RETRY_WINDOW} after the first. That
-     * bridges a failover or restart of a few seconds, while a longer outage still fails the call (as a
-     * transient {@link StoreException}) in bounded time: the window plus the pool's connection timeout.
+     * connection in time): at most 5, each on a fresh connection from the pool (see
+     * {@link LostConnections}), after pauses of 250, 500, 1000 and 2000 ms, and none starts later than
+     * {@link #RETRY_WINDOW} after the first. That bridges a failover or restart of a few seconds, while a
+     * longer outage still fails the call (as a transient {@link StoreException}) in bounded time: the
+     * window plus the pool's connection timeout.
      */
     private static final int CONNECTION_TRIES = 5;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
@@ -55,10 +56,12 @@ final class Database {
 
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final LostConnections lostConnections;
 
     /** Wraps {@code dataSource}; {@code schema}, when present, qualifies every table name. */
     Database(DataSource dataSource, Dialect dialect, Optional<String> schema) {
         this.dialect = dialect;
+        this.lostConnections = LostConnections.of(dataSource);
         this.jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.define("schema", schema.map(name -> "\"" + name + "\".").orElse(""));
@@ -149,6 +152,7 @@ final class Database {
                     if (System.nanoTime() - started + pause <= RETRY_WINDOW.toNanos()) {
                         LOG.info("{} lost its connection (SQLState {}); try {} of {} on a fresh connection in {} ms",
                                 operation, SqlStates.of(e), tried + 1, CONNECTION_TRIES, pause / 1_000_000);
+                        lostConnections.evictIdle();
                         pause(operation, e, pause);
                         continue;
                     }

@@ -18,10 +18,16 @@ import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.store.StoreFixtures;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,26 +79,28 @@ class PostgresRetryTest {
     @Test
     void aCompletionWhoseBackendIsKilledRunsAgainOnAFreshConnection() throws Exception {
         ContactAttempt dispatching = dispatching();
-        ContactAttempt failed = dispatching.withStatus(AttemptStatus.FAILED, minutes(1));
         int connectionsBefore = dataSource.connectionsHandedOut();
 
-        Future<Boolean> completing;
-        try (Connection blocker = database.connect()) {
-            blocker.setAutoCommit(false);
-            // the completion updates the attempt first, then waits for the execution row
-            try (Statement lock = blocker.createStatement()) {
-                lock.executeQuery("SELECT id FROM " + database.table("rc_execution") + " FOR UPDATE").close();
-            }
-            completing = engine.submit(() -> store.completeDispatch(new DispatchCompletion("engine_a", failed, true)));
-            BlockedBackends.terminateOne(blocker, completing);
-            blocker.rollback();
-        }
+        assertThat(completeFailedWhileItsBackendIsKilled(dispatching)).as("applied by the second run").isTrue();
 
-        assertThat(completing.get(60, TimeUnit.SECONDS)).as("applied by the second run").isTrue();
         assertThat(dataSource.connectionsHandedOut() - connectionsBefore).as("a fresh connection").isEqualTo(2);
         assertThat(store.findAttempt(dispatching.id()).orElseThrow().status()).isEqualTo(AttemptStatus.FAILED);
         assertThat(store.listExecutions("enr_1")).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED));
+    }
+
+    @Test
+    void aLostConnectionReplacesThePoolsIdleConnections() throws Exception {
+        ContactAttempt dispatching = dispatching();
+        Set<Integer> pooled = pooledBackends(4);
+
+        assertThat(completeFailedWhileItsBackendIsKilled(dispatching)).isTrue();
+
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!alive(pooled).isEmpty()) {
+            assertThat(System.nanoTime()).as("old connections closed in time: %s", alive(pooled)).isLessThan(giveUp);
+            Thread.sleep(50);
+        }
     }
 
     @Test
@@ -158,6 +166,63 @@ class PostgresRetryTest {
                 .hasMessageNotContaining(dispatching.recipient()).hasMessageNotContaining("bad");
         assertThat(dataSource.connectionsHandedOut() - connectionsBefore).as("one run only").isEqualTo(1);
         assertThat(store.findAttempt(dispatching.id())).contains(dispatching);
+    }
+
+    /**
+     * Completes {@code dispatching} as FAILED while a blocker holds the execution rows, terminates the
+     * backend of the completion once it waits for them, lets it go on and returns its answer.
+     */
+    private boolean completeFailedWhileItsBackendIsKilled(ContactAttempt dispatching) throws Exception {
+        ContactAttempt failed = dispatching.withStatus(AttemptStatus.FAILED, minutes(1));
+        Future<Boolean> completing;
+        try (Connection blocker = database.connect()) {
+            blocker.setAutoCommit(false);
+            // the completion updates the attempt first, then waits for the execution row
+            try (Statement lock = blocker.createStatement()) {
+                lock.executeQuery("SELECT id FROM " + database.table("rc_execution") + " FOR UPDATE").close();
+            }
+            completing = engine.submit(() -> store.completeDispatch(new DispatchCompletion("engine_a", failed, true)));
+            BlockedBackends.terminateOne(blocker, completing);
+            blocker.rollback();
+        }
+        return completing.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The backend pids of {@code count} connections of the store's pool, held at once so they differ. */
+    private Set<Integer> pooledBackends(int count) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        Set<Integer> pids = new HashSet<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Connection connection = dataSource.getConnection();
+                held.add(connection);
+                try (Statement pid = connection.createStatement();
+                        ResultSet rs = pid.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pids.add(rs.getInt(1));
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        return pids;
+    }
+
+    /** Those of {@code pids} whose backends still run. */
+    private Set<Integer> alive(Set<Integer> pids) throws SQLException {
+        Set<Integer> alive = new HashSet<>();
+        try (Connection c = database.connect();
+                PreparedStatement q = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE pid = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("integer", pids.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    alive.add(rs.getInt(1));
+                }
+            }
+        }
+        return alive;
     }
 
     /** The enrollment's first step recorded and its attempt claimed for dispatch by engine_a. */
