@@ -99,10 +99,12 @@ final class AttemptRepository {
      * Under the attempt's row lock: applies the change if the status may advance to it, or if it brings
      * the first transcript or keywords of a call (a late end-of-call report), keeping the status then.
      * The provider reference is kept only when the attempt has none; error and transcript replace
-     * earlier ones when present; non-empty keywords replace earlier ones.
+     * earlier ones when present; non-empty keywords replace earlier ones. A lost connection reruns it on
+     * a fresh one: if the first run's commit landed, the change no longer applies and the rerun
+     * returns empty.
      */
     Optional<ContactAttempt> advance(AttemptChange change, Instant at) {
-        return db.inTransaction("advanceAttempt", h -> {
+        return db.inTransaction("advanceAttempt", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
             ContactAttempt a = lock(h, change.attemptId())
                     .orElseThrow(() -> new NotFoundException("attempt", change.attemptId()));
             Optional<ContactAttempt> changed = change.applyTo(a, at);

@@ -20,7 +20,8 @@ public final class DataSources {
      * @param user database user, or null when the URL or the driver supplies it
      * @param password the user's password, or null
      * @param maxPoolSize maximum number of connections, positive
-     * @throws StoreException when the pool cannot open its first connection
+     * @throws StoreException when the pool cannot open its first connection; transient when the
+     *     database was unreachable (not when it refused the credentials)
      */
     public static HikariDataSource pooled(String jdbcUrl, String user, String password, int maxPoolSize) {
         String url = Require.text(jdbcUrl, "jdbcUrl");
@@ -40,7 +41,8 @@ public final class DataSources {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open a connection pool to " + withoutParameters(url), e);
+            throw new StoreException("cannot open a connection pool to " + withoutParameters(url), e,
+                    SqlStates.isTransient(e));
         }
     }
 

@@ -97,7 +97,7 @@ enum Dialect {
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to the database to detect its type", e);
+            throw new StoreException("cannot connect to the database to detect its type", e, SqlStates.isTransient(e));
         }
         String name = product.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {

@@ -56,12 +56,14 @@ final class DispatchRepository {
      * Ends dispatches held by their {@code owner}s in one transaction: one batched replace of the
      * DISPATCHING attempts (and one batched update of the step executions to fail); an attempt that
      * a provider event moved on meanwhile keeps only the provider name, reference and sent time.
+     * Run again on a fresh connection when the connection is lost: if the first run's commit landed,
+     * the attempts are no longer DISPATCHING under {@code owner} and the rerun reports them false.
      */
     List<Boolean> completeAll(List<DispatchCompletion> completions) {
         if (completions.isEmpty()) {
             return List.of();
         }
-        return db.inTransaction("completeDispatches", h -> {
+        return db.inTransaction("completeDispatches", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
             PreparedBatch finish = h.prepareBatch(FINISH);
             for (DispatchCompletion c : completions) {
                 AttemptRows.bind(finish, c.updated()).bind("owner", c.owner()).add();

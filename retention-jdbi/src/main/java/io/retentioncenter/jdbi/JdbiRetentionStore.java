@@ -57,8 +57,13 @@ import javax.sql.DataSource;
  * in-memory store: lookups of a missing id return empty, changes of a missing lead, attempt,
  * campaign or sequence throw {@link io.retentioncenter.core.NotFoundException}, listings are ordered
  * by time with ties broken by id. Any database failure surfaces as
- * {@link io.retentioncenter.core.StoreException} with the driver's exception as cause, and a failed
- * call has changed nothing.
+ * {@link io.retentioncenter.core.StoreException} with the driver's exception as cause, marked
+ * {@linkplain io.retentioncenter.core.StoreException#isTransient() transient} when the connection was
+ * lost or a conflict was lost; a failed call has changed nothing, except that a call whose connection
+ * was lost while it committed may have taken effect. Reads, dispatch completions, step outcomes and
+ * provider-event changes are run again on a fresh connection when theirs is lost (a few times within
+ * about ten seconds); the writes are guarded by lease owner and status, so a rerun after a commit that
+ * did land applies nothing and reports it (false, STALE or empty).
  *
  * <pre>{@code
  * RetentionStore store = JdbiRetentionStore.builder()

@@ -32,7 +32,8 @@ public final class RetentionMigrations {
      *
      * @return the number of migrations applied, 0 when the database was up to date
      * @throws ValidationException when the schema name is not a plain SQL identifier
-     * @throws StoreException when the database cannot be reached or a migration fails
+     * @throws StoreException when the database cannot be reached or a migration fails; transient when the
+     *     connection was lost (migrating again resumes where it stopped)
      */
     public static int migrate(DataSource dataSource, Optional<String> schema) {
         Require.present(dataSource, "dataSource");
@@ -59,7 +60,7 @@ public final class RetentionMigrations {
                 return config.load().migrate().migrationsExecuted;
             } catch (FlywayException e) {
                 e.addSuppressed(first);
-                throw new StoreException("migrating the retention store failed", e);
+                throw new StoreException("migrating the retention store failed", e, SqlStates.isTransient(e));
             }
         }
     }

@@ -44,13 +44,16 @@ final class StepOutcomeWriter {
 
     /**
      * Applies the outcomes; a concurrent insert of an attempt key (a unique violation) rolls back and
-     * reruns the whole call, which then sees the key and skips that attempt.
+     * reruns the whole call, which then sees the key and skips that attempt. A lost connection reruns
+     * it on a fresh one: if the first run's commit landed, the enrollments' leases are released and
+     * the rerun reports those outcomes STALE.
      */
     List<Result> record(List<StepOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return db.inTransaction("recordStepOutcomes", Database.Retry.ON_CONFLICT_OR_DUPLICATE, h -> apply(h, outcomes));
+        return db.inTransaction("recordStepOutcomes", Database.Retry.ON_CONFLICT_DUPLICATE_OR_LOST_CONNECTION,
+                h -> apply(h, outcomes));
     }
 
     private static List<Result> apply(Handle handle, List<StepOutcome> outcomes) {

@@ -52,15 +52,19 @@ final class TestDatabase implements AutoCloseable {
 
     /** A fresh schema on the test PostgreSQL; skips (or fails, when required) the caller when unreachable. */
     static TestDatabase postgres() {
-        String url = env("RC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = env("RC_PG_USER", "postgres");
-        String password = env("RC_PG_PASSWORD", "");
+        requirePostgres();
+        String url = postgresUrl();
+        String schema = "rc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String fastCommits = (url.contains("?") ? "&" : "?") + "options=-c%20synchronous_commit%3Doff";
+        return new TestDatabase(url + fastCommits, postgresUser(), postgresPassword(), Optional.of(schema), true);
+    }
+
+    /** Skips (or fails, when required) the calling test class when the test PostgreSQL is unreachable. */
+    static void requirePostgres() {
+        String url = postgresUrl();
         DriverManager.setLoginTimeout(3);
         try {
-            DriverManager.getConnection(url, user, password).close();
-            String schema = "rc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String fastCommits = (url.contains("?") ? "&" : "?") + "options=-c%20synchronous_commit%3Doff";
-            return new TestDatabase(url + fastCommits, user, password, Optional.of(schema), true);
+            DriverManager.getConnection(url, postgresUser(), postgresPassword()).close();
         } catch (SQLException e) {
             String message = "PostgreSQL is unreachable at " + url + " (" + e.getMessage() + ")";
             if (Boolean.parseBoolean(env("RC_REQUIRE_POSTGRES", "false"))) {
@@ -68,8 +72,23 @@ final class TestDatabase implements AutoCloseable {
             }
             System.err.println("\n*** SKIPPING POSTGRESQL TESTS: " + message
                     + ". Set RC_PG_URL/RC_PG_USER/RC_PG_PASSWORD, or RC_REQUIRE_POSTGRES=true to fail instead. ***\n");
-            return Assumptions.abort(message);
+            Assumptions.abort(message);
         }
+    }
+
+    /** JDBC URL of the test PostgreSQL database ({@code RC_PG_URL}). */
+    static String postgresUrl() {
+        return env("RC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    /** User on the test PostgreSQL ({@code RC_PG_USER}). */
+    static String postgresUser() {
+        return env("RC_PG_USER", "postgres");
+    }
+
+    /** Password on the test PostgreSQL ({@code RC_PG_PASSWORD}). */
+    static String postgresPassword() {
+        return env("RC_PG_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {
