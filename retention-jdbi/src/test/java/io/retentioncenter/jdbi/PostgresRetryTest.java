@@ -123,7 +123,7 @@ class PostgresRetryTest {
     @Test
     void aCompletionWhoseCommitIsNotAcknowledgedIsAppliedOnceAndReportedNotApplied() {
         ContactAttempt dispatching = dispatching();
-        ContactAttempt sent = Attempts.sent(dispatching, "recording-email", "ref_1", minutes(1));
+        ContactAttempt sent = Attempts.sent(dispatching, "recording-email", Optional.of("ref_1"), minutes(1));
 
         dataSource.loseNextCommitAcknowledgement();
         assertThat(store.completeDispatches(List.of(new DispatchCompletion("engine_a", sent, false))))
@@ -136,7 +136,7 @@ class PostgresRetryTest {
     @Test
     void aProviderEventWhoseCommitIsNotAcknowledgedIsAppliedOnceAndReportedNotApplied() {
         ContactAttempt dispatching = dispatching();
-        ContactAttempt sent = Attempts.sent(dispatching, "recording-email", "ref_1", minutes(1));
+        ContactAttempt sent = Attempts.sent(dispatching, "recording-email", Optional.of("ref_1"), minutes(1));
         store.completeDispatches(List.of(new DispatchCompletion("engine_a", sent, false)));
         AttemptChange delivered = new AttemptChange(sent.id(), AttemptStatus.DELIVERED, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of());

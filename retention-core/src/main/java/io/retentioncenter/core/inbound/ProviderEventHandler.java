@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Applies normalized provider events: moves the matched attempt forward (late and duplicate events
- * change nothing), applies opt-outs (lead DO_NOT_CONTACT, running enrollments EXITED, nothing sent
+ * change nothing; an event that carries an attempt id or a provider reference is matched by those
+ * only, the recipient's latest attempt is used only for events that name no message), applies opt-outs (lead DO_NOT_CONTACT, running enrollments EXITED, nothing sent
  * afterwards), and fires the smart re-engagement hooks: an opened email of a lead that has not
  * converted schedules one extra SMS for that enrollment; a "call back later" schedules a callback
  * call at the asked time. Every effect is idempotent, so a replayed event changes nothing.
@@ -67,8 +68,8 @@ final class ProviderEventHandler {
         }
         Optional<ContactAttempt> byRef = event.providerRef()
                 .flatMap(ref -> ctx.store().findAttemptByProviderRef(event.provider(), ref));
-        if (byRef.isPresent()) {
-            return byRef;
+        if (byRef.isPresent() || event.attemptId().isPresent() || event.providerRef().isPresent()) {
+            return byRef; // an event that names its message is matched by that name only, never by the phone
         }
         return event.recipient().flatMap(ctx.store()::findLeadByAddress)
                 .flatMap(l -> ctx.store().latestAttempt(l.id(), event.channel()));

@@ -191,6 +191,23 @@ class InboundBadInputAndReplayTest {
     }
 
     @Test
+    void aDeliveryReportWithAMessageIdIsMatchedByThatIdOnlyNeverByThePhone() {
+        String leadId = oneLead();
+        f.t.clock.advance(java.time.Duration.ofHours(12));
+        f.t.engine.tick();
+        ContactAttempt sms = f.t.store.attemptsOfLead(leadId).stream().filter(a -> a.channel() == Channel.SMS)
+                .findFirst().orElseThrow();
+        AttemptStatus before = sms.status();
+
+        ProviderEventResult r = f.t.engine.inbound().providerEvents(List.of(
+                event("dlr-x", Channel.SMS, ProviderEventType.FAILED).providerRef("someone-elses-message")
+                        .recipient("+14155550123").build())).get(0);
+
+        assertThat(r.outcome()).isNotEqualTo(ProviderEventResult.Outcome.APPLIED);
+        assertThat(f.t.store.findAttempt(sms.id()).orElseThrow().status()).isEqualTo(before);
+    }
+
+    @Test
     void statusesOnlyMoveForwardAndReplaysChangeNothing() {
         String leadId = oneLead();
         ContactAttempt a = f.t.store.attemptsOfLead(leadId).get(0);
