@@ -47,9 +47,9 @@ public final class EmbeddingExample {
                 .experimentJudge(new SequentialExperimentJudge())
                 .build();
 
-        Campaign campaign = engine.campaigns().create(NewCampaign.builder("FB ES retention").contactLimit(6).build());
-        engine.scripts().create(NewScript.builder(Channel.EMAIL, "welcome", "Hi {{firstName|there}}!").subject("Welcome").build());
-        RetentionSequence nurture = engine.sequences().create(NewSequence.builder("Nurture").campaign(campaign.id())
+        Campaign campaign = engine.campaigns().declare("fb-es", NewCampaign.builder("FB ES retention").contactLimit(6).build());
+        engine.scripts().declare("welcome", NewScript.builder(Channel.EMAIL, "welcome", "Hi {{firstName|there}}!").subject("Welcome").build());
+        RetentionSequence nurture = engine.sequences().declare("nurture", NewSequence.builder("Nurture").campaign(campaign.id())
                 .step(Channel.EMAIL, 0, DelayUnit.MINUTES).step(Channel.SMS, 12, DelayUnit.HOURS).build());
         engine.sequences().activate(nurture.id());
 

@@ -35,14 +35,39 @@ public final class CampaignService {
 
     /** Creates a campaign. */
     public Campaign create(NewCampaign spec) {
+        return create(Ids.next("cmp"), spec);
+    }
+
+    /**
+     * Creates the campaign declared under {@code key}, or brings an existing one up to {@code spec}
+     * (name, assignment rule, schedule, limits, sequence, settings) while keeping its status, which
+     * operators change with pause/resume/end. Idempotent: a host that declares its configuration at
+     * every start gets one campaign, on every engine and after every restart. Its id is
+     * {@code "cmp." + key}.
+     *
+     * @throws ValidationException when the key or the spec is invalid
+     */
+    public Campaign declare(String key, NewCampaign spec) {
+        String id = Ids.declared("cmp", key);
+        Require.present(spec, "campaign");
+        Optional<Campaign> existing = ctx.store().findCampaign(id);
+        if (existing.isEmpty()) {
+            return create(id, spec);
+        }
+        Campaign c = existing.get();
+        return update(new Campaign(id, spec.name(), c.status(), spec.autoAssign(), spec.schedule(), spec.rateLimits(),
+                spec.contactLimit(), spec.sequenceId(), spec.settings(), c.createdAt(), c.updatedAt()));
+    }
+
+    private Campaign create(String id, NewCampaign spec) {
         Require.present(spec, "campaign");
         if (spec.status() == CampaignStatus.ENDED) {
             throw new ConflictException("a campaign cannot be created ENDED");
         }
-        spec.sequenceId().ifPresent(id -> ctx.config().current().sequence(id)
-                .orElseThrow(() -> new NotFoundException("sequence", id)));
+        spec.sequenceId().ifPresent(seq -> ctx.config().current().sequence(seq)
+                .orElseThrow(() -> new NotFoundException("sequence", seq)));
         Instant now = ctx.now();
-        Campaign c = new Campaign(Ids.next("cmp"), spec.name(), spec.status(), spec.autoAssign(), spec.schedule(),
+        Campaign c = new Campaign(id, spec.name(), spec.status(), spec.autoAssign(), spec.schedule(),
                 spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), now, now);
         ctx.store().saveCampaign(c);
         return c;

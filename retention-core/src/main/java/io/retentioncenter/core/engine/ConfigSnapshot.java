@@ -47,6 +47,11 @@ public record ConfigSnapshot(long version, Map<String, Campaign> campaigns, Map<
         return Optional.ofNullable(sequences.get(id));
     }
 
+    /** The A/B test with {@code id}, whatever its status. */
+    public Optional<AbTest> abTest(String id) {
+        return Optional.ofNullable(tests.get(id));
+    }
+
     /** The script with {@code id}. */
     public Optional<Script> script(String id) {
         return Optional.ofNullable(scripts.get(id));

@@ -40,6 +40,24 @@ public final class ExperimentService {
      * @throws ConflictException when a test already runs for the campaign and channel
      */
     public AbTest start(String campaignId, Channel channel, List<Variant> variants) {
+        return start(Ids.next("abt"), campaignId, channel, variants);
+    }
+
+    /**
+     * Starts the A/B test declared under {@code key} unless it exists already, in whatever status
+     * (its arms never change once started, so that its statistics stay valid). Idempotent across
+     * engines and restarts; its id is {@code "abt." + key}.
+     *
+     * @throws ValidationException when the key or a variant is invalid
+     * @throws ConflictException when another test already runs for the campaign and channel
+     */
+    public AbTest declare(String key, String campaignId, Channel channel, List<Variant> variants) {
+        String id = Ids.declared("abt", key);
+        Optional<AbTest> existing = ctx.config().current().abTest(id);
+        return existing.orElseGet(() -> start(id, campaignId, channel, variants));
+    }
+
+    private AbTest start(String id, String campaignId, Channel channel, List<Variant> variants) {
         Require.text(campaignId, "campaignId");
         Require.present(channel, "channel");
         Require.present(variants, "variants");
@@ -54,7 +72,7 @@ public final class ExperimentService {
         if (config.runningTest(campaignId, channel).isPresent()) {
             throw new ConflictException("an A/B test already runs for campaign " + campaignId + " on " + channel);
         }
-        AbTest test = new AbTest(Ids.next("abt"), campaignId, channel, variants, AbTestStatus.RUNNING, Optional.empty(),
+        AbTest test = new AbTest(id, campaignId, channel, variants, AbTestStatus.RUNNING, Optional.empty(),
                 ctx.now(), Optional.empty());
         ctx.store().saveAbTest(test);
         return test;

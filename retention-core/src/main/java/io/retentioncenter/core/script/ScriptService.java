@@ -19,10 +19,30 @@ public final class ScriptService {
 
     /** Creates a script. */
     public Script create(NewScript spec) {
+        return save(Ids.next("scr"), spec);
+    }
+
+    /**
+     * Creates the script declared under {@code key}, or replaces its content with {@code spec}.
+     * Idempotent across engines and restarts; its id is {@code "scr." + key}.
+     *
+     * @throws ValidationException when the key or the spec is invalid, or the declared script exists
+     *     on another channel
+     */
+    public Script declare(String key, NewScript spec) {
+        String id = Ids.declared("scr", key);
         Require.present(spec, "script");
-        spec.campaignId().ifPresent(id -> ctx.config().current().campaign(id)
-                .orElseThrow(() -> new NotFoundException("campaign", id)));
-        Script s = new Script(Ids.next("scr"), spec.name(), spec.channel(), spec.campaignId(), spec.subject(),
+        ctx.config().current().script(id).filter(s -> s.channel() != spec.channel()).ifPresent(s -> {
+            throw new ValidationException("channel", "script " + id + " is declared for " + s.channel());
+        });
+        return save(id, spec);
+    }
+
+    private Script save(String id, NewScript spec) {
+        Require.present(spec, "script");
+        spec.campaignId().ifPresent(campaign -> ctx.config().current().campaign(campaign)
+                .orElseThrow(() -> new NotFoundException("campaign", campaign)));
+        Script s = new Script(id, spec.name(), spec.channel(), spec.campaignId(), spec.subject(),
                 spec.body(), spec.settings());
         ctx.store().saveScript(s);
         return s;

@@ -48,12 +48,44 @@ public final class SequenceService {
 
     /** Creates a DRAFT sequence. */
     public RetentionSequence create(NewSequence spec) {
+        return create(Ids.next("seq"), spec);
+    }
+
+    /**
+     * Creates the sequence declared under {@code key} (as a DRAFT), or brings an existing one up to
+     * {@code spec} (name, campaign, re-enroll cooldown, steps) while keeping its status; activate it
+     * afterwards ({@link #activate} of an ACTIVE sequence changes nothing). Idempotent across engines
+     * and restarts; its id is {@code "seq." + key}. Running enrollments continue at their step number
+     * with the declared steps, as after {@link #updateStep}.
+     *
+     * @throws ValidationException when the key or the spec is invalid
+     * @throws ConflictException when the sequence is ACTIVE and the spec has no steps
+     */
+    public RetentionSequence declare(String key, NewSequence spec) {
+        String id = Ids.declared("seq", key);
+        Require.present(spec, "sequence");
+        Optional<RetentionSequence> existing = ctx.config().current().sequence(id);
+        if (existing.isEmpty()) {
+            return create(id, spec);
+        }
+        RetentionSequence s = existing.get();
+        if (s.status() == SequenceStatus.ACTIVE && spec.steps().isEmpty()) {
+            throw new ConflictException("sequence " + id + " is ACTIVE; its declaration needs at least one step");
+        }
+        ConfigSnapshot config = ctx.config().current();
+        spec.campaignId().ifPresent(c -> config.campaign(c).orElseThrow(() -> new NotFoundException("campaign", c)));
+        spec.steps().forEach(step -> checkScript(step, config));
+        return save(new RetentionSequence(id, spec.name(), s.status(), spec.campaignId(), spec.reenrollCooldown(),
+                spec.steps(), s.oneShot(), s.createdAt(), ctx.now()));
+    }
+
+    private RetentionSequence create(String id, NewSequence spec) {
         Require.present(spec, "sequence");
         ConfigSnapshot config = ctx.config().current();
-        spec.campaignId().ifPresent(id -> config.campaign(id).orElseThrow(() -> new NotFoundException("campaign", id)));
+        spec.campaignId().ifPresent(c -> config.campaign(c).orElseThrow(() -> new NotFoundException("campaign", c)));
         spec.steps().forEach(step -> checkScript(step, config));
         Instant now = ctx.now();
-        RetentionSequence s = new RetentionSequence(Ids.next("seq"), spec.name(), SequenceStatus.DRAFT,
+        RetentionSequence s = new RetentionSequence(id, spec.name(), SequenceStatus.DRAFT,
                 spec.campaignId(), spec.reenrollCooldown(), spec.steps(), false, now, now);
         ctx.store().saveSequence(s);
         return s;
