@@ -58,10 +58,19 @@ final class StubVapiServer implements AutoCloseable {
     private volatile Reply fallback = Reply.of(201, "{\"id\":\"call-1\",\"status\":\"queued\"}");
 
     StubVapiServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    private StubVapiServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** A stub on {@code port} of the loopback interface, e.g. one a test kept refusing until now. */
+    static StubVapiServer on(int port) throws IOException {
+        return new StubVapiServer(port);
     }
 
     URI baseUri() {
