@@ -29,9 +29,9 @@ public final class StubGateway implements AutoCloseable {
     private final Deque<Reply> replies;
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private StubGateway(List<Reply> script) throws IOException {
+    private StubGateway(int port, List<Reply> script) throws IOException {
         this.replies = new ArrayDeque<>(script);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stub-gateway");
             t.setDaemon(true);
@@ -44,10 +44,15 @@ public final class StubGateway implements AutoCloseable {
 
     /** Starts a stub answering with {@code script} in order. */
     public static StubGateway start(Reply... script) throws IOException {
+        return startOn(0, script);
+    }
+
+    /** Starts a stub on {@code port} of the loopback interface (0: any free port), answering with {@code script}. */
+    public static StubGateway startOn(int port, Reply... script) throws IOException {
         if (script.length == 0) {
             throw new IllegalArgumentException("a stub needs at least one reply");
         }
-        return new StubGateway(List.of(script));
+        return new StubGateway(port, List.of(script));
     }
 
     /** {@code http://127.0.0.1:port}. */
