@@ -12,6 +12,7 @@ import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.spi.OutboundMessage;
+import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.io.InputStream;
 import java.net.URI;
@@ -209,16 +210,27 @@ class InstantlyEmailProviderTest {
     }
 
     @Test
-    void repeated500IsRetryableAfterTheTransportRetries() throws Exception {
+    void repeated500IsRetriedWithTheSameBodyThenUnknownWhenSkipIfInCampaignDedupes() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.json(500,
                 "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something went wrong\"}"))) {
             SendResult result = send(fastProvider(stub).build(), message());
 
-            assertThat(result.retryable()).isTrue();
-            assertThat(result.accepted()).isFalse();
-            assertThat(result.retryAfter()).isEmpty();
-            assertThat(result.error()).contains("Instantly HTTP 500: Something went wrong");
+            assertThat(result).isEqualTo(SendResult.unknown("Instantly HTTP 500: Something went wrong"));
             assertThat(stub.requests()).hasSize(3);
+            assertThat(stub.requests()).extracting(Recorded::body).containsOnly(stub.requests().get(0).body());
+            assertThat(JSON.readTree(stub.requests().get(0).body()).get("skip_if_in_campaign").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void a500WithoutSkipIfInCampaignIsUnknownAndSentOnce() throws Exception {
+        try (StubInstantly stub = new StubInstantly(Reply.json(500,
+                "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something went wrong\"}"),
+                Reply.json(200, LEAD_RESPONSE))) {
+            SendResult result = send(fastProvider(stub).skipIfInCampaign(false).build(), message());
+
+            assertThat(result).isEqualTo(SendResult.unknown("Instantly HTTP 500: Something went wrong"));
+            assertThat(stub.requests()).hasSize(1);
         }
     }
 
@@ -259,44 +271,61 @@ class InstantlyEmailProviderTest {
     }
 
     @Test
-    void serverThatNeverAnswersIsARetryableTimeout() throws Exception {
+    void serverThatNeverAnswersIsRetriedWithTheSameBodyThenUnknownWhenSkipIfInCampaignDedupes() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.never())) {
             SendResult result = send(fastProvider(stub,
                     fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(1)).build(), message());
 
-            assertThat(result.accepted()).isFalse();
-            assertThat(result.retryable()).isTrue();
+            assertThat(result.outcome()).isEqualTo(SendOutcome.UNKNOWN);
+            assertThat(result.retryable()).isFalse();
             assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
-                    .startsWith("Instantly unreachable").contains("HttpTimeoutException"));
+                    .isEqualTo("Instantly: POST /api/v2/leads got no answer: HttpTimeoutException"));
             assertThat(stub.requests()).hasSize(2);
+            assertThat(stub.requests()).extracting(Recorded::body).containsOnly(stub.requests().get(0).body());
         }
     }
 
     @Test
-    void refusedConnectionIsRetryable() throws Exception {
+    void serverThatNeverAnswersWithoutSkipIfInCampaignIsUnknownAfterOneRequest() throws Exception {
+        try (StubInstantly stub = new StubInstantly(Reply.never())) {
+            SendResult result = send(fastProvider(stub,
+                    fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(2)).skipIfInCampaign(false).build(),
+                    message());
+
+            assertThat(result.outcome()).isEqualTo(SendOutcome.UNKNOWN);
+            assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
+                    .isEqualTo("Instantly: POST /api/v2/leads got no answer: HttpTimeoutException"));
+            assertThat(stub.requests()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void refusedConnectionIsARetryableRejection(boolean skipIfInCampaign) throws Exception {
         URI deadBase;
         try (StubInstantly stub = new StubInstantly()) {
             deadBase = stub.baseUri();
         }
         InstantlyEmailProvider provider = InstantlyEmailProvider.builder().apiKey(KEY).campaignId(CAMPAIGN)
-                .baseUri(deadBase).http(fastHttp().maxRetries(0).build()).build();
+                .baseUri(deadBase).skipIfInCampaign(skipIfInCampaign).http(fastHttp().maxRetries(1).build()).build();
 
         SendResult result = send(provider, message());
 
+        assertThat(result.outcome()).isEqualTo(SendOutcome.REJECTED);
         assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).startsWith("Instantly unreachable"));
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
+                .isEqualTo("Instantly: POST /api/v2/leads got no answer: ConnectException"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"id\":", "not json", "[]", "{\"email\":\"maria.garcia@example.com\"}", "{\"id\":\"  \"}",
             "{\"id\":{\"x\":1}}", ""})
-    void successWithoutReadableLeadIdIsRetryable(String body) throws Exception {
+    void successWithoutReadableLeadIdIsAcceptedWithoutReference(String body) throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.json(200, body))) {
             SendResult result = send(fastProvider(stub).build(), message());
 
-            assertThat(result.accepted()).isFalse();
-            assertThat(result.retryable()).isTrue();
-            assertThat(result.error()).contains("Instantly HTTP 200 without a readable lead id");
+            assertThat(result).isEqualTo(SendResult.acceptedWithoutReference(
+                    "Instantly HTTP 200 without a readable lead id"));
             assertThat(stub.requests()).hasSize(1);
         }
     }

@@ -28,7 +28,10 @@ final class StubInstantly implements AutoCloseable {
     record Recorded(String method, String path, Headers headers, String body) {
     }
 
-    /** One canned answer; {@code hang} never answers until the stub closes. */
+    /**
+     * One canned answer; {@code hang} is recorded like any request, then held on a latch until the
+     * stub closes: Instantly has the request (and may have acted) but the caller never hears.
+     */
     record Reply(int status, Map<String, String> headers, String body, boolean hang) {
         static Reply json(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body, false);
@@ -51,11 +54,20 @@ final class StubInstantly implements AutoCloseable {
     private Reply last;
 
     StubInstantly(Reply... replies) throws IOException {
+        this(0, replies);
+    }
+
+    private StubInstantly(int port, Reply... replies) throws IOException {
         this.replies.addAll(List.of(replies));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A stub on {@code port} of the loopback interface, e.g. one a test kept refusing until now. */
+    static StubInstantly on(int port, Reply... replies) throws IOException {
+        return new StubInstantly(port, replies);
     }
 
     /** Base URI to configure the provider with. */

@@ -23,10 +23,15 @@ public final class GatewayHarness implements AfterEachCallback {
 
     /** Starts this test's stub, answering with {@code script} in order. */
     public StubGateway start(Reply... script) throws IOException {
+        return startOn(0, script);
+    }
+
+    /** Starts this test's stub on {@code port} (0: any free port), answering with {@code script} in order. */
+    public StubGateway startOn(int port, Reply... script) throws IOException {
         if (stub != null) {
             throw new IllegalStateException("the stub gateway is already running");
         }
-        stub = StubGateway.start(script);
+        stub = StubGateway.startOn(port, script);
         return stub;
     }
 
@@ -38,7 +43,7 @@ public final class GatewayHarness implements AfterEachCallback {
         return stub;
     }
 
-    /** Closes the stub, if the test started one. */
+    /** Closes the stub, if the test started one; this releases the answers it holds. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (stub != null) {

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,10 +27,11 @@ public final class StubGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> replies;
+    private final CountDownLatch closing = new CountDownLatch(1);
 
-    private StubGateway(List<Reply> script) throws IOException {
+    private StubGateway(int port, List<Reply> script) throws IOException {
         this.replies = new ArrayDeque<>(script);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stub-gateway");
             t.setDaemon(true);
@@ -42,10 +44,15 @@ public final class StubGateway implements AutoCloseable {
 
     /** Starts a stub answering with {@code script} in order. */
     public static StubGateway start(Reply... script) throws IOException {
+        return startOn(0, script);
+    }
+
+    /** Starts a stub on {@code port} of the loopback interface (0: any free port), answering with {@code script}. */
+    public static StubGateway startOn(int port, Reply... script) throws IOException {
         if (script.length == 0) {
             throw new IllegalArgumentException("a stub needs at least one reply");
         }
-        return new StubGateway(List.of(script));
+        return new StubGateway(port, List.of(script));
     }
 
     /** {@code http://127.0.0.1:port}. */
@@ -61,6 +68,7 @@ public final class StubGateway implements AutoCloseable {
     /** Stops the server and its threads. */
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -71,6 +79,9 @@ public final class StubGateway implements AutoCloseable {
                 exchange.getRequestHeaders(), body, System.nanoTime()));
         Reply reply = nextReply();
         try {
+            if (reply.held()) {
+                closing.await();
+            }
             Thread.sleep(reply.delay().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,23 +111,32 @@ public final class StubGateway implements AutoCloseable {
         }
     }
 
-    /** One scripted answer. */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    /**
+     * One scripted answer. A {@code held} answer is recorded like any other request, then kept back
+     * on a latch until the stub closes: the gateway has the message (and may have sent it) but the
+     * caller never hears back.
+     */
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, boolean held) {
         /** Answers {@code status} with a JSON {@code body}. */
         public static Reply json(int status, String body) {
-            return new Reply(status, Map.of(), body, Duration.ZERO);
+            return new Reply(status, Map.of(), body, Duration.ZERO, false);
         }
 
         /** The same reply with one more header. */
         public Reply withHeader(String name, String value) {
             Map<String, String> all = new java.util.HashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, Map.copyOf(all), body, delay);
+            return new Reply(status, Map.copyOf(all), body, delay, held);
         }
 
         /** The same reply sent after {@code wait}. */
         public Reply after(Duration wait) {
-            return new Reply(status, headers, body, wait);
+            return new Reply(status, headers, body, wait, held);
+        }
+
+        /** The same reply, held until the stub closes (then written to a caller that is long gone). */
+        public Reply heldUntilClose() {
+            return new Reply(status, headers, body, delay, true);
         }
     }
 }

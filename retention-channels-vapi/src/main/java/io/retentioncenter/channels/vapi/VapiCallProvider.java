@@ -145,8 +145,11 @@ public final class VapiCallProvider implements ChannelProvider {
             return SendResults.transportFailure("VAPI", error);
         }
         SendResult sendResult = CreateCallResponse.toSendResult(result, clock.instant());
-        if (sendResult.accepted()) {
-            log.debug("VAPI call {} created for attempt {}", sendResult.providerRef().orElseThrow(), message.attemptId());
+        if (sendResult.accepted() && sendResult.providerRef().isPresent()) {
+            log.debug("VAPI call {} created for attempt {}", sendResult.providerRef().get(), message.attemptId());
+        } else if (sendResult.accepted()) {
+            log.warn("VAPI answered attempt {} with HTTP {} but no readable call id; counted as placed",
+                    message.attemptId(), result.status());
         } else {
             log.warn("VAPI call for attempt {} to {} not created: {}", message.attemptId(),
                     Lead.maskPhone(message.recipient()), sendResult.error().orElse(""));

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,18 +25,26 @@ final class StubVapiServer implements AutoCloseable {
     record Recorded(String method, String path, Headers headers, String body) {
     }
 
-    /** One scripted answer. */
-    record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+    /**
+     * One scripted answer. A {@code held} answer is recorded like any other, then kept back until
+     * the stub closes: the server has the request (and may act on it) but the caller never hears.
+     */
+    record Reply(int status, String body, Map<String, String> headers, Duration delay, boolean held) {
         static Reply of(int status, String body) {
-            return new Reply(status, body, Map.of(), Duration.ZERO);
+            return new Reply(status, body, Map.of(), Duration.ZERO, false);
         }
 
         Reply withHeader(String name, String value) {
-            return new Reply(status, body, Map.of(name, value), delay);
+            return new Reply(status, body, Map.of(name, value), delay, held);
         }
 
         Reply delayed(Duration value) {
-            return new Reply(status, body, headers, value);
+            return new Reply(status, body, headers, value, held);
+        }
+
+        /** The same answer, held on a latch that {@link StubVapiServer#close()} releases. */
+        Reply heldUntilClose() {
+            return new Reply(status, body, headers, delay, true);
         }
     }
 
@@ -45,13 +54,23 @@ final class StubVapiServer implements AutoCloseable {
     private final Deque<Reply> scripted = new ArrayDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Reply fallback = Reply.of(201, "{\"id\":\"call-1\",\"status\":\"queued\"}");
 
     StubVapiServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    private StubVapiServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** A stub on {@code port} of the loopback interface, e.g. one a test kept refusing until now. */
+    static StubVapiServer on(int port) throws IOException {
+        return new StubVapiServer(port);
     }
 
     URI baseUri() {
@@ -91,6 +110,9 @@ final class StubVapiServer implements AutoCloseable {
             requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders(), body));
             Reply reply = next();
+            if (reply.held()) {
+                closing.await();
+            }
             if (!reply.delay().isZero()) {
                 Thread.sleep(reply.delay().toMillis());
             }
@@ -103,6 +125,8 @@ final class StubVapiServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException callerGone) {
+            // a held answer released after the caller gave up
         } finally {
             inFlight.decrementAndGet();
         }
@@ -111,6 +135,7 @@ final class StubVapiServer implements AutoCloseable {
     /** Stops the server and its threads. */
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

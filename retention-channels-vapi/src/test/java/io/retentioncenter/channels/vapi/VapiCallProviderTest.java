@@ -12,6 +12,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.spi.OutboundMessage;
+import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,15 +237,15 @@ class VapiCallProviderTest {
         assertThat(result.retryAfter()).contains(Duration.ofSeconds(30));
     }
 
-    @Test
-    void repeated500IsRetryableAfterAllTries() throws Exception {
-        stub.always(Reply.of(500, "{\"statusCode\":500,\"message\":\"Internal server error\"}"));
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void serverErrorIsAnUnknownOutcomeAndTheCallIsCreatedOnlyOnce(int status) throws Exception {
+        stub.always(Reply.of(status, "{\"statusCode\":" + status + ",\"message\":\"Internal server error\"}"));
 
         SendResult result = send(provider().build(), message(Map.of()));
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).get().asString().isEqualTo("VAPI 500: Internal server error");
-        assertThat(stub.requests()).hasSize(3);
+        assertThat(result).isEqualTo(SendResult.unknown("VAPI " + status + ": Internal server error"));
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
@@ -282,39 +283,43 @@ class VapiCallProviderTest {
     }
 
     @Test
-    void timeoutsAreRetryableAfterTheRetries() throws Exception {
-        stub.always(Reply.of(201, "{\"id\":\"too-late\"}").delayed(Duration.ofSeconds(2)));
-        VapiCallProvider provider = provider(fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(1)).build();
+    void serverThatNeverAnswersIsAnUnknownOutcomeWithOneRequest() throws Exception {
+        stub.always(Reply.of(201, "{\"id\":\"too-late\"}").heldUntilClose());
+        VapiCallProvider provider = provider(fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(2)).build();
 
-        long started = System.nanoTime();
         SendResult result = send(provider, message(Map.of()));
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).get().asString().startsWith("VAPI unreachable");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        assertThat(result.outcome()).isEqualTo(SendOutcome.UNKNOWN);
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).get().asString().startsWith("VAPI: POST /call got no answer")
+                .contains("HttpTimeoutException");
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
-    void unreachableServerIsRetryable() throws Exception {
+    void unreachableServerIsARetryableRejection() throws Exception {
         URI closed = stub.baseUri();
         stub.close();
 
-        SendResult result = send(provider(fastHttp().maxRetries(0)).baseUri(closed).build(), message(Map.of()));
+        SendResult result = send(provider(fastHttp().maxRetries(1)).baseUri(closed).build(), message(Map.of()));
 
+        assertThat(result.outcome()).isEqualTo(SendOutcome.REJECTED);
         assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).get().asString().startsWith("VAPI unreachable");
+        assertThat(result.error()).get().asString().startsWith("VAPI: POST /call got no answer")
+                .contains("ConnectException");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "{\"status\":\"queued\"}", "[{\"id\":\"x\"}]", "{\"id\":{}}", ""})
-    void successWithoutAUsableCallIdIsRetryable(String body) throws Exception {
+    void successWithoutAUsableCallIdIsAcceptedWithoutReference(String body) throws Exception {
         stub.always(Reply.of(201, body));
 
         SendResult result = send(provider().build(), message(Map.of()));
 
-        assertThat(result.accepted()).isFalse();
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).get().asString().contains("without a usable call");
+        assertThat(result.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(result.providerRef()).isEmpty();
+        assertThat(result.error()).isEmpty();
+        assertThat(result.details().get("note")).startsWith("VAPI answered 201 without a usable call id");
         assertThat(stub.requests()).hasSize(1);
     }
 

@@ -41,8 +41,8 @@ class ProviderHttpThroughSmsProviderTest {
     }
 
     @Test
-    void retriesServerErrorsWithBackoffUntilSuccess() throws Exception {
-        StubGateway stub = gateway.start(Reply.json(503, "{}"), Reply.json(502, "{}"), Reply.json(200, ACCEPTED));
+    void retriesRateLimitsWithBackoffUntilSuccess() throws Exception {
+        StubGateway stub = gateway.start(Reply.json(429, "{}"), Reply.json(429, "{}"), Reply.json(200, ACCEPTED));
         ProviderHttp http = ProviderHttp.builder("sms-test").maxRetries(3)
                 .initialBackoff(Duration.ofMillis(40)).maxBackoff(Duration.ofMillis(200)).build();
 
@@ -54,6 +54,17 @@ class ProviderHttpThroughSmsProviderTest {
         // jittered backoff is at least half the nominal delay: >= 20 ms, then >= 40 ms
         assertThat(Duration.ofNanos(requests.get(2).receivedNanos() - requests.get(0).receivedNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(60));
+    }
+
+    @Test
+    void neverRepeatsAServerErrorOfANonIdempotentSend() throws Exception {
+        StubGateway stub = gateway.start(Reply.json(503, "{}"), Reply.json(200, ACCEPTED));
+        ProviderHttp http = ProviderHttp.builder("sms-test").maxRetries(3).initialBackoff(Duration.ofMillis(1)).build();
+
+        SendResult result = send(provider(http), "Hello");
+
+        assertThat(result).isEqualTo(SendResult.unknown("23telecom: HTTP 503"));
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test

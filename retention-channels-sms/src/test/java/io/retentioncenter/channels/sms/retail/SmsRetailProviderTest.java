@@ -14,6 +14,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -75,15 +76,26 @@ class SmsRetailProviderTest {
         assertThat(stub.requests()).hasSize(2);
     }
 
-    @Test
-    void repeated500IsRetryable() throws Exception {
-        StubGateway stub = gateway.start(Reply.json(500, "{\"success\":false,\"error\":\"internal\"}"));
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void aServerErrorIsAnUnknownOutcomeAndSentOnce(int status) throws Exception {
+        StubGateway stub = gateway.start(Reply.json(status, "{\"success\":false,\"error\":\"internal\"}"),
+                Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("sms-retail: HTTP 500 internal"));
-        assertThat(stub.requests()).hasSize(3);
+        assertThat(result).isEqualTo(SendResult.unknown("sms-retail: HTTP " + status + " internal"));
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void a500DbErrorIsNotSpecialForSmsRetail() throws Exception {
+        StubGateway stub = gateway.start(Reply.json(500, "{\"success\":false,\"error_code\":\"DB_ERROR\"}"));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result).isEqualTo(SendResult.unknown("sms-retail: HTTP 500 DB_ERROR"));
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @ParameterizedTest
@@ -112,25 +124,44 @@ class SmsRetailProviderTest {
     @ParameterizedTest
     @ValueSource(strings = {"<html>oops</html>", "{\"success\":1}", "{\"success\":true}", "{\"success\":true,\"messages\":[]}",
             "{\"success\":true,\"messages\":[{\"phone\":\"14155550123\"}]}", "{\"success\":true,\"messages\":[\"x\"]}"})
-    void anUnreadable200IsRetryable(String body) throws Exception {
-        gateway.start(Reply.json(200, body));
+    void anUnreadable200IsAcceptedWithoutReference(String body) throws Exception {
+        StubGateway stub = gateway.start(Reply.json(200, body));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("unreadable response"));
+        assertThat(result.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(result.providerRef()).isEmpty();
+        assertThat(result.error()).isEmpty();
+        assertThat(result.details().get("note")).startsWith("sms-retail: HTTP 200 with an unreadable body");
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
-    void aTimeoutIsRetryable() throws Exception {
-        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
-        ProviderHttp http = ProviderHttp.builder("retail-test").requestTimeout(Duration.ofMillis(200)).maxRetries(0).build();
+    void aGatewayThatNeverAnswersIsAnUnknownOutcomeAfterOneRequest() throws Exception {
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).heldUntilClose());
+        ProviderHttp http = ProviderHttp.builder("retail-test").requestTimeout(Duration.ofMillis(200)).maxRetries(2)
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
 
         SendResult result = send(provider(http), "Hello");
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("HttpTimeoutException"));
+        assertThat(result).isEqualTo(SendResult.unknown(
+                "sms-retail: POST /ext/api/v1/messages/send got no answer: HttpTimeoutException"));
         assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableGatewayIsARetryableRejection() throws Exception {
+        java.net.URI closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        SmsRetailProvider provider = SmsRetailProvider.builder().apiKey("retail-key").baseUri(closed)
+                .http(fastHttp(1)).build();
+
+        SendResult result = send(provider, "Hello");
+
+        assertThat(result).isEqualTo(SendResult.retryableFailure(
+                "sms-retail: POST /ext/api/v1/messages/send got no answer: ConnectException", java.util.Optional.empty()));
     }
 
     @Test

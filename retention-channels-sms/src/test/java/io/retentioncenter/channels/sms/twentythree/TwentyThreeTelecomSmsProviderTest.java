@@ -16,6 +16,7 @@ import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -113,16 +114,31 @@ class TwentyThreeTelecomSmsProviderTest {
     }
 
     @Test
-    void repeated500DbErrorIsRetryableAfterEveryTry() throws Exception {
+    void a500DbErrorIsARetryableRejectionLeftToTheEngine() throws Exception {
         StubGateway stub = gateway.start(Reply.json(500,
-                "{\"status\":false,\"error_code\":\"DB_ERROR\",\"description\":\"batch not queued\"}"));
+                "{\"status\":false,\"error_code\":\"DB_ERROR\",\"description\":\"batch not queued\"}"),
+                Reply.json(200, ACCEPTED));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.accepted()).isFalse();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 500 DB_ERROR"));
-        assertThat(stub.requests()).hasSize(3);
+        assertThat(result).isEqualTo(SendResult.retryableFailure("23telecom: HTTP 500 DB_ERROR: batch not queued",
+                java.util.Optional.empty()));
+        assertThat(stub.requests()).as("the transport never repeats a 5xx of a non-idempotent send").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "500|{\"status\":false,\"error_code\":\"INTERNAL_ERROR\"}|23telecom: HTTP 500 INTERNAL_ERROR",
+            "500|not json|23telecom: HTTP 500",
+            "502|{\"status\":false,\"error_code\":\"DB_ERROR\"}|23telecom: HTTP 502 DB_ERROR",
+            "503|{}|23telecom: HTTP 503"})
+    void anyOtherServerErrorIsAnUnknownOutcomeAndSentOnce(int status, String body, String error) throws Exception {
+        StubGateway stub = gateway.start(Reply.json(status, body), Reply.json(200, ACCEPTED));
+
+        SendResult result = send(provider(fastHttp(2)), "Hello");
+
+        assertThat(result).isEqualTo(SendResult.unknown(error));
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @ParameterizedTest
@@ -166,30 +182,29 @@ class TwentyThreeTelecomSmsProviderTest {
     @ValueSource(strings = {"{not json", "", "[]", "{\"status\":\"yes\"}", "{\"status\":true}",
             "{\"status\":true,\"results\":[]}", "{\"status\":true,\"results\":[{\"status\":\"accepted\"}]}",
             "{\"status\":true,\"results\":[{\"status\":\"accepted\",\"message_id\":{}}]}"})
-    void anUnreadable200IsRetryable(String body) throws Exception {
+    void anUnreadable200IsAcceptedWithoutReference(String body) throws Exception {
         StubGateway stub = gateway.start(Reply.json(200, body));
 
         SendResult result = send(provider(fastHttp(2)), "Hello");
 
-        assertThat(result.accepted()).isFalse();
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("unreadable response"));
+        assertThat(result.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(result.providerRef()).isEmpty();
+        assertThat(result.error()).isEmpty();
+        assertThat(result.details().get("note")).startsWith("23telecom: HTTP 200 with an unreadable body");
         assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
-    void timeoutsAreRetriedThenReportedRetryable() throws Exception {
-        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).after(Duration.ofSeconds(2)));
+    void aGatewayThatNeverAnswersIsAnUnknownOutcomeAfterOneRequest() throws Exception {
+        StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).heldUntilClose());
         ProviderHttp http = ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofMillis(200))
-                .maxRetries(1).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
+                .maxRetries(2).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
 
-        long started = System.nanoTime();
         SendResult result = send(provider(http), "Hello");
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("failed after 2 tries"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(350), Duration.ofMillis(1900));
-        assertThat(stub.requests()).hasSize(2);
+        assertThat(result).isEqualTo(SendResult.unknown(
+                "23telecom: POST /api/v1/sms/send got no answer: HttpTimeoutException"));
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
@@ -204,8 +219,8 @@ class TwentyThreeTelecomSmsProviderTest {
 
         SendResult result = provider.send(TestMessages.sms("+14155550123", "Hello")).toCompletableFuture().get();
 
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).startsWith("23telecom: POST /api/v1/sms/send failed"));
+        assertThat(result).isEqualTo(SendResult.retryableFailure(
+                "23telecom: POST /api/v1/sms/send got no answer: ConnectException", java.util.Optional.empty()));
     }
 
     @ParameterizedTest
