@@ -52,10 +52,13 @@ public final class GatewayHarness implements AfterEachCallback {
         }
     }
 
-    /** A transport with a 2 s request timeout, {@code retries} retries and 1–20 ms backoff. */
+    /**
+     * A transport with a 2 s request timeout, {@code retries} retries and a 1 ms first backoff; a
+     * {@code Retry-After} of up to 2 s is waited out, a longer one goes back to the caller.
+     */
     public static ProviderHttp fastHttp(int retries) {
         return ProviderHttp.builder("sms-test").requestTimeout(Duration.ofSeconds(2)).maxRetries(retries)
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).build();
+                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofSeconds(2)).build();
     }
 
     /** Sends {@code body} to {@link #RECIPIENT} through {@code provider} and waits for the outcome. */

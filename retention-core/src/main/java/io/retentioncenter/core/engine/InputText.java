@@ -24,8 +24,12 @@ public final class InputText {
      * @throws ValidationException naming {@code field} for a NUL, or when longer than {@code maxLength}
      */
     public static String singleLine(String value, String field, int maxLength) {
-        String clean = clean(value, field, false).trim();
-        return refuseLonger(clean, field, maxLength);
+        return refuseLonger(clean(refuseNul(value, field), false).trim(), field, maxLength);
+    }
+
+    /** {@link #singleLine} cut to {@code maxLength} characters instead of refused when longer. */
+    public static String singleLineCut(String value, String field, int maxLength) {
+        return cut(clean(refuseNul(value, field), false).trim(), maxLength);
     }
 
     /**
@@ -35,14 +39,16 @@ public final class InputText {
      * @throws ValidationException naming {@code field} for a NUL, or when longer than {@code maxLength}
      */
     public static String multiLine(String value, String field, int maxLength) {
-        String clean = clean(value.replace("\r\n", "\n").replace('\r', '\n'), field, true).trim();
-        return refuseLonger(clean, field, maxLength);
+        return refuseLonger(clean(refuseNul(value, field), true).trim(), field, maxLength);
     }
 
-    /** {@link #singleLine} cut to {@code maxLength} characters instead of refused when longer. */
-    public static String singleLineCut(String value, String field, int maxLength) {
-        String clean = clean(value, field, false).trim();
-        return clean.length() > maxLength ? clean.substring(0, maxLength) : clean;
+    /**
+     * Provider-written text kept for people to read (a call transcript, an error detail): like
+     * {@link #multiLine}, but a NUL is removed rather than refused and the text is cut to
+     * {@code maxLength}. Never throws.
+     */
+    public static String readable(String value, int maxLength) {
+        return cut(clean(value, true).trim(), maxLength);
     }
 
     /**
@@ -50,12 +56,7 @@ public final class InputText {
      * for text that must stay on one line, such as an email subject rendered from a lead's data.
      */
     public static String flatten(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return out.toString();
+        return clean(value, false);
     }
 
     /**
@@ -66,7 +67,7 @@ public final class InputText {
         if (value == null) {
             return "null";
         }
-        String prefix = flatten(value.length() > ECHO_LENGTH ? value.substring(0, ECHO_LENGTH) : value);
+        String prefix = flatten(cut(value, ECHO_LENGTH));
         return value.length() > ECHO_LENGTH ? prefix + "…" : prefix;
     }
 
@@ -75,16 +76,22 @@ public final class InputText {
         return value != null && value.indexOf('\0') >= 0;
     }
 
-    private static String clean(String value, String field, boolean multiLine) {
+    private static String refuseNul(String value, String field) {
         if (hasNul(value)) {
             throw new ValidationException(field, "contains a NUL character");
         }
+        return value;
+    }
+
+    /** Single-line: every control character becomes a space. Multi-line: line breaks become {@code \n}, tabs stay, the rest goes. */
+    private static String clean(String value, boolean multiLine) {
+        String text = multiLine ? value.replace("\r\n", "\n").replace('\r', '\n') : value;
         StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             boolean keep = !Character.isISOControl(c) || multiLine && (c == '\n' || c == '\t');
             if (!keep && out == null) {
-                out = new StringBuilder(value.length()).append(value, 0, i);
+                out = new StringBuilder(text.length()).append(text, 0, i);
             }
             if (out != null) {
                 if (keep) {
@@ -94,7 +101,11 @@ public final class InputText {
                 }
             }
         }
-        return out == null ? value : out.toString();
+        return out == null ? text : out.toString();
+    }
+
+    private static String cut(String value, int maxLength) {
+        return value.length() > maxLength ? value.substring(0, maxLength) : value;
     }
 
     private static String refuseLonger(String value, String field, int maxLength) {

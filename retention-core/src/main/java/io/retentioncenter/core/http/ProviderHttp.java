@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * provably did not reach the provider (the connection could not be made) or the provider answered
  * 429; only {@link Replay#SAFE} requests are also retried after a read timeout, an I/O error after
  * the connection was made, or a 5xx. An {@link Replay#UNSAFE} request is never sent twice once it
- * may have arrived.
+ * may have arrived. A {@code Retry-After} longer than {@link Builder#maxBackoff} is not waited out
+ * here: the 429 goes back to the caller, whose own schedule honours it. A 429 that follows a try the
+ * provider may have acted on is reported as a transport failure that may have reached the provider,
+ * never as a clean rejection.
  *
  * <p>Never logs request bodies or headers: they carry personal data and credentials.
  */
@@ -97,40 +100,45 @@ public final class ProviderHttp {
     public HttpResult execute(HttpRequest request, Replay replay) {
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         String what = request.method() + " " + request.uri().getPath();
-        boolean mayHaveReached = false;
+        boolean mayHaveActed = false;
         Exception lastError = null;
         HttpResult last = null;
         for (int tryNo = 0; tryNo <= maxRetries; tryNo++) {
             if (tryNo > 0) {
-                Duration wait = backoff(tryNo, last == null ? Optional.empty() : last.retryAfter(clock.instant()));
+                Optional<Duration> asked = last == null ? Optional.empty() : last.retryAfter(clock.instant());
+                if (asked.filter(d -> d.compareTo(maxBackoff) > 0).isPresent()) {
+                    break; // the provider asked for a longer wait than the transport makes: the caller waits
+                }
+                Duration wait = backoff(tryNo, asked);
                 if (System.nanoTime() + wait.toNanos() >= deadline) {
                     break;
                 }
                 log.debug("{}: retry {} after {} ms", what, tryNo, wait.toMillis());
-                sleep(wait, what, mayHaveReached);
+                sleep(wait, what, mayHaveActed);
             }
-            Try attempt = once(request, deadline, what, mayHaveReached);
-            mayHaveReached |= attempt.mayHaveReached();
-            if (attempt.result() != null) {
-                last = attempt.result();
-                lastError = null;
-                if (!retries(last, replay)) {
-                    return last;
-                }
-            } else {
-                lastError = attempt.error();
-                last = null;
-                if (attempt.mayHaveReached() && replay == Replay.UNSAFE) {
-                    break;
-                }
+            Try attempt = once(request, deadline, what, mayHaveActed);
+            if (attempt.notStarted()) {
+                break;
+            }
+            mayHaveActed |= attempt.mayHaveActed();
+            last = attempt.result();
+            lastError = attempt.error();
+            if (last != null && !retries(last, replay)) {
+                return last;
+            }
+            if (last == null && attempt.mayHaveActed() && replay == Replay.UNSAFE) {
+                break;
             }
         }
-        if (last != null) {
+        if (last != null && (last.status() != 429 || !mayHaveActed)) {
             return last;
         }
-        String cause = lastError == null ? "deadline reached before the request could be sent"
-                : lastError.getClass().getSimpleName();
-        throw new ProviderTransportException(what + " got no answer: " + cause, lastError, mayHaveReached);
+        // no answer, or a 429 after an earlier try that may have been acted on: the caller must not
+        // take it for a clean rejection and send the same content under a new key
+        String outcome = last != null ? " got HTTP 429 after an earlier try that may have arrived"
+                : " got no answer: " + (lastError == null ? "deadline reached before the request could be sent"
+                        : lastError.getClass().getSimpleName());
+        throw new ProviderTransportException(what + outcome, lastError, mayHaveActed);
     }
 
     /**
@@ -170,33 +178,45 @@ public final class ProviderHttp {
         return replay == Replay.SAFE && result.status() >= 500;
     }
 
-    /** One try: a response, or the error and whether the request may have reached the provider. */
-    private record Try(HttpResult result, Exception error, boolean mayHaveReached) {
+    /**
+     * One try: a response or an I/O error, and whether the provider may have acted on the request (a
+     * 429 says it did not; a try that could not start did not reach it).
+     */
+    private record Try(HttpResult result, Exception error, boolean mayHaveActed, boolean notStarted) {
+        static final Try NOT_STARTED = new Try(null, null, false, true);
+
+        static Try answered(HttpResult result) {
+            return new Try(result, null, result.status() != 429, false);
+        }
+
+        static Try failed(IOException error, boolean mayHaveActed) {
+            return new Try(null, error, mayHaveActed, false);
+        }
     }
 
-    private Try once(HttpRequest request, long deadline, String what, boolean reachedBefore) {
+    private Try once(HttpRequest request, long deadline, String what, boolean actedBefore) {
         boolean acquired = false;
         try {
             acquired = concurrency.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!acquired) {
-                return new Try(null, null, false);
+                return Try.NOT_STARTED;
             }
             Duration pace = pacer.reserve(System.nanoTime());
             if (System.nanoTime() + pace.toNanos() >= deadline) {
-                return new Try(null, null, false);
+                return Try.NOT_STARTED;
             }
-            sleep(pace, what, reachedBefore);
+            sleep(pace, what, actedBefore);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                return new Try(null, null, false);
+                return Try.NOT_STARTED;
             }
             Duration timeout = Duration.ofNanos(Math.min(requestTimeout.toNanos(), remaining));
             HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true).timeout(timeout).build();
             HttpResponse<String> response = client.send(timed, HttpResponse.BodyHandlers.ofString());
-            return new Try(new HttpResult(response.statusCode(), response.headers(),
-                    response.body() == null ? "" : response.body()), null, true);
+            return Try.answered(new HttpResult(response.statusCode(), response.headers(),
+                    response.body() == null ? "" : response.body()));
         } catch (IOException e) {
-            return new Try(null, e, !neverConnected(e));
+            return Try.failed(e, !neverConnected(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderTransportException(what + " interrupted", e, true);

@@ -2,6 +2,7 @@ package io.retentioncenter.core.inbound;
 
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.InputText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,20 @@ public record ProviderEvent(
         List<String> keywords,
         Optional<Instant> callbackAt) {
 
-    /** Validates and copies. */
+    /** Longest id, reference, recipient or keyword kept; a longer id is refused. */
+    public static final int MAX_KEY_LENGTH = 256;
+    /** Longest detail kept; the rest is cut. */
+    public static final int MAX_DETAIL_LENGTH = 1_000;
+    /** Longest call transcript kept; the rest is cut. */
+    public static final int MAX_TRANSCRIPT_LENGTH = 100_000;
+    /** Most keywords kept. */
+    public static final int MAX_KEYWORDS = 50;
+
+    /**
+     * Validates and copies. Ids, reference and recipient follow {@link InputText#singleLine} (a NUL
+     * is refused naming the field); detail, transcript and keywords are provider text, kept readable:
+     * control characters but line feeds and tabs removed, cut to their limits.
+     */
     public ProviderEvent {
         Require.text(eventKey, "eventKey");
         Require.present(channel, "channel");
@@ -52,6 +66,14 @@ public record ProviderEvent(
         Require.present(transcript, "transcript");
         keywords = List.copyOf(Require.present(keywords, "keywords"));
         Require.present(callbackAt, "callbackAt");
+        eventKey = InputText.singleLine(eventKey, "eventKey", MAX_KEY_LENGTH);
+        attemptId = attemptId.map(v -> InputText.singleLine(v, "attemptId", MAX_KEY_LENGTH));
+        providerRef = providerRef.map(v -> InputText.singleLine(v, "providerRef", MAX_KEY_LENGTH));
+        recipient = recipient.map(v -> InputText.singleLine(v, "recipient", MAX_KEY_LENGTH));
+        detail = detail.map(v -> InputText.readable(v, MAX_DETAIL_LENGTH));
+        transcript = transcript.map(v -> InputText.readable(v, MAX_TRANSCRIPT_LENGTH));
+        keywords = keywords.stream().map(k -> InputText.readable(k, MAX_KEY_LENGTH)).filter(k -> !k.isEmpty())
+                .limit(MAX_KEYWORDS).toList();
         if (attemptId.isEmpty() && providerRef.isEmpty() && recipient.isEmpty()) {
             throw new io.retentioncenter.core.InvalidPayloadException("event",
                     "needs an attempt id, a provider reference or a recipient to be matched");

@@ -104,6 +104,29 @@ class ProviderHttpTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Replay.class)
+    void aRetryAfterLongerThanTheMaxBackoffGoesBackToTheCaller(Replay replay) throws Exception {
+        RawHttpStub stub = stub(Action.answer(429, "{}", Map.of("Retry-After", "60")), Action.answer(200, "{}"));
+
+        HttpResult result = fast("t", 3).build().execute(post(stub.baseUri()), replay);
+
+        assertThat(result.status()).isEqualTo(429);
+        assertThat(result.headers().firstValue("Retry-After")).contains("60");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRateLimitAfterATryThatMayHaveArrivedIsNotACleanRejection() throws Exception {
+        RawHttpStub stub = stub(Action.answer(503, "{}"), Action.answer(429, "{}", Map.of("Retry-After", "60")));
+
+        ProviderTransportException e = noAnswer(fast("t", 3).build(), stub.baseUri(), Replay.SAFE);
+
+        assertThat(e.mayHaveReachedProvider()).isTrue();
+        assertThat(e.getMessage()).contains("429 after an earlier try");
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
     void serverErrorOfAnUnsafeRequestIsReturnedAfterOneRequest(int status) throws Exception {
         RawHttpStub stub = stub(Action.answer(status, "{}"), Action.answer(200, "{}"));
