@@ -89,7 +89,7 @@ final class DemoReport {
                     stats.executions(step.order(), ExecutionStatus.DEFERRED),
                     stats.executions(step.order(), ExecutionStatus.FAILED), waiting.getOrDefault(step.order(), 0L));
         }
-        out.println("  (deferred counts every postponement: outside 09-21 Madrid time or over the hourly limit;"
+        out.println("  (deferred = steps postponed at least once: outside 09-21 Madrid time or over the hourly limit;"
                 + " waiting = active enrollments whose next step this is)");
         out.print("Enrollments:");
         for (EnrollmentStatus st : EnrollmentStatus.values()) {

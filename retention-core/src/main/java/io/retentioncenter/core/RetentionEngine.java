@@ -9,6 +9,7 @@ import io.retentioncenter.core.contact.Dispatcher;
 import io.retentioncenter.core.engine.ConfigCache;
 import io.retentioncenter.core.engine.EngineContext;
 import io.retentioncenter.core.engine.EngineSettings;
+import io.retentioncenter.core.engine.Housekeeping;
 import io.retentioncenter.core.engine.SafeListener;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.experiment.VariantPicker;
@@ -62,6 +63,7 @@ public final class RetentionEngine {
     private final InboundService inbound;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
+    private final Housekeeping housekeeping;
 
     private RetentionEngine(RetentionEngineBuilder b) {
         EngineSettings settings = b.settings();
@@ -72,7 +74,8 @@ public final class RetentionEngine {
         MessageComposer composer = new MessageComposer(new VariantPicker(
                 settings.randomSeed().orElseGet(() -> new java.security.SecureRandom().nextLong())));
         Dispatcher dispatcher = new Dispatcher(ctx, providers);
-        this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher);
+        this.housekeeping = new Housekeeping(ctx);
+        this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher, housekeeping);
         CampaignSequences campaignSequences = new CampaignSequences(ctx);
         Enroller enroller = new Enroller(ctx);
         this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()),
@@ -125,6 +128,16 @@ public final class RetentionEngine {
             throw new ConfigurationException("schedule needs a positive delay between ticks, was " + delayBetweenTicks);
         }
         return new TickLoop(this::tick, ctx.listener(), executor, delayBetweenTicks);
+    }
+
+    /**
+     * Deletes housekeeping rows now: processed provider-event keys, Keitaro replay keys and unmatched
+     * postbacks older than {@code housekeepingRetention}, and rate-limit windows long over. The tick
+     * already does this once per {@code housekeepingInterval}; call it from your own schedule if you
+     * prefer. Leads, attempts, enrollments and conversions are never purged.
+     */
+    public PurgeReport purge() {
+        return housekeeping.purge();
     }
 
     /** Lead intake. */

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * ends A/B tests, an advisor that never moves sends, no listener, region {@code US}, batches of 500
  * enrollments, 2-minute enrollment leases, 5-minute dispatch leases, 16 sends in flight, 60-second
  * provider timeout, 30-second first retry backoff, re-engagement SMS 2 hours after an opened email,
- * callbacks without a time after 1 day, and a 1-hour spread for steps overdue after a pause.
+ * callbacks without a time after 1 day, a 1-hour spread for steps overdue after a pause, and an hourly
+ * purge of housekeeping rows older than 30 days.
  */
 public final class RetentionEngineBuilder {
     private final Function<RetentionEngineBuilder, RetentionEngine> factory;
@@ -50,6 +51,8 @@ public final class RetentionEngineBuilder {
     private Duration callbackDefaultDelay = Duration.ofDays(1);
     private Duration resumeSpread = Duration.ofHours(1);
     private Optional<Long> seed = Optional.empty();
+    private Duration housekeepingRetention = Duration.ofDays(30);
+    private Duration housekeepingInterval = Duration.ofHours(1);
     private Optional<MetaWebhooks> metaWebhooks = Optional.empty();
     private Optional<GraphLeadClient> graphLeads = Optional.empty();
     private Optional<KeitaroPostbackParser> keitaro = Optional.empty();
@@ -192,6 +195,22 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
+    /**
+     * How long processed provider-event keys, Keitaro replay keys and unmatched postbacks are kept
+     * (default 30 days); a provider or tracker that replays an older delivery is not recognised as a
+     * replay, which changes nothing for provider events (statuses only move forward).
+     */
+    public RetentionEngineBuilder housekeepingRetention(Duration value) {
+        housekeepingRetention = value;
+        return this;
+    }
+
+    /** How often a tick purges old housekeeping rows (default hourly); see {@link RetentionEngine#purge()}. */
+    public RetentionEngineBuilder housekeepingInterval(Duration value) {
+        housekeepingInterval = value;
+        return this;
+    }
+
     /** Seed for A/B variant assignment, for reproducible tests and simulations. */
     public RetentionEngineBuilder randomSeed(long value) {
         seed = Optional.of(value);
@@ -259,7 +278,7 @@ public final class RetentionEngineBuilder {
     EngineSettings settings() {
         return new EngineSettings(instanceId, defaultRegion, batchSize, maxBatchesPerTick, enrollmentLease,
                 dispatchLease, dispatchConcurrency, dispatchTimeout, retryBackoff, defaultMaxRetries, reengage,
-                callbackDefaultDelay, resumeSpread, seed);
+                callbackDefaultDelay, resumeSpread, seed, housekeepingRetention, housekeepingInterval);
     }
 
     RetentionStore store() {

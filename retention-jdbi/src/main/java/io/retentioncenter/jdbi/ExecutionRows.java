@@ -15,6 +15,9 @@ final class ExecutionRows {
             + " attempt_id, executed_at, result) VALUES (:id, :enrollmentId, :sequenceId, :stepOrder, :status,"
             + " :attemptId, :executedAt, :result)";
 
+    /** Deletes the execution {@code id}, so that a step deferred again replaces its DEFERRED row. */
+    static final String DELETE = "DELETE FROM <schema>rc_execution WHERE id = :id";
+
     private ExecutionRows() {
     }
 

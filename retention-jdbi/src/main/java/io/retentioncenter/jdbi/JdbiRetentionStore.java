@@ -3,6 +3,7 @@ package io.retentioncenter.jdbi;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
@@ -83,6 +84,7 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final Reservations reservations;
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
+    private final HousekeepingRepository housekeeping;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -97,6 +99,7 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.reservations = new Reservations(db);
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
+        this.housekeeping = new HousekeepingRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -479,6 +482,12 @@ public final class JdbiRetentionStore implements RetentionStore {
         String key = Require.text(eventKey, "eventKey");
         Require.present(at, "at");
         return reservations.markEventProcessed(key, at);
+    }
+
+    @Override
+    public PurgeReport purgeHousekeeping(Instant keysBefore, Instant rateWindowsBefore) {
+        return housekeeping.purge(Require.present(keysBefore, "keysBefore"),
+                Require.present(rateWindowsBefore, "rateWindowsBefore"));
     }
 
     // ---- conversions ------------------------------------------------------------------------

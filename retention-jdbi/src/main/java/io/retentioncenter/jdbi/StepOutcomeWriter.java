@@ -2,6 +2,7 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.sequence.StepOutcome;
@@ -157,6 +158,9 @@ final class StepOutcomeWriter {
         void flush(Handle handle) {
             batch(handle, LeadContact.UPDATE, leads.values(), (b, lead) -> lead.bind(b));
             batch(handle, AttemptRows.INSERT, attempts, AttemptRows::bind);
+            List<SequenceStepExecution> deferred = executions.stream()
+                    .filter(e -> e.status() == ExecutionStatus.DEFERRED).toList();
+            batch(handle, ExecutionRows.DELETE, deferred, (b, e) -> b.bind("id", e.id()));
             batch(handle, ExecutionRows.INSERT, executions, ExecutionRows::bind);
             batch(handle, EnrollmentRows.REPLACE, enrollments.values(), EnrollmentRows::bind);
         }

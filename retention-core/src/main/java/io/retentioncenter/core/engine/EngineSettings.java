@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param callbackDefaultDelay when a lead asks for a callback without a time, call back this much later
  * @param resumeSpread window over which overdue steps are spread when a paused campaign resumes
  * @param randomSeed seed for A/B variant assignment; empty for a random seed
+ * @param housekeepingRetention how long processed-event keys, Keitaro replay keys and unmatched
+ *     postbacks are kept
+ * @param housekeepingInterval how often a tick purges them (and rate-limit windows long over)
  */
 public record EngineSettings(
         String instanceId,
@@ -37,7 +40,9 @@ public record EngineSettings(
         Optional<Duration> reengageOpenedWithSms,
         Duration callbackDefaultDelay,
         Duration resumeSpread,
-        Optional<Long> randomSeed) {
+        Optional<Long> randomSeed,
+        Duration housekeepingRetention,
+        Duration housekeepingInterval) {
 
     /** Validates the settings. */
     public EngineSettings {
@@ -62,6 +67,8 @@ public record EngineSettings(
         requirePositive(retryBackoff, "retryBackoff");
         requirePositive(callbackDefaultDelay, "callbackDefaultDelay");
         requirePositive(resumeSpread, "resumeSpread");
+        requirePositive(housekeepingRetention, "housekeepingRetention");
+        requirePositive(housekeepingInterval, "housekeepingInterval");
         if (dispatchTimeout.compareTo(dispatchLease) >= 0) {
             throw new ConfigurationException("dispatchTimeout must be shorter than dispatchLease");
         }

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.memory;
 
 import io.retentioncenter.core.conversion.Conversion;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ final class ConversionBook {
     private final Map<LeadCampaign, Conversion> byLeadCampaign = new HashMap<>();
     private final Map<String, LeadCampaign> byId = new HashMap<>();
     private final Map<String, Set<LeadCampaign>> byLead = new HashMap<>();
-    private final Set<String> replayKeys = new HashSet<>();
+    private final Map<String, Instant> replayKeys = new HashMap<>();
     private final TimeIndex occurred = new TimeIndex();
 
     /** A conversion's identity. */
@@ -54,11 +55,18 @@ final class ConversionBook {
     }
 
     boolean isReplay(String replayKey) {
-        return replayKeys.contains(replayKey);
+        return replayKeys.containsKey(replayKey);
     }
 
-    void remember(String replayKey) {
-        replayKeys.add(replayKey);
+    void remember(String replayKey, Instant at) {
+        replayKeys.put(replayKey, at);
+    }
+
+    /** Forgets the replay keys recorded before {@code before}; returns how many. */
+    long forgetReplayKeysBefore(Instant before) {
+        int size = replayKeys.size();
+        replayKeys.values().removeIf(at -> at.isBefore(before));
+        return size - replayKeys.size();
     }
 
     TimeIndex occurredIndex() {

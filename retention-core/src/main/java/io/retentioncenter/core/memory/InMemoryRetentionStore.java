@@ -3,6 +3,7 @@ package io.retentioncenter.core.memory;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
@@ -587,6 +588,18 @@ public final class InMemoryRetentionStore implements RetentionStore {
     }
 
     @Override
+    public PurgeReport purgeHousekeeping(Instant keysBefore, Instant rateWindowsBefore) {
+        Require.present(keysBefore, "keysBefore");
+        Require.present(rateWindowsBefore, "rateWindowsBefore");
+        return locked(() -> {
+            int events = processedEvents.size();
+            processedEvents.values().removeIf(at -> at.isBefore(keysBefore));
+            return new PurgeReport(events - processedEvents.size(), conversions.forgetReplayKeysBefore(keysBefore),
+                    unmatched.purgeBefore(keysBefore), rates.purgeBefore(rateWindowsBefore));
+        });
+    }
+
+    @Override
     public Page<ContactAttempt> listAttempts(AttemptStatus status, PageRequest page) {
         Require.present(status, "status");
         Require.present(page, "page");
@@ -703,7 +716,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
                 return new ConversionOutcome(ConversionOutcome.Effect.IGNORED, existing, 0);
             }
             conversions.put(next.get());
-            conversions.remember(command.replayKey());
+            conversions.remember(command.replayKey(), command.at());
             ConversionStatus status = next.get().status();
             boolean moved = existing.map(c -> c.status() != status).orElse(true);
             int exited = moved ? closeLead(lead, status, command.at()) : 0;

@@ -42,4 +42,19 @@ final class RateWindows {
         }
         return true;
     }
+
+    /** Forgets the windows that started before {@code before}; returns how many. */
+    long purgeBefore(Instant before) {
+        long purged = 0;
+        for (Windows windows : byKey.values()) {
+            int size = windows.reserved.size();
+            windows.reserved.headMap(before, false).clear();
+            purged += size - windows.reserved.size();
+            if (before.isAfter(windows.forgottenBefore)) {
+                windows.forgottenBefore = before;
+            }
+        }
+        byKey.values().removeIf(w -> w.reserved.isEmpty());
+        return purged;
+    }
 }

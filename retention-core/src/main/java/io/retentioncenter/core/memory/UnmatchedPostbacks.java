@@ -3,7 +3,9 @@ package io.retentioncenter.core.memory;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Postbacks that matched nothing, once per replay key, oldest first. Not thread-safe. */
@@ -21,5 +23,15 @@ final class UnmatchedPostbacks {
     /** Unmatched postbacks, oldest first. */
     Page<UnmatchedPostback> page(PageRequest request) {
         return Pages.of(received.stream().map(key -> byReplayKey.get(key.id())), byReplayKey.size(), request);
+    }
+
+    /** Deletes the postbacks received before {@code before}; returns how many. */
+    long purgeBefore(Instant before) {
+        List<TimeKey> old = received.stream().takeWhile(key -> key.at().isBefore(before)).toList();
+        old.forEach(key -> {
+            byReplayKey.remove(key.id());
+            received.remove(key.at(), key.id());
+        });
+        return old.size();
     }
 }

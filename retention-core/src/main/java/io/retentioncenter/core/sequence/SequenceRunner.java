@@ -7,6 +7,7 @@ import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.Dispatcher;
 import io.retentioncenter.core.engine.ConfigSnapshot;
 import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.engine.Housekeeping;
 import io.retentioncenter.core.lead.Lead;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,14 +35,17 @@ public final class SequenceRunner {
     private final EngineContext ctx;
     private final StepPlanner planner;
     private final Dispatcher dispatcher;
+    private final Housekeeping housekeeping;
 
     /** Built by the engine. */
     public SequenceRunner(EngineContext ctx, io.retentioncenter.core.contact.ContactPolicy policy,
             io.retentioncenter.core.script.MessageComposer composer,
-            Set<io.retentioncenter.core.contact.Channel> channelsWithProvider, Dispatcher dispatcher) {
+            Set<io.retentioncenter.core.contact.Channel> channelsWithProvider, Dispatcher dispatcher,
+            Housekeeping housekeeping) {
         this.ctx = ctx;
         this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider);
         this.dispatcher = dispatcher;
+        this.housekeeping = housekeeping;
     }
 
     /** Runs one tick. */
@@ -63,6 +67,7 @@ public final class SequenceRunner {
                 break;
             }
         }
+        housekeeping.purgeIfDue();
         return counter.result();
     }
 

@@ -107,7 +107,9 @@ final class StepPlanner {
                         : skip(e, campaign, sequence, step, decision.reason().name().toLowerCase(), now);
             }
             case DEFER -> {
-                SequenceStepExecution exec = execution(e, step, ExecutionStatus.DEFERRED, Optional.empty(), now,
+                // one row per deferred step, however often it is postponed: the id is the step's own
+                SequenceStepExecution exec = new SequenceStepExecution("exe." + e.id() + "." + step.order() + ".deferred",
+                        e.id(), e.sequenceId(), step.order(), ExecutionStatus.DEFERRED, Optional.empty(), now,
                         "deferred:" + decision.reason() + ":" + decision.at());
                 return new PlannedStep(outcome(e, e.deferredTo(decision.at(), now), Optional.empty(),
                         Optional.of(exec), campaign), PlannedStep.Kind.DEFERRED);

@@ -2,6 +2,7 @@ package io.retentioncenter.core.spi;
 
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
@@ -177,6 +178,7 @@ public interface RetentionStore {
      * (else NOT_CONTACTABLE), increments the lead's contact count, moves a NEW or IN_PROGRESS lead to
      * CONTACTED and inserts the attempt (unique per idempotency key: an attempt whose id or key exists
      * already is neither inserted nor counted again, the rest still applies); then writes the execution
+     * (replacing a stored execution with the same id: a step deferred again keeps one DEFERRED row)
      * and the updated enrollment, releasing the lease. NOT_CONTACTABLE leaves the lease with its owner.
      *
      * @return one result per outcome, in order
@@ -296,6 +298,16 @@ public interface RetentionStore {
      * @return false when the key was recorded before (a replay)
      */
     boolean markEventProcessed(String eventKey, Instant at);
+
+    /**
+     * Deletes housekeeping rows: processed provider-event keys, conversion replay keys and unmatched
+     * postbacks recorded before {@code keysBefore}, and rate-limit windows that started before
+     * {@code rateWindowsBefore}. Leads, attempts, executions, enrollments and conversions are never
+     * purged. Safe to run on several engines at once.
+     *
+     * @return how many rows of each kind were deleted
+     */
+    PurgeReport purgeHousekeeping(Instant keysBefore, Instant rateWindowsBefore);
 
     // ---- conversions ------------------------------------------------------------------------
 

@@ -111,4 +111,52 @@ public interface OperatorQueueContract extends StoreUnderTest {
                 minutes(2));
         assertThat(enrollmentNow("enr_1").status()).isEqualTo(EnrollmentStatus.EXITED);
     }
+
+    @Test
+    default void aStepDeferredAgainKeepsOneDeferredExecution() {
+        savedCampaignAndSequence();
+        savedLead("lead_1");
+        enrolled("enr_1", "lead_1", T0);
+        for (int round = 0; round < 3; round++) {
+            SequenceEnrollment claimed = claimedOne(minutes(round * 30), "tick", minutes(round * 30 + 2));
+            SequenceStepExecution deferral = new SequenceStepExecution("exe.enr_1.1.deferred", "enr_1",
+                    claimed.sequenceId(), 1, ExecutionStatus.DEFERRED, Optional.empty(), minutes(round * 30),
+                    "deferred:OUTSIDE_HOURS:" + minutes(round * 30 + 30));
+            StepOutcome outcome = new StepOutcome("tick", 1, claimed.deferredTo(minutes(round * 30 + 30),
+                    minutes(round * 30)), Optional.empty(), Optional.of(deferral), 6);
+            assertThat(store().recordStepOutcomes(List.of(outcome))).containsExactly(StepOutcome.Result.APPLIED);
+        }
+        assertThat(store().listExecutions("enr_1")).singleElement().satisfies(e -> {
+            assertThat(e.executedAt()).isEqualTo(minutes(60));
+            assertThat(e.result()).endsWith(minutes(90).toString());
+        });
+    }
+
+    @Test
+    default void housekeepingPurgesOldKeysPostbacksAndRateWindowsAndNothingElse() {
+        savedCampaignAndSequence();
+        savedLead("lead_1");
+        assertThat(store().markEventProcessed("old-event", minutes(1))).isTrue();
+        assertThat(store().markEventProcessed("new-event", minutes(100))).isTrue();
+        store().recordUnmatchedPostback(StoreFixtures.unmatched("old-pb", minutes(1)));
+        store().recordUnmatchedPostback(StoreFixtures.unmatched("new-pb", minutes(100)));
+        store().recordConversion(StoreFixtures.postback("old-replay", io.retentioncenter.core.conversion.PostbackKind.LEAD,
+                StoreFixtures.conversion("conv_1", "lead_1", StoreFixtures.CAMPAIGN, minutes(1)), "0", minutes(1)));
+        assertThat(store().tryReserveRate(StoreFixtures.CAMPAIGN, io.retentioncenter.core.contact.Channel.SMS,
+                minutes(0), 1)).isTrue();
+        assertThat(store().tryReserveRate(StoreFixtures.CAMPAIGN, io.retentioncenter.core.contact.Channel.SMS,
+                minutes(120), 1)).isTrue();
+
+        var report = store().purgeHousekeeping(minutes(50), minutes(60));
+
+        assertThat(report).isEqualTo(new io.retentioncenter.core.PurgeReport(1, 1, 1, 1));
+        assertThat(store().markEventProcessed("new-event", minutes(101))).as("kept").isFalse();
+        assertThat(store().markEventProcessed("old-event", minutes(101))).as("forgotten").isTrue();
+        assertThat(store().listUnmatchedPostbacks(PageRequest.first(5)).items())
+                .extracting(io.retentioncenter.core.conversion.UnmatchedPostback::replayKey).containsExactly("new-pb");
+        assertThat(store().conversionsOfLead("lead_1")).as("conversions are never purged").hasSize(1);
+        assertThat(store().tryReserveRate(StoreFixtures.CAMPAIGN, io.retentioncenter.core.contact.Channel.SMS,
+                minutes(120), 1)).as("a kept window stays full").isFalse();
+        assertThat(store().purgeHousekeeping(minutes(50), minutes(60))).isEqualTo(io.retentioncenter.core.PurgeReport.NONE);
+    }
 }
