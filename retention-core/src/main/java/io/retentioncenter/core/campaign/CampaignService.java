@@ -45,7 +45,7 @@ public final class CampaignService {
      * every start gets one campaign, on every engine and after every restart. Its id is
      * {@code "cmp." + key}.
      *
-     * @throws ValidationException when the key or the spec is invalid
+     * @throws io.retentioncenter.core.ValidationException when the key or the spec is invalid
      */
     public Campaign declare(String key, NewCampaign spec) {
         String id = Ids.declared("cmp", key);

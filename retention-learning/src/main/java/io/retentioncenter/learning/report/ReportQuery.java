@@ -99,7 +99,7 @@ public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSu
             return this;
         }
 
-        /** Significance level for insights and suggestions (default q <= 0.05). */
+        /** Significance level for insights and suggestions (default q &le; 0.05). */
         public Builder significance(double value) {
             this.significance = value;
             return this;
