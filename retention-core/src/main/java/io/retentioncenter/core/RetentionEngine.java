@@ -67,7 +67,7 @@ public final class RetentionEngine {
 
     private RetentionEngine(RetentionEngineBuilder b) {
         EngineSettings settings = b.settings();
-        this.ctx = new EngineContext(b.store(), b.clock(), new ConfigCache(b.store()), new SafeListener(b.listener()),
+        this.ctx = new EngineContext(b.store(), b.clock(), new ConfigCache(b.store()), new SafeListener(b.listeners()),
                 settings);
         Map<Channel, ChannelProvider> providers = new EnumMap<>(b.providers());
         ContactPolicy policy = new ContactPolicy(ctx.store(), b.advisor());

@@ -13,7 +13,9 @@ import io.retentioncenter.core.spi.SendTimeAdvisor;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +24,7 @@ import java.util.function.Function;
 /**
  * Builds a {@link RetentionEngine}. A store is required; everything else has a default: the UTC
  * system clock, no channels (steps on channels without a provider are skipped), a judge that never
- * ends A/B tests, an advisor that never moves sends, no listener, region {@code US}, batches of 500
+ * ends A/B tests, an advisor that never moves sends, no listeners, region {@code US}, batches of 500
  * enrollments, 2-minute enrollment leases, 5-minute dispatch leases, 16 sends in flight, 60-second
  * provider timeout, 30-second first retry backoff, re-engagement SMS 2 hours after an opened email,
  * callbacks without a time after 1 day, a 1-hour spread for steps overdue after a pause, and an hourly
@@ -35,8 +37,7 @@ public final class RetentionEngineBuilder {
     private final Map<Channel, ChannelProvider> providers = new EnumMap<>(Channel.class);
     private ExperimentJudge judge = ExperimentJudge.neverStop();
     private SendTimeAdvisor advisor = SendTimeAdvisor.sendNow();
-    private EngineListener listener = new EngineListener() {
-    };
+    private final List<EngineListener> listeners = new ArrayList<>();
     private String instanceId = defaultInstanceId();
     private String defaultRegion = "US";
     private int batchSize = 500;
@@ -102,9 +103,12 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
-    /** Callbacks for metrics and logs. */
+    /**
+     * Adds callbacks for metrics and logs; several listeners may be added and are called in order
+     * (for example {@code MicrometerMetrics} and the host's own).
+     */
     public RetentionEngineBuilder listener(EngineListener value) {
-        listener = notNull(value, "listener");
+        listeners.add(notNull(value, "listener"));
         return this;
     }
 
@@ -301,8 +305,8 @@ public final class RetentionEngineBuilder {
         return advisor;
     }
 
-    EngineListener listener() {
-        return listener;
+    List<EngineListener> listeners() {
+        return listeners;
     }
 
     Optional<MetaWebhooks> metaWebhooks() {

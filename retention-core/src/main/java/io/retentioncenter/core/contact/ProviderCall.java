@@ -1,9 +1,11 @@
 package io.retentioncenter.core.contact;
 
+import io.retentioncenter.core.engine.LogContext;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -78,12 +80,14 @@ final class ProviderCall {
         }
     }
 
+    @SuppressWarnings("try") // the log context is used for its effect on the MDC
     private void run(ChannelProvider provider, OutboundMessage message) {
         if (!state.compareAndSet(NEW, RUNNING)) {
             return;
         }
         thread.set(Thread.currentThread());
-        try {
+        try (LogContext ids = LogContext.of(Optional.of(message.leadId()), Optional.of(message.attemptId()),
+                Optional.empty())) {
             CompletableFuture<SendResult> s = provider.send(message).toCompletableFuture();
             stage.set(s);
             if (answer.isDone()) {

@@ -5,27 +5,40 @@ import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
+import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.EngineListener;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wraps the host's {@link EngineListener} so that its exceptions are logged, never propagated. */
+/**
+ * Calls the host's {@link EngineListener}s in order, each on its own: an exception one of them throws
+ * is logged, never propagated, and never keeps the others from being called.
+ */
 public final class SafeListener implements EngineListener {
     private static final Logger log = LoggerFactory.getLogger(SafeListener.class);
-    private final EngineListener delegate;
+    private final List<EngineListener> delegates;
 
-    /** Wraps {@code delegate}. */
-    public SafeListener(EngineListener delegate) {
-        this.delegate = delegate;
+    /** Wraps {@code delegates}. */
+    public SafeListener(List<EngineListener> delegates) {
+        this.delegates = List.copyOf(delegates);
     }
 
     private void call(String what, Consumer<EngineListener> call) {
-        try {
-            call.accept(delegate);
-        } catch (RuntimeException e) {
-            log.warn("EngineListener.{} threw; ignored", what, e);
+        for (EngineListener delegate : delegates) {
+            try {
+                call.accept(delegate);
+            } catch (RuntimeException e) {
+                log.warn("EngineListener.{} threw; ignored", what, e);
+            }
         }
+    }
+
+    @Override
+    public void tickCompleted(TickResult result, Duration took) {
+        call("tickCompleted", l -> l.tickCompleted(result, took));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.retentioncenter.core.contact.ChannelRouter;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.RouteResult;
 import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.engine.LogContext;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
@@ -32,8 +33,16 @@ final class ProviderEventHandler {
         this.router = router;
     }
 
+    @SuppressWarnings("try") // the log context is used for its effect on the MDC
     ProviderEventResult apply(ProviderEvent event) {
         Optional<ContactAttempt> attempt = matchAttempt(event);
+        try (LogContext ids = LogContext.of(attempt.map(ContactAttempt::leadId), attempt.map(ContactAttempt::id),
+                attempt.flatMap(ContactAttempt::enrollmentId))) {
+            return apply(event, attempt);
+        }
+    }
+
+    private ProviderEventResult apply(ProviderEvent event, Optional<ContactAttempt> attempt) {
         Optional<Lead> lead = attempt.map(ContactAttempt::leadId).flatMap(ctx.store()::findLead)
                 .or(() -> event.recipient().flatMap(ctx.store()::findLeadByAddress));
         if (lead.isEmpty()) {

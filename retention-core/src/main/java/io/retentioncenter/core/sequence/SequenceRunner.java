@@ -9,6 +9,7 @@ import io.retentioncenter.core.engine.ConfigSnapshot;
 import io.retentioncenter.core.engine.EngineContext;
 import io.retentioncenter.core.engine.Housekeeping;
 import io.retentioncenter.core.lead.Lead;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class SequenceRunner {
 
     /** Runs one tick. */
     public TickResult tick() {
+        long started = System.nanoTime();
         TickCounter counter = new TickCounter();
         int batchSize = ctx.settings().batchSize();
         Set<String> dispatchedThisTick = new HashSet<>();
@@ -68,7 +70,9 @@ public final class SequenceRunner {
             }
         }
         housekeeping.purgeIfDue();
-        return counter.result();
+        TickResult result = counter.result();
+        ctx.listener().tickCompleted(result, Duration.ofNanos(System.nanoTime() - started));
+        return result;
     }
 
     /**

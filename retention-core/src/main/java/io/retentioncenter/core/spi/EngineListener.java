@@ -5,6 +5,8 @@ import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
+import io.retentioncenter.core.sequence.TickResult;
+import java.time.Duration;
 
 /**
  * Callbacks for host metrics and logs. All methods default to no-ops; exceptions thrown by a
@@ -42,6 +44,15 @@ public interface EngineListener {
      * enrollment proceeds. Listed by {@code engine.sequences().setAside(...)}.
      */
     default void enrollmentSetAside(SequenceEnrollment enrollment, String error) {
+    }
+
+    /**
+     * A tick finished.
+     *
+     * @param result what it did
+     * @param took how long it ran (wall time)
+     */
+    default void tickCompleted(TickResult result, Duration took) {
     }
 
     /** A conversion was recorded or upgraded. */
