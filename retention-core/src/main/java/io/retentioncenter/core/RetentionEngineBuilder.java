@@ -22,7 +22,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Builds a {@link RetentionEngine}. A store is required; everything else has a default: the UTC
+ * Builds a {@link RetentionEngine}. Every setter throws {@link ConfigurationException} at once when its
+ * value alone is wrong (null, blank, out of range); {@link #build()} throws it for what is missing
+ * and for settings that do not fit together. A store is required; everything else has a default: the UTC
  * system clock, no channels (steps on channels without a provider are skipped), a judge that never
  * ends A/B tests, an advisor that never moves sends, no listeners, region {@code US}, batches of 500
  * enrollments, 2-minute enrollment leases, 5-minute dispatch leases, 16 sends in flight, 60-second
@@ -114,43 +116,43 @@ public final class RetentionEngineBuilder {
 
     /** This instance's id in leases; unique per running engine (default: pid@host plus a random suffix). */
     public RetentionEngineBuilder instanceId(String value) {
-        instanceId = notNull(value, "instanceId");
+        instanceId = text(value, "instanceId");
         return this;
     }
 
     /** Region for phone numbers without a country code (ISO 3166 alpha-2). */
     public RetentionEngineBuilder defaultRegion(String value) {
-        defaultRegion = notNull(value, "defaultRegion");
+        defaultRegion = region(value);
         return this;
     }
 
     /** Enrollments claimed per batch. */
     public RetentionEngineBuilder batchSize(int value) {
-        batchSize = value;
+        batchSize = between(value, 1, 10_000, "batchSize");
         return this;
     }
 
     /** Upper bound of batches per tick. */
     public RetentionEngineBuilder maxBatchesPerTick(int value) {
-        maxBatchesPerTick = value;
+        maxBatchesPerTick = between(value, 1, Integer.MAX_VALUE, "maxBatchesPerTick");
         return this;
     }
 
     /** How long a claimed enrollment stays reserved for this instance. */
     public RetentionEngineBuilder enrollmentLease(Duration value) {
-        enrollmentLease = value;
+        enrollmentLease = positive(value, "enrollmentLease");
         return this;
     }
 
     /** How long a dispatching attempt stays reserved; must exceed the dispatch timeout. */
     public RetentionEngineBuilder dispatchLease(Duration value) {
-        dispatchLease = value;
+        dispatchLease = positive(value, "dispatchLease");
         return this;
     }
 
     /** Provider sends in flight at once. */
     public RetentionEngineBuilder dispatchConcurrency(int value) {
-        dispatchConcurrency = value;
+        dispatchConcurrency = between(value, 1, Integer.MAX_VALUE, "dispatchConcurrency");
         return this;
     }
 
@@ -159,25 +161,25 @@ public final class RetentionEngineBuilder {
      * unknown; must cover every provider's {@link ChannelProvider#maxSendTime()}.
      */
     public RetentionEngineBuilder dispatchTimeout(Duration value) {
-        dispatchTimeout = value;
+        dispatchTimeout = positive(value, "dispatchTimeout");
         return this;
     }
 
     /** First backoff after a failed send; doubled per try unless the provider says Retry-After. */
     public RetentionEngineBuilder retryBackoff(Duration value) {
-        retryBackoff = value;
+        retryBackoff = positive(value, "retryBackoff");
         return this;
     }
 
     /** Retries for attempts outside sequence steps. */
     public RetentionEngineBuilder defaultMaxRetries(int value) {
-        defaultMaxRetries = value;
+        defaultMaxRetries = between(value, 0, Integer.MAX_VALUE, "defaultMaxRetries");
         return this;
     }
 
     /** Delay of the extra SMS after an opened email of an unconverted lead. */
     public RetentionEngineBuilder reengageOpenedWithSms(Duration delay) {
-        reengage = Optional.of(notNull(delay, "reengageOpenedWithSms"));
+        reengage = Optional.of(positive(delay, "reengageOpenedWithSms"));
         return this;
     }
 
@@ -189,13 +191,13 @@ public final class RetentionEngineBuilder {
 
     /** When a lead asks for a callback without a time, call back this much later. */
     public RetentionEngineBuilder callbackDefaultDelay(Duration value) {
-        callbackDefaultDelay = value;
+        callbackDefaultDelay = positive(value, "callbackDefaultDelay");
         return this;
     }
 
     /** Window over which overdue steps are spread when a paused campaign resumes. */
     public RetentionEngineBuilder resumeSpread(Duration value) {
-        resumeSpread = value;
+        resumeSpread = positive(value, "resumeSpread");
         return this;
     }
 
@@ -205,13 +207,13 @@ public final class RetentionEngineBuilder {
      * replay, which changes nothing for provider events (statuses only move forward).
      */
     public RetentionEngineBuilder housekeepingRetention(Duration value) {
-        housekeepingRetention = value;
+        housekeepingRetention = positive(value, "housekeepingRetention");
         return this;
     }
 
     /** How often a tick purges old housekeeping rows (default hourly); see {@link RetentionEngine#purge()}. */
     public RetentionEngineBuilder housekeepingInterval(Duration value) {
-        housekeepingInterval = value;
+        housekeepingInterval = positive(value, "housekeepingInterval");
         return this;
     }
 
@@ -319,6 +321,36 @@ public final class RetentionEngineBuilder {
 
     Optional<KeitaroPostbackParser> keitaro() {
         return keitaro;
+    }
+
+    private static Duration positive(Duration value, String what) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(what + " must be a positive duration, was " + value);
+        }
+        return value;
+    }
+
+    private static int between(int value, int min, int max, String what) {
+        if (value < min || value > max) {
+            throw new ConfigurationException(what + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static String text(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    private static String region(String value) {
+        String code = text(value, "defaultRegion").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(code)) {
+            throw new ConfigurationException("defaultRegion must be an ISO 3166 region code libphonenumber knows, was "
+                    + io.retentioncenter.core.engine.InputText.echo(value));
+        }
+        return code;
     }
 
     private static <T> T notNull(T value, String what) {

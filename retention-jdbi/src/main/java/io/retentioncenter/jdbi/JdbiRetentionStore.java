@@ -121,15 +121,24 @@ public final class JdbiRetentionStore implements RetentionStore {
         private Builder() {
         }
 
-        /** The database; its pool should allow as many connections as the engine's threads use at once. */
+        /**
+         * The database; its pool should allow as many connections as the engine's threads use at once.
+         *
+         * @throws ConfigurationException when {@code value} is null
+         */
         public Builder dataSource(DataSource value) {
-            dataSource = Require.present(value, "dataSource");
+            if (value == null) {
+                throw new ConfigurationException("dataSource must not be null");
+            }
+            dataSource = value;
             return this;
         }
 
         /**
          * The schema that holds the store's tables (created by the migration when missing); a plain SQL
          * identifier. Default: the connection's default schema.
+         *
+         * @throws ConfigurationException when {@code value} is not a plain SQL identifier
          */
         public Builder schema(String value) {
             schema = Optional.of(RetentionMigrations.checkedSchema(value));

@@ -1,8 +1,9 @@
 package io.retentioncenter.jdbi;
 
+import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.StoreException;
-import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.engine.InputText;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -31,7 +32,7 @@ public final class RetentionMigrations {
      * creating the schema when it does not exist.
      *
      * @return the number of migrations applied, 0 when the database was up to date
-     * @throws ValidationException when the schema name is not a plain SQL identifier
+     * @throws ConfigurationException when the schema name is not a plain SQL identifier
      * @throws StoreException when the database cannot be reached or a migration fails; transient when the
      *     connection was lost (migrating again resumes where it stopped)
      */
@@ -68,8 +69,8 @@ public final class RetentionMigrations {
     /** {@code schema} if it is a plain SQL identifier (letters, digits, underscores; at most 63 characters). */
     static String checkedSchema(String schema) {
         if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
-            throw new ValidationException("schema", "must be a plain SQL identifier (letters, digits, underscores,"
-                    + " at most 63 characters), was " + schema);
+            throw new ConfigurationException("schema must be a plain SQL identifier (letters, digits, underscores,"
+                    + " at most 63 characters), was " + InputText.echo(schema));
         }
         return schema;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.ValidationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,11 +132,11 @@ abstract class MigrationBehaviour {
     @Test
     void badSettingsAreRejectedBeforeAnythingRuns() {
         assertThatThrownBy(() -> JdbiRetentionStore.builder().schema("rc; DROP TABLE x"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("schema"));
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("schema");
         assertThatThrownBy(() -> JdbiRetentionStore.builder().build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("dataSource");
         assertThatThrownBy(() -> JdbiRetentionStore.builder().dataSource(null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("dataSource"));
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("dataSource");
     }
 
     /** Versions in the history table; Flyway's own schema-creation marker has none. */

@@ -38,14 +38,19 @@ class ManagementBadInputTest {
     void engineBuilderNamesWhatIsMissing() {
         assertThatThrownBy(() -> RetentionEngine.builder().build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("store");
-        assertThatThrownBy(() -> RetentionEngine.builder().store(t.store).batchSize(0).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> RetentionEngine.builder().store(t.store).batchSize(0))
+                .as("thrown by the setter").isInstanceOf(ConfigurationException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> RetentionEngine.builder().retryBackoff(Duration.ZERO))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("retryBackoff");
+        assertThatThrownBy(() -> RetentionEngine.builder().instanceId(" ")).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> RetentionEngine.builder().store(t.store).dispatchTimeout(Duration.ofMinutes(10))
                 .build()).isInstanceOf(ConfigurationException.class).hasMessageContaining("dispatchTimeout");
         assertThatThrownBy(() -> RetentionEngine.builder().channel(RecordingChannelProvider.of(Channel.SMS))
                 .channel(RecordingChannelProvider.of(Channel.SMS))).isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> RetentionEngine.builder().store(t.store).defaultRegion("XX").build())
-                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RetentionEngine.builder().defaultRegion("XX"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("defaultRegion");
+        assertThat(RetentionEngine.builder().store(t.store).defaultRegion("es").build().settings().defaultRegion())
+                .isEqualTo("ES");
         assertThatThrownBy(() -> RetentionEngine.builder().clock(null)).isInstanceOf(ConfigurationException.class);
     }
 
