@@ -493,6 +493,12 @@ public final class JdbiRetentionStore implements RetentionStore {
         return reservations.markEventProcessed(key, at);
     }
 
+    /** True on PostgreSQL (claims skip rows other engines locked); false on H2, whose claims serialise. */
+    @Override
+    public boolean concurrentClaims() {
+        return db.dialect() == Dialect.POSTGRESQL;
+    }
+
     @Override
     public PurgeReport purgeHousekeeping(Instant keysBefore, Instant rateWindowsBefore) {
         return housekeeping.purge(Require.present(keysBefore, "keysBefore"),

@@ -227,6 +227,26 @@ public interface EnrollmentContract extends StoreUnderTest {
         assertThat(claimed).hasSize(leads * sequences).doesNotHaveDuplicates();
     }
 
+    /**
+     * Capability {@link io.retentioncenter.core.spi.RetentionStore#concurrentClaims()}: claimers racing
+     * for due enrollments each take a full batch of rows the others did not lock, so one round of
+     * four claims of ten takes all forty. Stores whose claims serialise (H2) skip this test.
+     */
+    @Test
+    default void withConcurrentClaimsRacingClaimersEachTakeAFullBatch() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store().concurrentClaims(), "claims serialise on this store");
+        savedCampaignAndSequence();
+        for (int l = 0; l < 40; l++) {
+            savedLead("lead_" + l);
+            enrolled("enr_" + l, "lead_" + l, minutes(-l));
+        }
+
+        List<Integer> sizes = Race.run(4, thread -> List.of(
+                store().claimDueEnrollments(T0, 10, "tick_" + thread, minutes(30)).size()));
+
+        assertThat(sizes).containsExactly(10, 10, 10, 10);
+    }
+
     @Test
     default void updateEnrollmentComparesStatusAndStepAndReleasesTheLease() {
         savedCampaignAndSequence();

@@ -13,7 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
  * }
  * }</pre>
  *
- * <p>The tests come from the feature contracts this class implements; all of them use
+ * <p>The tests come from one contract interface per role of the SPI: {@link LeadContract}
+ * ({@code LeadStore}), {@link CampaignContract} ({@code ConfigurationStore} and campaign membership),
+ * {@link EnrollmentContract} and {@link StepOutcomeContract} ({@code EnrollmentStore} and the tick),
+ * {@link OutboxContract} ({@code OutboxStore}), {@link ConversionContract} ({@code ConversionStore}),
+ * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
+ * set-aside enrollments, {@code HousekeepingStore}) and {@link InputValidationContract}. Where stores
+ * legitimately differ, a test checks a capability flag of the store first (for example
+ * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
  * Rules the kit pins down where the interface leaves room are stated in each contract's Javadoc.
  */

@@ -3,7 +3,7 @@ package io.retentioncenter.learning.report;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.experiment.Variant;
-import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.stats.AlwaysValidTest;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.SampleRatioCheck;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * over the comparisons, plus the sample-ratio-mismatch check.
  */
 final class AbTestReporter {
-    private final RetentionStore store;
+    private final FactSource store;
     private final double alpha;
     private final long expectedSample;
 
-    AbTestReporter(RetentionStore store, double alpha, long expectedSample) {
+    AbTestReporter(FactSource store, double alpha, long expectedSample) {
         this.store = store;
         this.alpha = alpha;
         this.expectedSample = expectedSample;

@@ -10,7 +10,7 @@ import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
-import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.heatmap.HeatmapTally;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ import java.util.Optional;
 final class FactScan {
     private static final Channel[] CHANNELS = Channel.values();
 
-    private final RetentionStore store;
+    private final FactSource store;
     private final ReportContext context;
     final SaleIndex sales;
     final Map<String, LeadTally> leads = new HashMap<>();
@@ -54,7 +54,7 @@ final class FactScan {
     long executionsRead;
     long attemptsRead;
 
-    FactScan(RetentionStore store, ReportContext context, PhraseAnalyzer analyzer) {
+    FactScan(FactSource store, ReportContext context, PhraseAnalyzer analyzer) {
         this.store = store;
         this.context = context;
         this.sales = new SaleIndex(context.query.attributionWindowMillis());

@@ -2,7 +2,7 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
 import io.retentioncenter.learning.stats.AlwaysValidTest;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class LearningReports {
     private static final Logger LOG = LoggerFactory.getLogger(LearningReports.class);
 
-    private final RetentionStore store;
+    private final FactSource store;
     private final Clock clock;
     private final double abTestAlpha;
     private final long abTestExpectedSample;
@@ -66,7 +66,7 @@ public final class LearningReports {
 
     /** Configures {@link LearningReports}. */
     public static final class Builder {
-        private RetentionStore store;
+        private FactSource store;
         private Clock clock = Clock.systemUTC();
         private double abTestAlpha = AlwaysValidTest.DEFAULT_ALPHA;
         private long abTestExpectedSample = AlwaysValidTest.DEFAULT_EXPECTED_SAMPLE;
@@ -75,7 +75,7 @@ public final class LearningReports {
         }
 
         /** The store the facts are read from (required). */
-        public Builder store(RetentionStore value) {
+        public Builder store(FactSource value) {
             this.store = value;
             return this;
         }

@@ -2,7 +2,7 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
-import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.heatmap.Heatmap;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.WilsonInterval;
@@ -17,13 +17,13 @@ import java.util.Optional;
 
 /** Builds the sections of a {@link LearningReport} from a finished {@link FactScan}. */
 final class ReportAssembler {
-    private final RetentionStore store;
+    private final FactSource store;
     private final ReportContext context;
     private final FactScan scan;
     private final AbTestReporter abTests;
     private final Map<String, Long> activeBySequence = new HashMap<>();
 
-    ReportAssembler(RetentionStore store, ReportContext context, FactScan scan, AbTestReporter abTests) {
+    ReportAssembler(FactSource store, ReportContext context, FactScan scan, AbTestReporter abTests) {
         this.store = store;
         this.context = context;
         this.scan = scan;

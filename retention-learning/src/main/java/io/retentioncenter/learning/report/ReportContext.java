@@ -9,7 +9,7 @@ import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
-import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.spi.FactSource;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ final class ReportContext {
     final Map<String, Script> scripts = new LinkedHashMap<>();
     final List<AbTest> abTests;
 
-    private ReportContext(ReportQuery query, Instant generatedAt, RetentionStore store) {
+    private ReportContext(ReportQuery query, Instant generatedAt, FactSource store) {
         this.query = query;
         this.generatedAt = generatedAt;
         this.observedUntil = query.to().isBefore(generatedAt) ? query.to() : generatedAt;
@@ -46,7 +46,7 @@ final class ReportContext {
      *
      * @throws NotFoundException when it does not
      */
-    static ReportContext load(RetentionStore store, ReportQuery query, Instant now) {
+    static ReportContext load(FactSource store, ReportQuery query, Instant now) {
         ReportContext context = new ReportContext(query, now, store);
         ReportScope scope = query.scope();
         scope.campaignId().filter(id -> !context.campaigns.containsKey(id)).ifPresent(id -> {

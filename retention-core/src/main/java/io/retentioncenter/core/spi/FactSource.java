@@ -1,0 +1,46 @@
+package io.retentioncenter.core.spi;
+
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.SequenceStats;
+import io.retentioncenter.core.sequence.SequenceStepExecution;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Read-only facts for analytics: streaming scans of leads, enrollments, executions, attempts and
+ * conversions by time, per-arm A/B counts and per-sequence statistics, plus the configuration. All
+ * that retention-learning needs; a role of {@link RetentionStore}.
+ */
+public interface FactSource extends ConfigurationReads {
+    /**
+     * Per variant of test {@code testId}: distinct leads with an attempt in that variant, and how
+     * many of those leads have a SALE conversion credited to the test.
+     */
+    Map<String, ArmCounts> abTestCounts(String testId);
+
+    /** Counts of enrollments by status and executions by step and status for a sequence. */
+    SequenceStats sequenceStats(String sequenceId);
+
+    /**
+     * Streams attempts created in {@code [from, to)} to {@code sink} without holding them all in
+     * memory (database stores read with a cursor).
+     */
+    void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink);
+
+    /** Streams conversions that occurred in {@code [from, to)}. */
+    void scanConversions(Instant from, Instant to, Consumer<Conversion> sink);
+
+    /** Streams enrollments enrolled in {@code [from, to)}. */
+    void scanEnrollments(Instant from, Instant to, Consumer<SequenceEnrollment> sink);
+
+    /** Streams step executions executed in {@code [from, to)}. */
+    void scanExecutions(Instant from, Instant to, Consumer<SequenceStepExecution> sink);
+
+    /** Streams leads created in {@code [from, to)}. */
+    void scanLeads(Instant from, Instant to, Consumer<Lead> sink);
+}
