@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Ends A/B tests with always-valid statistics (STATISTICS.md), so it may be asked after every
+ * Ends A/B tests with always-valid statistics, so it may be asked after every
  * conversion without inflating false winners the way "stop at {@code p < 0.05}" does.
  *
  * <p>Each variant is compared with the first (the control) by an {@link AlwaysValidTest}; with more

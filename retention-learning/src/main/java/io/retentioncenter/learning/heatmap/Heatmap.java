@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Conversion rates of sent attempts by day of week × hour of the lead's local time (STATISTICS.md).
+ * Conversion rates of sent attempts by day of week × hour of the lead's local time.
  * Cells are sparse, so each also carries its rate shrunk toward the overall rate,
  * {@code p~ = (k + m p0) / (n + m)}, which is what send times are picked by.
  *

@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Word and phrase performance over many messages at once (STATISTICS.md). Each message counts a
+ * Word and phrase performance over many messages at once. Each message counts a
  * phrase once, however often it repeats it. For every unigram, bigram and trigram, anywhere and in
  * the opening and closing windows, that occurs in at least {@code minSupport} messages and is missing
  * from at least one: the 2×2 table with / without × converted / not, tested by

@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  */
 public record DelayAnalysis(Duration configured, long observed, OptionalDouble meanObservedHours, Evidence evidence,
         String caveat) {
-    /** The caveat of an observational delay comparison (STATISTICS.md). */
+    /** The caveat of an observational delay comparison. */
     public static final String OBSERVATIONAL_CAVEAT = "Observational: delays compared from observational data are "
             + "biased toward longer delays (leads must survive to receive later steps). Randomize delay arms and "
             + "use the sequential test on conversion by a fixed horizon from enrollment before changing a delay.";

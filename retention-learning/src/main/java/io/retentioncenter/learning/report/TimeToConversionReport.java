@@ -5,7 +5,7 @@ import io.retentioncenter.learning.stats.TimeToConversion;
 import java.util.List;
 
 /**
- * Time from enrollment to conversion, in hours, by Kaplan–Meier (STATISTICS.md). Enrollments that
+ * Time from enrollment to conversion, in hours, by Kaplan–Meier. Enrollments that
  * have not converted are censored at the report's end (or at the attribution window, when shorter);
  * opt-outs are censored for Kaplan–Meier and a competing outcome for the cumulative incidence.
  *

@@ -5,7 +5,7 @@ import io.retentioncenter.learning.stats.SequentialEstimate;
 import java.util.Optional;
 
 /**
- * A variant compared with the control by the always-valid sequential test (STATISTICS.md).
+ * A variant compared with the control by the always-valid sequential test.
  *
  * @param variant the variant
  * @param control the control (the test's first variant)

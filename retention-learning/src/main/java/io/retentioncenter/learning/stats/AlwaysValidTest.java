@@ -5,8 +5,8 @@ import io.retentioncenter.core.ValidationException;
 import java.util.Optional;
 
 /**
- * Always-valid sequential comparison of two conversion rates, the normal-mixture mSPRT of
- * STATISTICS.md. Unlike a fixed-horizon test, its p-value may be checked after every lead: the chance
+ * Always-valid sequential comparison of two conversion rates, the normal-mixture mSPRT (Johari,
+ * Pekelis and Walsh). Unlike a fixed-horizon test, its p-value may be checked after every lead: the chance
  * that the running minimum ever drops to {@code alpha} when the arms are identical stays near or below
  * {@code alpha}, however many looks are taken.
  *

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Benjamini–Hochberg false-discovery-rate q-values (STATISTICS.md): sort the m p-values ascending,
+ * Benjamini–Hochberg false-discovery-rate q-values: sort the m p-values ascending,
  * {@code q(i) = min over j >= i of min(1, m * p(j) / j)}, reported in the original order. Declaring
  * every test with {@code q <= 0.05} a discovery keeps the expected share of false discoveries at or
  * below 5 %.

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aalen–Johansen cumulative incidence of conversion with opt-out as a competing outcome
- * (STATISTICS.md). A lead that opted out can no longer convert, so treating it as censored (as plain
+ * Aalen–Johansen cumulative incidence of conversion with opt-out as a competing outcome. A lead
+ * that opted out can no longer convert, so treating it as censored (as plain
  * Kaplan–Meier does) overstates conversion. With {@code S(t−)} the share with neither outcome just
  * before {@code t_i}: {@code CIF_conversion(t) = Σ over t_i <= t of S(t_i−) · conversions_i / n_i},
  * likewise for opt-outs, and {@code S} drops by both outcomes. At every time

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Kaplan–Meier estimate of time to conversion (STATISTICS.md): leads still in the sequence are
+ * Kaplan–Meier estimate of time to conversion: leads still in the sequence are
  * censored, not counted as failures. {@code S(t) = Π over conversion times t_i <= t of (1 − d_i/n_i)},
  * Greenwood variance {@code S(t)² Σ d_i / (n_i (n_i − d_i))}; at tied times conversions come before
  * censorings. Opt-outs are treated as censored here; {@link CumulativeIncidenceCurve} handles them as

@@ -3,7 +3,7 @@ package io.retentioncenter.learning.stats;
 import io.retentioncenter.core.Require;
 
 /**
- * Two-proportion z-test with the pooled standard error (STATISTICS.md):
+ * Two-proportion z-test with the pooled standard error:
  * {@code z = (p2 - p1) / sqrt(p(1 - p)(1/n1 + 1/n2))} with {@code p} the pooled rate, two-sided
  * {@code p = 2 * Phi(-|z|)}.
  *

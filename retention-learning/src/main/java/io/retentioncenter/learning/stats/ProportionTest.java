@@ -3,7 +3,7 @@ package io.retentioncenter.learning.stats;
 import io.retentioncenter.core.Require;
 
 /**
- * A two-proportion comparison with the test chosen by the data (STATISTICS.md): Fisher's exact test
+ * A two-proportion comparison with the test chosen by the data: Fisher's exact test
  * when any expected cell of the 2×2 table is below 5 (this includes every degenerate table: an empty
  * arm, no successes or no failures), otherwise the pooled z-test.
  *

@@ -4,7 +4,7 @@ import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 
 /**
- * A rate shrunk toward a prior rate, for sparse cells such as a day × hour heatmap (STATISTICS.md):
+ * A rate shrunk toward a prior rate, for sparse cells such as a day × hour heatmap:
  * {@code p~ = (k + m * p0) / (n + m)}. The prior weight {@code m} acts as m pseudo-trials at the
  * prior rate {@code p0}, so a cell with few trials stays near the overall rate and a cell with many
  * trials keeps its own. With no trials and no prior weight the rate is {@code p0}.

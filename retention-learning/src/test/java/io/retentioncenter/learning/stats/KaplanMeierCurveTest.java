@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class KaplanMeierCurveTest {
     private static final double TOLERANCE = 1e-6;
 
-    /** The reference data of STATISTICS.md. */
+    /** The published reference data. */
     private static List<SurvivalObservation> reference() {
         double[] times = {1, 2, 2, 3, 4, 5, 5, 7, 8, 10};
         int[] converted = {1, 1, 0, 1, 0, 1, 1, 0, 1, 0};
