@@ -15,14 +15,19 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * The store's Flyway migrations: shared SQL in {@code db/migration/common} plus the database's own
  * folder ({@code db/migration/postgresql} or {@code db/migration/h2}), recorded in the history table
  * {@value #HISTORY_TABLE} so they never mix with the host's own migrations. Migrating an up-to-date
- * database does nothing; several engines migrating at once are serialized by Flyway's lock. A schema
- * that holds the host's tables but no history yet is baselined at version 0 and then migrated.
+ * database does nothing; several engines migrating at once are serialized by Flyway's lock on
+ * PostgreSQL, and by a lock of this class on H2 (Flyway's H2 lock is a row lock on the history table,
+ * which locks nothing while that table is new and empty; an embedded H2 database is only shared
+ * within one JVM). A schema that holds the host's tables but no history yet is baselined at version 0
+ * and then migrated.
  */
 public final class RetentionMigrations {
     /** Name of the Flyway history table. */
     public static final String HISTORY_TABLE = "rc_schema_history";
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** Serializes migrations of H2 databases in this JVM, which Flyway's own H2 lock does not. */
+    private static final Object H2_MIGRATIONS = new Object();
 
     private RetentionMigrations() {
     }
@@ -51,6 +56,15 @@ public final class RetentionMigrations {
                 .baselineOnMigrate(true)
                 .baselineVersion("0");
         schema.ifPresent(name -> config.schemas(name).defaultSchema(name));
+        if (dialect == Dialect.H2) {
+            synchronized (H2_MIGRATIONS) {
+                return runWithOneRetry(config);
+            }
+        }
+        return runWithOneRetry(config);
+    }
+
+    private static int runWithOneRetry(FluentConfiguration config) {
         try {
             return config.load().migrate().migrationsExecuted;
         } catch (FlywayException first) {

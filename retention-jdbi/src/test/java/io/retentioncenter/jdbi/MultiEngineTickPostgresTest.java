@@ -21,6 +21,7 @@ import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.RetentionStore;
+import io.retentioncenter.core.store.Race;
 import io.retentioncenter.core.testing.MutableClock;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import java.time.Duration;
@@ -29,9 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +38,16 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Four engines, each with its own connection pool (as on four hosts), tick one PostgreSQL database
- * holding 20,000 due enrollments of a two-step sequence at once (40,000 steps). Every step is sent exactly once and
- * none is lost.
+ * holding 1,000 due enrollments of a two-step sequence at once (2,000 steps). With batches of 10 that is
+ * some 200 enrollment claims and as many dispatch claims, raced by the four engines from the same
+ * instant. Every step is sent exactly once and none is lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiEngineTickPostgresTest {
-    private static final int LEADS = 20_000;
+    private static final int LEADS = 1_000;
     private static final int ENGINES = 4;
+    /** Small batches: many claims per engine, so the engines really contend for the same rows. */
+    private static final int BATCH = 10;
 
     private TestDatabase db;
 
@@ -75,13 +76,17 @@ class MultiEngineTickPostgresTest {
                 .build()).id());
         LeadNormalizer normalizer = new LeadNormalizer("US");
         Instant now = clock.instant();
-        for (int i = 0; i < LEADS; i++) {
-            Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("m" + i + "@example.com")
-                    .firstName("M" + i).build(), now);
-            setupStore.insertLeadIfAbsent(lead);
-            setupStore.enroll(SequenceEnrollment.start("enr_m_" + i, s.id(), lead.id(), c.id(), now, now),
-                    s.reenrollCooldown());
-        }
+        // Setup is not what this test is about: four threads share the inserts.
+        Race.run(ENGINES, t -> {
+            for (int i = t; i < LEADS; i += ENGINES) {
+                Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("m" + i + "@example.com")
+                        .firstName("M" + i).build(), now);
+                assertThat(setupStore.insertLeadIfAbsent(lead).created()).isTrue();
+                setupStore.enroll(SequenceEnrollment.start("enr_m_" + i, s.id(), lead.id(), c.id(), now, now),
+                        s.reenrollCooldown());
+            }
+            return List.of();
+        });
 
         List<RecordingChannelProvider> providers = new ArrayList<>();
         List<RetentionEngine> engines = new ArrayList<>();
@@ -90,26 +95,17 @@ class MultiEngineTickPostgresTest {
             providers.add(p);
             engines.add(engine(db.newStore(), clock, p, "engine-" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(ENGINES);
+        // The engines start ticking at the same instant, each on its own thread, until one tick finds nothing.
         AtomicLong executed = new AtomicLong();
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (RetentionEngine e : engines) {
-                runs.add(pool.submit(() -> {
-                    TickResult r;
-                    do {
-                        r = e.tick();
-                        executed.addAndGet(r.executed());
-                    } while (!r.idle());
-                    return null;
-                }));
-            }
-            for (Future<?> f : runs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.run(ENGINES, t -> {
+            RetentionEngine e = engines.get(t);
+            TickResult r;
+            do {
+                r = e.tick();
+                executed.addAndGet(r.executed());
+            } while (!r.idle());
+            return List.of();
+        });
 
         Map<String, Integer> perKey = new HashMap<>();
         providers.forEach(p -> p.sendsPerKey().forEach((k, n) -> perKey.merge(k, n, Integer::sum)));
@@ -130,7 +126,7 @@ class MultiEngineTickPostgresTest {
 
     private static RetentionEngine engine(RetentionStore store, MutableClock clock, RecordingChannelProvider p,
             String id) {
-        return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(p).batchSize(200)
+        return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(p).batchSize(BATCH)
                 .build();
     }
 }

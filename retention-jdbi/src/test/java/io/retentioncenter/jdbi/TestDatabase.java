@@ -62,7 +62,8 @@ final class TestDatabase implements AutoCloseable {
     /** Skips (or fails, when required) the calling test class when the test PostgreSQL is unreachable. */
     static void requirePostgres() {
         String url = postgresUrl();
-        DriverManager.setLoginTimeout(3);
+        // a refused connection fails at once; this only bounds a slow one, which a busy machine must be allowed
+        DriverManager.setLoginTimeout(15);
         try {
             DriverManager.getConnection(url, postgresUser(), postgresPassword()).close();
         } catch (SQLException e) {

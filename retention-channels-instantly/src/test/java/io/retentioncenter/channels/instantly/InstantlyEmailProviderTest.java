@@ -275,7 +275,7 @@ class InstantlyEmailProviderTest {
     void serverThatNeverAnswersIsRetriedWithTheSameBodyThenUnknownWhenSkipIfInCampaignDedupes() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.never())) {
             SendResult result = send(fastProvider(stub,
-                    fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(1)).build(), message());
+                    fastHttp().requestTimeout(Duration.ofSeconds(1)).maxRetries(1)).build(), message());
 
             assertThat(result.outcome()).isEqualTo(SendOutcome.UNKNOWN);
             assertThat(result.retryable()).isFalse();
@@ -290,7 +290,7 @@ class InstantlyEmailProviderTest {
     void serverThatNeverAnswersWithoutSkipIfInCampaignIsUnknownAfterOneRequest() throws Exception {
         try (StubInstantly stub = new StubInstantly(Reply.never())) {
             SendResult result = send(fastProvider(stub,
-                    fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(2)).skipIfInCampaign(false).build(),
+                    fastHttp().requestTimeout(Duration.ofSeconds(1)).maxRetries(2)).skipIfInCampaign(false).build(),
                     message());
 
             assertThat(result.outcome()).isEqualTo(SendOutcome.UNKNOWN);

@@ -286,7 +286,7 @@ class VapiCallProviderTest {
     @Test
     void serverThatNeverAnswersIsAnUnknownOutcomeWithOneRequest() throws Exception {
         stub.always(Reply.of(201, "{\"id\":\"too-late\"}").heldUntilClose());
-        VapiCallProvider provider = provider(fastHttp().requestTimeout(Duration.ofMillis(200)).maxRetries(2)).build();
+        VapiCallProvider provider = provider(fastHttp().requestTimeout(Duration.ofSeconds(1)).maxRetries(2)).build();
 
         SendResult result = send(provider, message(Map.of()));
 

@@ -184,7 +184,7 @@ class ProviderHttpTest {
     @Test
     void readTimeoutOfAnUnsafeRequestIsNotRetriedAndMayHaveReachedTheProvider() throws Exception {
         RawHttpStub stub = stub(Action.hold(), Action.answer(200, "{}"));
-        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofMillis(200)).build();
+        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofSeconds(1)).build();
 
         ProviderTransportException e = noAnswer(http, stub.baseUri(), Replay.UNSAFE);
 
@@ -197,7 +197,7 @@ class ProviderHttpTest {
     @Test
     void readTimeoutOfASafeRequestIsRetried() throws Exception {
         RawHttpStub stub = stub(Action.hold(), Action.hold(), Action.answer(200, "{}"));
-        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofMillis(200)).build();
+        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofSeconds(1)).build();
 
         HttpResult result = http.execute(post(stub.baseUri()), Replay.SAFE);
 
@@ -208,7 +208,7 @@ class ProviderHttpTest {
     @Test
     void readTimeoutOnEveryTryOfASafeRequestEndsAfterTheRetries() throws Exception {
         RawHttpStub stub = stub(Action.hold());
-        ProviderHttp http = fast("t", 2).requestTimeout(Duration.ofMillis(200)).build();
+        ProviderHttp http = fast("t", 2).requestTimeout(Duration.ofSeconds(1)).build();
 
         ProviderTransportException e = noAnswer(http, stub.baseUri(), Replay.SAFE);
 
@@ -286,13 +286,13 @@ class ProviderHttpTest {
     @Test
     void totalTimeoutEndsTheCallBeforeTheRetriesRunOut() throws Exception {
         RawHttpStub stub = stub(Action.hold());
-        ProviderHttp http = fast("t", 10).requestTimeout(Duration.ofMillis(200)).totalTimeout(Duration.ofMillis(500))
+        ProviderHttp http = fast("t", 10).requestTimeout(Duration.ofSeconds(1)).totalTimeout(Duration.ofMillis(2500))
                 .build();
 
         ProviderTransportException e = noAnswer(http, stub.baseUri(), Replay.SAFE);
 
         assertThat(e.mayHaveReachedProvider()).isTrue();
-        // each try waits its full timeout (200, 200, then the 100 ms left): never 11 tries
+        // each try waits its full timeout (1 s, 1 s, then the 0.5 s left): never 11 tries
         assertThat(stub.requests()).hasSizeBetween(1, 3);
     }
 

@@ -139,7 +139,7 @@ class SmsRetailProviderTest {
     @Test
     void aGatewayThatNeverAnswersIsAnUnknownOutcomeAfterOneRequest() throws Exception {
         StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).heldUntilClose());
-        ProviderHttp http = ProviderHttp.builder("retail-test").requestTimeout(Duration.ofMillis(200)).maxRetries(2)
+        ProviderHttp http = ProviderHttp.builder("retail-test").requestTimeout(Duration.ofSeconds(1)).maxRetries(2)
                 .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
 
         SendResult result = send(provider(http), "Hello");

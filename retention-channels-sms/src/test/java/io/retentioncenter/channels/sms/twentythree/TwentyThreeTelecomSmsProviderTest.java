@@ -197,7 +197,7 @@ class TwentyThreeTelecomSmsProviderTest {
     @Test
     void aGatewayThatNeverAnswersIsAnUnknownOutcomeAfterOneRequest() throws Exception {
         StubGateway stub = gateway.start(Reply.json(200, ACCEPTED).heldUntilClose());
-        ProviderHttp http = ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofMillis(200))
+        ProviderHttp http = ProviderHttp.builder("23telecom-test").requestTimeout(Duration.ofSeconds(1))
                 .maxRetries(2).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
 
         SendResult result = send(provider(http), "Hello");

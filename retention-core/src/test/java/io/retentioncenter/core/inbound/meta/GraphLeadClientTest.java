@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +34,11 @@ class GraphLeadClientTest {
     private HttpServer server;
     private final List<URI> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    /** Lets the stub's hanging requests go; counted down after each test. */
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile int status = 200;
     private volatile String body = "";
+    /** When set, the stub holds every request until the test ends: no answer can beat a timeout. */
     private volatile boolean hang;
 
     @BeforeEach
@@ -63,7 +64,7 @@ class GraphLeadClientTest {
         calls.incrementAndGet();
         if (hang) {
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -76,7 +77,12 @@ class GraphLeadClientTest {
         }
     }
 
+    /** A client whose requests must come back: a timeout far beyond any loopback answer, even on a busy machine. */
     private GraphLeadClient client() {
+        return client(Duration.ofSeconds(10));
+    }
+
+    private GraphLeadClient client(Duration requestTimeout) {
         return GraphLeadClient.builder()
                 .pageAccessToken(TOKEN)
                 .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
@@ -84,7 +90,7 @@ class GraphLeadClientTest {
                         .maxRetries(1)
                         .initialBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(5))
-                        .requestTimeout(Duration.ofMillis(300))
+                        .requestTimeout(requestTimeout)
                         .build())
                 .build();
     }
@@ -217,7 +223,8 @@ class GraphLeadClientTest {
     @Test
     void timeoutsBecomeRetryableWithoutTheToken() {
         hang = true;
-        assertThatThrownBy(() -> client().fetch("42"))
+        // the stub never answers while the test runs, so a short timeout must fire: only its length is timing
+        assertThatThrownBy(() -> client(Duration.ofMillis(300)).fetch("42"))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isTrue();
                     assertThat(e.httpStatus()).isEmpty();
