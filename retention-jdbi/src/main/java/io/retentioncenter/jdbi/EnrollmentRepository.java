@@ -34,7 +34,7 @@ final class EnrollmentRepository {
             + " FROM <schema>rc_execution x JOIN <schema>rc_enrollment e ON e.id = x.enrollment_id"
             + " WHERE e.sequence_id = :id GROUP BY x.step_order, x.status";
 
-    private static final Claim CLAIM_DUE = new Claim("<schema>rc_enrollment",
+    static final Claim CLAIM_DUE = new Claim("<schema>rc_enrollment",
             "lease_owner = :owner, lease_until = :leaseUntil", DUE, "next_execute_at", false);
 
     private final Database db;
