@@ -1,6 +1,5 @@
 package io.retentioncenter.core.contact;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.script.ComposedMessage;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public final class Attempts {
         String recipient = lead.addressFor(channel)
                 .orElseThrow(() -> new IllegalArgumentException("lead has no address for " + channel));
         AttemptStatus status = dueAt.isAfter(now) ? AttemptStatus.SCHEDULED : AttemptStatus.PENDING;
-        return new ContactAttempt(Ids.next("att"), lead.id(), campaignId, channel, kind, status, enrollmentId,
+        return new ContactAttempt(message.attemptId(), lead.id(), campaignId, channel, kind, status, enrollmentId,
                 stepOrder, 1, keySource + ":1", Optional.of(message.scriptId()), message.abTestId(),
                 message.variant(), recipient, message.subject(), message.body(), dueAt, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now, now);

@@ -218,7 +218,7 @@ public final class Dispatcher {
         Optional<Campaign> campaign = config.campaign(a.campaignId());
         Map<String, String> settings = new HashMap<>(campaign.map(Campaign::settings).orElse(Map.of()));
         a.scriptId().flatMap(config::script).map(Script::settings).ifPresent(settings::putAll);
-        Map<String, String> variables = campaign.map(c -> ScriptVariables.of(lead, c)).orElse(Map.of());
+        Map<String, String> variables = campaign.map(c -> ScriptVariables.of(lead, c, a.id())).orElse(Map.of());
         return new OutboundMessage(a.id(), a.idempotencyKey(), a.leadId(), a.campaignId(), a.channel(), a.recipient(),
                 lead.firstName(), lead.lastName(), a.subject(), a.body(), variables, settings, a.variant());
     }

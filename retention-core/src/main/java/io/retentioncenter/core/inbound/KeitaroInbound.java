@@ -26,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Applies Keitaro postbacks. The {@code sub_id} matches a {@link ContactAttempt} id first (the id
- * the library passes as sub id), then a lead's external id, in which case the lead's latest
- * dispatched attempt before the postback is credited. The conversion carries lead, campaign,
+ * the library passes as sub id, e.g. through a script's {@code {{trackedLink}}}), then a lead's
+ * external id, then a lead's own id; for a lead match the lead's latest dispatched attempt before the
+ * postback is credited. The conversion carries lead, campaign,
  * channel, attempt, enrollment, step and A/B variant. SALE converts the lead and ends its
  * enrollments at once; REJECTED rejects it; LEAD is recorded only; REBILL adds revenue.
  */
@@ -48,7 +49,7 @@ final class KeitaroInbound {
         Instant now = ctx.now();
         Optional<ContactAttempt> attempt = ctx.store().findAttempt(p.subId());
         Optional<Lead> lead = attempt.isPresent() ? ctx.store().findLead(attempt.get().leadId())
-                : ctx.store().findLeadByExternalId(p.subId());
+                : ctx.store().findLeadByExternalId(p.subId()).or(() -> ctx.store().findLead(p.subId()));
         if (attempt.isEmpty()) {
             attempt = lead.flatMap(l -> creditedAttempt(l, now));
         }

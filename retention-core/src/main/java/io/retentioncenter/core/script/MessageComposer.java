@@ -1,5 +1,6 @@
 package io.retentioncenter.core.script;
 
+import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.engine.ConfigSnapshot;
@@ -25,7 +26,10 @@ public final class MessageComposer {
         this.picker = picker;
     }
 
-    /** The rendered message, or empty when no script exists for the channel. */
+    /**
+     * The rendered message for a new attempt (its id is chosen here, so that scripts can carry it),
+     * or empty when no script exists for the channel.
+     */
     public Optional<ComposedMessage> compose(Lead lead, Campaign campaign, Channel channel, Optional<String> stepScriptId,
             ConfigSnapshot config) {
         Optional<AbTest> test = config.runningTest(campaign.id(), channel);
@@ -37,11 +41,12 @@ public final class MessageComposer {
             return Optional.empty();
         }
         boolean fromTest = variant.isPresent() && script.get().id().equals(variant.get().scriptId());
-        Map<String, String> vars = ScriptVariables.of(lead, campaign);
+        String attemptId = Ids.next("att");
+        Map<String, String> vars = ScriptVariables.of(lead, campaign, attemptId);
         Script s = script.get();
         String body = channel == Channel.EMAIL ? ScriptRenderer.renderHtml(s.body(), vars)
                 : ScriptRenderer.render(s.body(), vars);
-        return Optional.of(new ComposedMessage(s.id(), fromTest ? test.map(AbTest::id) : Optional.empty(),
+        return Optional.of(new ComposedMessage(attemptId, s.id(), fromTest ? test.map(AbTest::id) : Optional.empty(),
                 fromTest ? variant.map(Variant::name) : Optional.empty(),
                 s.subject().map(subject -> InputText.flatten(ScriptRenderer.render(subject, vars)).trim()), body));
     }
