@@ -16,12 +16,16 @@ import java.util.UUID;
 
 /**
  * The stores a benchmark can run on: {@code memory}; {@code h2} (an H2 file database in the temp
- * folder through the JDBI store, deleted afterwards, so the data does not share the benchmark's heap); {@code postgres} (a fresh schema {@code rc_bench_*} on {@code RC_PG_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code RC_PG_USER}/{@code RC_PG_PASSWORD},
- * dropped afterwards). Each separate store gets its own connection pool, as another host would.
+ * folder through the JDBI store, deleted afterwards, so the data does not share the benchmark's
+ * heap); {@code postgres} (a fresh schema {@code rc_bench_*} in the benchmarks' own database,
+ * {@code RC_BENCH_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/rc_bench}, created when
+ * missing, as {@code RC_PG_USER}/{@code RC_PG_PASSWORD}; dropped afterwards). Each separate store
+ * gets its own connection pool, as another host would.
  */
 final class BenchStores {
     private static final int POOL_SIZE = 8;
+    /** The benchmarks' own database, created when missing: never the test suite's {@code test}. */
+    private static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/rc_bench";
 
     private BenchStores() {
     }
@@ -33,6 +37,12 @@ final class BenchStores {
 
         /** Another store object on the same data with its own resources (its own pool). */
         RetentionStore separateStore();
+
+        /**
+         * Refreshes the planner statistics after loading, as a production database's autovacuum
+         * would soon after a bulk load (no-op in memory).
+         */
+        void analyze();
 
         /**
          * How many threads load benchmark data in parallel: several for PostgreSQL, one where
@@ -50,11 +60,37 @@ final class BenchStores {
             case "memory" -> memory();
             case "h2" -> new JdbcHandle("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/rc_bench_"
                     + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
-            case "postgres" -> new JdbcHandle(env("RC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+            case "postgres" -> new JdbcHandle(ensureDatabase(env("RC_BENCH_PG_URL", DEFAULT_PG_URL),
+                    env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", "")),
                     env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", ""),
                     Optional.of("rc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
             default -> throw new ConfigurationException("unknown store kind " + kind + "; use memory, h2 or postgres");
         };
+    }
+
+    /**
+     * Creates the benchmark's own database when it is missing (through the server's {@code postgres}
+     * database), so that benchmarks never share the test suite's database.
+     */
+    private static String ensureDatabase(String url, String user, String password) {
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        String name = url.substring(slash + 1, query < 0 ? url.length() : query);
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigurationException("benchmark database name must be a plain identifier, was " + name);
+        }
+        String admin = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+        try (Connection c = java.sql.DriverManager.getConnection(admin, user, password);
+                Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConfigurationException("cannot create the benchmark database " + name + ": " + e.getMessage());
+        }
+        return url;
     }
 
     private static Handle memory() {
@@ -73,6 +109,11 @@ final class BenchStores {
             @Override
             public int loaders() {
                 return 1;
+            }
+
+            @Override
+            public void analyze() {
+                // nothing to analyze in memory
             }
 
             @Override
@@ -121,6 +162,15 @@ final class BenchStores {
         @Override
         public int loaders() {
             return schema.isPresent() ? 4 : 1;
+        }
+
+        @Override
+        public void analyze() {
+            try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            } catch (SQLException e) {
+                System.err.println("could not analyze the benchmark data: " + e.getMessage());
+            }
         }
 
         @Override

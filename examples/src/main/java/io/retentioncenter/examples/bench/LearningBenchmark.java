@@ -57,6 +57,7 @@ public final class LearningBenchmark {
             long t0 = System.nanoTime();
             world.enrollDue(java.util.stream.IntStream.range(0, handle.loaders())
                     .mapToObj(i -> i == 0 ? store : handle.separateStore()).toList(), leads, clock);
+            handle.analyze();
             long attempts = 0;
             TickResult r;
             do {

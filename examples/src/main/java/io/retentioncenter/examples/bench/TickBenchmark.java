@@ -55,6 +55,7 @@ public final class TickBenchmark {
         }
         long t0 = System.nanoTime();
         world.enrollDue(stores.subList(0, handle.loaders()), n, clock);
+        handle.analyze();
         System.out.printf("  setup: %d leads enrolled in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
 
         List<RecordingChannelProvider> providers = new ArrayList<>();
