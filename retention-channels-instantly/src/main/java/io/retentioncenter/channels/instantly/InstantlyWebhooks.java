@@ -6,6 +6,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
@@ -101,7 +102,7 @@ public final class InstantlyWebhooks {
         Instant occurredAt = timestamp(json);
         Optional<ProviderEventType> type = InstantlyEventType.forLabel(label);
         if (type.isEmpty()) {
-            log.debug("Instantly webhook {} ignored: no attempt change for this label", label);
+            log.debug("Instantly webhook {} ignored: no attempt change for this label", InputText.echo(label));
             return List.of();
         }
         return List.of(event(json, label, type.get(), occurredAt));
@@ -155,7 +156,8 @@ public final class InstantlyWebhooks {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
         } catch (DateTimeParseException e) {
-            throw new InvalidPayloadException("timestamp", "must be an ISO-8601 date-time with offset, was " + value, e);
+            throw new InvalidPayloadException("timestamp", "must be an ISO-8601 date-time with offset, was '"
+                    + InputText.echo(value) + "'", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.retentioncenter.channels.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
@@ -90,9 +91,10 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
                         : OffsetDateTime.parse(text).toInstant());
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw new InvalidPayloadException("message.timestamp",
-                        "is neither epoch milliseconds nor an ISO-8601 time: '" + text + "'", e);
+                        "is neither epoch milliseconds nor an ISO-8601 time: '" + InputText.echo(text) + "'", e);
             }
         }
-        throw new InvalidPayloadException("message.timestamp", "must be epoch milliseconds or an ISO-8601 string, was " + node);
+        throw new InvalidPayloadException("message.timestamp", "must be epoch milliseconds or an ISO-8601 string, was "
+                + InputText.echo(node.toString()));
     }
 }

@@ -5,6 +5,7 @@ import io.retentioncenter.channels.sms.delivery.DeliveryReport;
 import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.Signatures;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.inbound.ProviderEvent;
@@ -107,7 +108,8 @@ public final class TwentyThreeTelecomDeliveryWebhook {
         try {
             return OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidPayloadException("timestamp", "must be an ISO 8601 date-time, was '" + timestamp + "'", e);
+            throw new InvalidPayloadException("timestamp", "must be an ISO 8601 date-time, was '"
+                    + InputText.echo(timestamp) + "'", e);
         }
     }
 

@@ -162,6 +162,16 @@ class TwentyThreeTelecomDeliveryWebhookTest {
     }
 
     @Test
+    void aHugeTimestampIsEchoedAsAShortSingleLinePrefix() {
+        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().build();
+        String timestamp = "2026\\n" + "9".repeat(500_000);
+        assertThatThrownBy(() -> unsigned.parse(bytes("{\"message_id\":\"api_1\",\"status\":\"DELIVRD\",\"timestamp\":\""
+                + timestamp + "\"}"), null, null))
+                .isInstanceOf(InvalidPayloadException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n"));
+    }
+
+    @Test
     void nullAndOversizedBodiesAreRejected() {
         TwentyThreeTelecomDeliveryWebhook small = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().maxBodyBytes(100).build();
         assertThatThrownBy(() -> small.parse(FIXTURE, null, null))

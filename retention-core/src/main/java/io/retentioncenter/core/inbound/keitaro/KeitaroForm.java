@@ -1,6 +1,7 @@
 package io.retentioncenter.core.inbound.keitaro;
 
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,9 +36,9 @@ final class KeitaroForm {
             if (name.isBlank()) {
                 throw new InvalidPayloadException("body", "has a parameter without a name");
             }
-            String value = decodePart(eq < 0 ? "" : pair.substring(eq + 1), name);
+            String value = decodePart(eq < 0 ? "" : pair.substring(eq + 1), InputText.echo(name));
             if (params.putIfAbsent(name, value) != null) {
-                throw new InvalidPayloadException(name, "is repeated");
+                throw new InvalidPayloadException(InputText.echo(name), "is repeated");
             }
         }
         return params;

@@ -127,7 +127,7 @@ public final class KeitaroPostbackParser {
         JsonNode root = JsonPayload.parseObject(body, maxBodyBytes);
         Map<String, String> params = new LinkedHashMap<>();
         root.fieldNames().forEachRemaining(name ->
-                JsonPayload.optionalText(root, name, name).ifPresent(value -> params.put(name, value)));
+                JsonPayload.optionalText(root, name, InputText.echo(name)).ifPresent(value -> params.put(name, value)));
         return parseParams(params, secretHeader, receivedAt);
     }
 
@@ -178,7 +178,7 @@ public final class KeitaroPostbackParser {
         Optional<String> status = text(params, "status");
         Optional<PostbackKind> kind = statuses.resolve(status, params);
         if (kind.isEmpty()) {
-            log.debug("Keitaro postback with ignored status {}", status.get());
+            log.debug("Keitaro postback with ignored status {}", InputText.echo(status.get()));
             return new IgnoredKeitaroPostback(status.get(), params, receivedAt);
         }
         String subId = aliased(params, "sub_id", "subid")

@@ -5,6 +5,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
@@ -117,7 +118,7 @@ public final class GraphLeadClient {
     private static NewLead toNewLead(JsonNode lead, String leadgenId, MetaLeadRef known) {
         String id = JsonPayload.optionalText(lead, "id", "id").orElse(leadgenId);
         if (!id.equals(leadgenId)) {
-            throw new InvalidPayloadException("id", "is " + id + ", not the requested " + leadgenId);
+            throw new InvalidPayloadException("id", "is " + InputText.echo(id) + ", not the requested " + leadgenId);
         }
         Optional<Instant> created = JsonPayload.optionalText(lead, "created_time", "created_time")
                 .map(t -> MetaLeadRef.parseTime(t, "created_time"));

@@ -8,6 +8,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.engine.InputText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -164,7 +165,8 @@ class KeitaroPostbackParserTest {
     void unknownStatusIsRejectedNamingStatus() {
         assertInvalid(() -> open.parseQuery("sub_id=s&status=approved", NO_HEADER, AT), "status");
         assertThatThrownBy(() -> open.parseQuery("sub_id=s&status=" + "x".repeat(500), NO_HEADER, AT))
-                .hasMessageContaining("x".repeat(64) + "…").hasMessageNotContaining("x".repeat(65));
+                .hasMessageContaining("x".repeat(InputText.ECHO_LENGTH) + "…")
+                .hasMessageNotContaining("x".repeat(InputText.ECHO_LENGTH + 1));
     }
 
     @Test
