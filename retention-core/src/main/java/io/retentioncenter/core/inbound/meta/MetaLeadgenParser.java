@@ -23,7 +23,8 @@ final class MetaLeadgenParser {
     /**
      * Parses the notification object.
      *
-     * @throws InvalidPayloadException when {@code object} is not {@code "page"} or {@code entry} is not an array
+     * @throws InvalidPayloadException when {@code object} is not {@code "page"}, {@code entry} is not an
+     *     array, or the entries and changes number more than {@link MetaWebhooks#MAX_CHANGES}
      */
     static MetaLeadgenBatch parse(JsonNode root) {
         String object = JsonPayload.requiredText(root, "object", "object");
@@ -31,6 +32,15 @@ final class MetaLeadgenParser {
             throw new InvalidPayloadException("object", "must be \"page\" for leadgen notifications");
         }
         JsonNode entries = JsonPayload.requiredArray(root, "entry", "entry");
+        long size = entries.size();
+        for (JsonNode entry : entries) {
+            JsonNode changes = entry.get("changes");
+            size += changes != null && changes.isArray() ? changes.size() : 0;
+        }
+        if (size > MetaWebhooks.MAX_CHANGES) {
+            throw new InvalidPayloadException("entry", "has " + size + " entries and changes, more than the "
+                    + MetaWebhooks.MAX_CHANGES + " one delivery may carry");
+        }
         MetaLeadgenParser parser = new MetaLeadgenParser();
         for (int i = 0; i < entries.size(); i++) {
             parser.entry(entries.get(i), "entry[" + i + "]");
