@@ -133,7 +133,8 @@ public final class KeitaroPostbackParser {
 
     /**
      * The parameters as kept: at most {@value #MAX_PARAMS}, names and values single-line (control
-     * characters replaced) and within the length limit; a NUL refuses the postback naming the parameter.
+     * characters replaced) and within the length limit; a NUL refuses the postback naming the parameter,
+     * and so do two names that are the same once cleaned ({@code sub_id} and {@code sub_id\u0001}).
      */
     private Map<String, String> checked(Map<String, String> params) {
         if (params.size() > MAX_PARAMS) {
@@ -155,7 +156,13 @@ public final class KeitaroPostbackParser {
             if (v.length() > maxParamLength) {
                 throw new InvalidPayloadException(field, "is longer than " + maxParamLength + " characters");
             }
-            out.put(InputText.singleLine(name, "params", maxParamLength), InputText.singleLine(v, field, maxParamLength));
+            String cleanName = InputText.singleLine(name, "params", maxParamLength);
+            if (cleanName.isEmpty()) {
+                throw new InvalidPayloadException("params", "has a parameter without a name");
+            }
+            if (out.put(cleanName, InputText.singleLine(v, field, maxParamLength)) != null) {
+                throw new InvalidPayloadException(InputText.echo(cleanName), "is repeated");
+            }
         });
         return out;
     }

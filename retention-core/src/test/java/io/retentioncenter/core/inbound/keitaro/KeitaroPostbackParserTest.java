@@ -170,6 +170,15 @@ class KeitaroPostbackParserTest {
     }
 
     @Test
+    void namesThatAreTheSameOnceCleanedAreRepeatedParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("sub_id", "a");
+        params.put("sub_id\u0001", "b");
+        assertInvalid(() -> open.parseParams(params, NO_HEADER, AT), "sub_id");
+        assertInvalid(() -> open.parseParams(Map.of("\u0001", "x", "sub_id", "s"), NO_HEADER, AT), "params");
+    }
+
+    @Test
     void secretIsCheckedFromParameterOrHeader() {
         assertThat(parser.parseQuery("sub_id=s", Optional.of("CHANGE_ME"), AT)).isInstanceOf(KeitaroPostback.class);
         assertThatThrownBy(() -> parser.parseQuery("sub_id=s", NO_HEADER, AT))
