@@ -8,6 +8,7 @@ import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import io.retentioncenter.core.lead.Lead;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class InstantlyWebhooks {
     private static final Logger log = LoggerFactory.getLogger(InstantlyWebhooks.class);
     private static final int MIN_SECRET_LENGTH = 16;
+    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final Optional<SharedSecretHeader> auth;
     private final int maxBodyBytes;
@@ -114,8 +116,8 @@ public final class InstantlyWebhooks {
     }
 
     private static ProviderEvent event(JsonNode json, String label, ProviderEventType type, Instant occurredAt) {
-        Optional<String> attemptId = JsonPayload.optionalText(json, InstantlyVariables.ATTEMPT_ID,
-                InstantlyVariables.ATTEMPT_ID);
+        Optional<String> attemptId = PayloadIds.optional(JsonPayload.optionalText(json, InstantlyVariables.ATTEMPT_ID,
+                InstantlyVariables.ATTEMPT_ID), InstantlyVariables.ATTEMPT_ID);
         Optional<String> recipient = leadEmail(json);
         if (attemptId.isEmpty() && recipient.isEmpty()) {
             throw new InvalidPayloadException("lead_email",
@@ -176,7 +178,7 @@ public final class InstantlyWebhooks {
         if (email.indexOf('@') <= 0 || email.indexOf('@') == email.length() - 1) {
             throw new InvalidPayloadException("lead_email", "is not an email address");
         }
-        return Optional.of(email);
+        return PayloadIds.optional(Optional.of(email), "lead_email", MAX_EMAIL_LENGTH);
     }
 
     /** {@code instantly:<label>:<sha-256 of the identifying fields>}: stable and free of the address. */

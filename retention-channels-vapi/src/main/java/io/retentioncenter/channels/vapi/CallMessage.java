@@ -5,6 +5,7 @@ import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.time.Clock;
@@ -30,7 +31,7 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
     /** Reads the facts from {@code message}; throws naming the path when the call or a field is malformed. */
     static CallMessage read(JsonNode message, String type, Clock clock) {
         JsonNode call = JsonPayload.requiredObject(message, "call", "message.call");
-        String callId = JsonPayload.requiredText(call, "id", "message.call.id");
+        String callId = PayloadIds.required(JsonPayload.requiredText(call, "id", "message.call.id"), "message.call.id");
         return new CallMessage(message, type, callId, attemptId(message, call), recipient(message, call),
                 timestamp(message).orElseGet(clock::instant));
     }
@@ -62,16 +63,19 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
     }
 
     private static Optional<String> metadataAttemptId(JsonNode owner, String path) {
+        String idPath = path + "." + CreateCallRequest.METADATA_ATTEMPT_ID;
         return JsonPayload.optionalObject(owner, "metadata", path)
-                .flatMap(m -> JsonPayload.optionalText(m, CreateCallRequest.METADATA_ATTEMPT_ID,
-                        path + "." + CreateCallRequest.METADATA_ATTEMPT_ID));
+                .flatMap(m -> PayloadIds.optional(JsonPayload.optionalText(m, CreateCallRequest.METADATA_ATTEMPT_ID, idPath),
+                        idPath));
     }
 
     private static Optional<String> recipient(JsonNode message, JsonNode call) {
         return JsonPayload.optionalObject(call, "customer", "message.call.customer")
-                .flatMap(c -> JsonPayload.optionalText(c, "number", "message.call.customer.number"))
+                .flatMap(c -> PayloadIds.optional(JsonPayload.optionalText(c, "number", "message.call.customer.number"),
+                        "message.call.customer.number"))
                 .or(() -> JsonPayload.optionalObject(message, "customer", "message.customer")
-                        .flatMap(c -> JsonPayload.optionalText(c, "number", "message.customer.number")));
+                        .flatMap(c -> PayloadIds.optional(JsonPayload.optionalText(c, "number", "message.customer.number"),
+                                "message.customer.number")));
     }
 
     /** {@code message.timestamp}: epoch milliseconds (number or digits) or, in older payloads, an ISO-8601 string. */

@@ -3,6 +3,7 @@ package io.retentioncenter.channels.sms.delivery;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.inbound.PayloadIds;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -80,7 +81,7 @@ public record SmppReceipt(
         String head = hasText ? receipt.substring(0, textStart.start()) : receipt;
         Map<String, String> fields = fields(head);
         return new SmppReceipt(
-                required(fields, "id"),
+                PayloadIds.required(required(fields, "id"), "id"),
                 count(fields, "sub"),
                 count(fields, "dlvrd"),
                 date(fields, "submit date"),

@@ -8,6 +8,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.security.MessageDigest;
@@ -79,7 +80,7 @@ public final class InboundSmsParser {
         String phone = PhoneNumbers.toE164(from).orElseThrow(
                 () -> new InvalidPayloadException(fromField, "is not an international phone number"));
         String message = text(body, textField).orElseThrow(() -> new InvalidPayloadException(textField, "is required"));
-        String id = text(body, idField).orElseGet(() -> sha256Hex(rawBody));
+        String id = PayloadIds.optional(text(body, idField), idField).orElseGet(() -> sha256Hex(rawBody));
         Optional<String> keyword = StopKeywords.match(message);
         return List.of(ProviderEvent.builder(provider + ":mo:" + id, Channel.SMS, provider,
                         keyword.isPresent() ? ProviderEventType.OPTED_OUT : ProviderEventType.REPLIED, clock.instant())

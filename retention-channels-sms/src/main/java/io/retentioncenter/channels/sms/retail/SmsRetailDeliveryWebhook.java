@@ -7,6 +7,7 @@ import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import java.time.Clock;
 import java.util.List;
@@ -57,9 +58,9 @@ public final class SmsRetailDeliveryWebhook {
         JsonNode body = JsonPayload.parseObject(rawBody, maxBodyBytes);
         return new DeliveryReport(
                 SmsRetailProvider.NAME,
-                JsonPayload.requiredText(body, "id", "id"),
+                PayloadIds.required(JsonPayload.requiredText(body, "id", "id"), "id"),
                 JsonPayload.requiredText(body, "status", "status"),
-                JsonPayload.optionalText(body, "phone", "phone"),
+                PayloadIds.optional(JsonPayload.optionalText(body, "phone", "phone"), "phone"),
                 clock.instant(),
                 Optional.empty())
                 .toEvents();

@@ -8,6 +8,7 @@ import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.Signatures;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,9 +70,9 @@ public final class TwentyThreeTelecomDeliveryWebhook {
         JsonNode body = JsonPayload.parseObject(rawBody, maxBodyBytes);
         return new DeliveryReport(
                 TwentyThreeTelecomSmsProvider.NAME,
-                JsonPayload.requiredText(body, "message_id", "message_id"),
+                PayloadIds.required(JsonPayload.requiredText(body, "message_id", "message_id"), "message_id"),
                 JsonPayload.requiredText(body, "status", "status"),
-                JsonPayload.optionalText(body, "recipient", "recipient"),
+                PayloadIds.optional(JsonPayload.optionalText(body, "recipient", "recipient"), "recipient"),
                 JsonPayload.optionalText(body, "timestamp", "timestamp").map(this::instant).orElseGet(clock::instant),
                 JsonPayload.optionalText(body, "status_code", "status_code"))
                 .toEvents();
