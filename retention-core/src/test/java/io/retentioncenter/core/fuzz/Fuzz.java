@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Runs one public entry point on many hostile inputs and collects what breaks the rule "bad input gets
@@ -83,6 +85,30 @@ public final class Fuzz {
         check(applied.equals(replayed), input, "the replay changed the store: " + applied.counts() + " -> "
                 + replayed.counts() + differences(applied, replayed));
         return first;
+    }
+
+    /**
+     * Feeds {@code inputs} requests made by {@code next} to a world from {@code worlds} (a fresh one every
+     * {@code freshEvery} inputs), each through {@link #attemptOnStore}.
+     */
+    public void run(int inputs, int freshEvery, Supplier<FuzzWorld> worlds, BiFunction<FuzzWorld, Mutator, Request> next) {
+        FuzzWorld world = null;
+        for (int i = 0; i < inputs; i++) {
+            if (i % freshEvery == 0) {
+                world = worlds.get();
+            }
+            Request request = next.apply(world, mutator);
+            attemptOnStore(world.watch, request.input(), request.call());
+        }
+    }
+
+    /**
+     * One hostile input for an entry point.
+     *
+     * @param input what to show when it breaks a rule
+     * @param call feeds it in; called again for the replay, so it must not draw new randomness
+     */
+    public record Request(Object input, Callable<?> call) {
     }
 
     /** Records a broken invariant for {@code input} unless {@code ok}. */

@@ -3,6 +3,7 @@ package io.retentioncenter.core.inbound;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.fuzz.Fuzz;
 import io.retentioncenter.core.fuzz.FuzzWorld;
+import io.retentioncenter.core.fuzz.Mutator;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -26,49 +28,42 @@ class KeitaroPostbackFuzzTest {
 
     @Test
     void parameters() {
-        run("Keitaro postback (params)", 20261127L, (fuzz, sample) -> {
-            Map<String, String> params = fuzz.mutator().mutateParams(sample);
-            Optional<String> secret = secret(fuzz);
-            return new Request(params, engine -> engine.keitaro(params, secret));
+        run("Keitaro postback (params)", 20261127L, (m, sample) -> {
+            Map<String, String> params = m.mutateParams(sample);
+            Optional<String> secret = secret(m);
+            return new Call(params, inbound -> inbound.keitaro(params, secret));
         });
     }
 
     @Test
     void queryStrings() {
-        run("Keitaro postback (query string)", 20261128L, (fuzz, sample) -> {
-            String query = fuzz.mutator().mutateTokens(query(sample), "&=%+");
-            Optional<String> secret = secret(fuzz);
-            return new Request(query, engine -> engine.keitaroQuery(query, secret));
+        run("Keitaro postback (query string)", 20261128L, (m, sample) -> {
+            String query = m.mutateTokens(query(sample), "&=%+");
+            Optional<String> secret = secret(m);
+            return new Call(query, inbound -> inbound.keitaroQuery(query, secret));
         });
     }
 
     @Test
     void jsonBodies() {
-        run("Keitaro postback (JSON)", 20261129L, (fuzz, sample) -> {
-            byte[] body = fuzz.mutator().mutate(json(sample));
-            Optional<String> secret = secret(fuzz);
-            return new Request(body, engine -> engine.keitaroJson(body, secret));
+        run("Keitaro postback (JSON)", 20261129L, (m, sample) -> {
+            byte[] body = m.mutate(json(sample));
+            Optional<String> secret = secret(m);
+            return new Call(body, inbound -> inbound.keitaroJson(body, secret));
         });
     }
 
-    private record Request(Object input, Function<InboundService, KeitaroResult> call) {
+    private record Call(Object input, Function<InboundService, KeitaroResult> on) {
     }
 
-    private static void run(String entryPoint, long seed,
-            java.util.function.BiFunction<Fuzz, Map<String, String>, Request> mutate) {
+    private static void run(String entryPoint, long seed, BiFunction<Mutator, Map<String, String>, Call> mutate) {
         Fuzz fuzz = new Fuzz(entryPoint, seed);
-        FuzzWorld world = null;
-        List<Map<String, String>> samples = List.of();
-        for (int i = 0; i < POSTBACKS; i++) {
-            if (i % FRESH_WORLD_EVERY == 0) {
-                world = FuzzWorld.create(Map.of(), b -> b.keitaro(KeitaroPostbackParser.builder().sharedSecret(SECRET)
-                        .saleStatuses("ftd").ignoredStatuses("ping").build()));
-                samples = samples(world);
-            }
-            FuzzWorld w = world;
-            Request request = mutate.apply(fuzz, fuzz.mutator().pick(samples));
-            fuzz.attemptOnStore(w.watch, request.input(), () -> request.call().apply(w.engine.inbound()));
-        }
+        fuzz.run(POSTBACKS, FRESH_WORLD_EVERY, () -> FuzzWorld.create(Map.of(), b -> b.keitaro(
+                KeitaroPostbackParser.builder().sharedSecret(SECRET).saleStatuses("ftd").ignoredStatuses("ping").build())),
+                (world, m) -> {
+                    Call call = mutate.apply(m, m.pick(samples(world)));
+                    return new Fuzz.Request(call.input(), () -> call.on().apply(world.engine.inbound()));
+                });
         fuzz.assertClean();
     }
 
@@ -104,10 +99,10 @@ class KeitaroPostbackFuzzTest {
     }
 
     /** The secret header: right most of the time, else missing, wrong or hostile. */
-    private static Optional<String> secret(Fuzz fuzz) {
-        if (fuzz.mutator().chance(0.9)) {
+    private static Optional<String> secret(Mutator m) {
+        if (m.chance(0.9)) {
             return Optional.of(SECRET);
         }
-        return fuzz.mutator().chance(0.5) ? Optional.empty() : Optional.of(fuzz.mutator().hostileText());
+        return m.chance(0.5) ? Optional.empty() : Optional.of(m.hostileText());
     }
 }
