@@ -37,8 +37,8 @@ class SmsWebhooksFuzzTest {
                             + FuzzWorld.PHONE + "\",\"sender_id\":\"ExampleCo\",\"status\":\""
                             + m.pick(List.of("DELIVRD", "UNDELIV", "REJECTD", "EXPIRED", "UNKNOWN", "pending", "sent"))
                             + "\",\"status_code\":\"000\",\"num_parts\":1,\"cost\":0.0085,\"timestamp\":\"2026-01-05T10:03:04Z\"}"));
-                    String timestamp = header(m, String.valueOf(world.clock.instant().getEpochSecond()));
-                    String signature = header(m, "sha256=" + Signatures.hmacSha256Hex(SECRET, concat(timestamp + ".", body)));
+                    String timestamp = m.header(String.valueOf(world.clock.instant().getEpochSecond()));
+                    String signature = m.header("sha256=" + Signatures.hmacSha256Hex(SECRET, Mutator.prefixed(timestamp + ".", body)));
                     return new Fuzz.Request(body, () -> world.engine.inbound().providerEvents(
                             parser.parse(body, timestamp, signature)));
                 });
@@ -53,7 +53,7 @@ class SmsWebhooksFuzzTest {
             byte[] body = m.mutate(bytes("{\"id\":\"" + world.providerRef(Channel.SMS) + "\",\"status\":\""
                     + m.pick(List.of("delivered", "failed", "pending", "sent", "accepted", "UNKNOWN"))
                     + "\",\"phone\":\"14155550123\"}"));
-            String signature = header(m, Signatures.hmacSha256Hex(SECRET, body == null ? new byte[0] : body));
+            String signature = m.header(Signatures.hmacSha256Hex(SECRET, body == null ? new byte[0] : body));
             return new Fuzz.Request(body, () -> world.engine.inbound().providerEvents(parser.parse(body, signature)));
         });
         fuzz.assertClean();
@@ -71,7 +71,7 @@ class SmsWebhooksFuzzTest {
                     String message = "\"id\":\"mo-" + m.random().nextInt(1_000) + "\",\"from\":\"" + FuzzWorld.PHONE
                             + "\",\"text\":\"" + m.pick(List.of("STOP", "stop all", "Yes, call me tomorrow", "HELP")) + "\"";
                     byte[] body = m.mutate(bytes(prefix.isEmpty() ? "{" + message + "}" : "{\"data\":{" + message + "}}"));
-                    String signature = header(m, Signatures.hmacSha256Hex(SECRET, body == null ? new byte[0] : body));
+                    String signature = m.header(Signatures.hmacSha256Hex(SECRET, body == null ? new byte[0] : body));
                     return new Fuzz.Request(body, () -> world.engine.inbound().providerEvents(parser.parse(body, signature)));
                 });
         fuzz.assertClean();
@@ -93,20 +93,6 @@ class SmsWebhooksFuzzTest {
                             .toEvents()));
                 });
         fuzz.assertClean();
-    }
-
-    /** The right header value most of the time, else absent or hostile. */
-    private static String header(Mutator m, String valid) {
-        return m.chance(0.93) ? valid : m.chance(0.5) ? null : m.hostileText();
-    }
-
-    private static byte[] concat(String prefix, byte[] body) {
-        byte[] head = bytes(prefix);
-        byte[] rest = body == null ? new byte[0] : body;
-        byte[] out = new byte[head.length + rest.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(rest, 0, out, head.length, rest.length);
-        return out;
     }
 
     private static byte[] bytes(String text) {

@@ -32,6 +32,7 @@ public final class Fuzz {
     private int problemCount;
     private int runs;
     private int accepted;
+    private final long startCpuNanos = cpuNanos();
 
     /** A run for {@code entryPoint} whose mutations come from {@code seed}. */
     public Fuzz(String entryPoint, long seed) {
@@ -131,8 +132,8 @@ public final class Fuzz {
     /** {@code entry point: runs, accepted, rejected by exception type, problems}. */
     public String summary() {
         int rejected = rejections.values().stream().mapToInt(Integer::intValue).sum();
-        return String.format("fuzz %s (seed %d): %d inputs, %d accepted, %d rejected %s, %d problems", entryPoint, seed,
-                runs, accepted, rejected, rejections, problemCount);
+        return String.format("fuzz %s (seed %d): %d inputs, %d accepted, %d rejected %s, %d problems, %d ms CPU",
+                entryPoint, seed, runs, accepted, rejected, rejections, problemCount, (cpuNanos() - startCpuNanos) / 1_000_000);
     }
 
     /** Prints the {@link #summary()} and fails listing the first problems, if any. */
@@ -184,6 +185,12 @@ public final class Fuzz {
                 problems.add(trace.toString());
             }
         }
+    }
+
+    /** CPU time of the calling thread: the figure that does not depend on how busy the machine is. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static String differences(StoreWatch.Snapshot a, StoreWatch.Snapshot b) {

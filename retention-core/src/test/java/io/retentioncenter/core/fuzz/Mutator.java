@@ -140,6 +140,23 @@ public final class Mutator {
         return out;
     }
 
+    /**
+     * A request header's value: {@code valid} most of the time, else absent (null) or hostile, so that
+     * the authentication checks are fuzzed too while most inputs get past them.
+     */
+    public String header(String valid) {
+        return chance(0.93) ? valid : chance(0.5) ? null : hostileText();
+    }
+
+    /** {@code prefix} then {@code body} (null counts as empty): what {@code "{timestamp}.{body}"} signatures sign. */
+    public static byte[] prefixed(String prefix, byte[] body) {
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] rest = body == null ? new byte[0] : body;
+        byte[] out = Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, out, head.length, rest.length);
+        return out;
+    }
+
     /** A copy of {@code params} with one to three keys or values made hostile, added, dropped or nulled. */
     public Map<String, String> mutateParams(Map<String, String> params) {
         Map<String, String> out = new LinkedHashMap<>(params);
