@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 record CallMessage(JsonNode message, String type, String callId, Optional<String> attemptId,
         Optional<String> recipient, Instant occurredAt) {
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** Reads the facts from {@code message}; throws naming the path when the call or a field is malformed. */
     static CallMessage read(JsonNode message, String type, Clock clock) {
@@ -78,8 +79,20 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
                                 "message.customer.number")));
     }
 
-    /** {@code message.timestamp}: epoch milliseconds (number or digits) or, in older payloads, an ISO-8601 string. */
+    /**
+     * {@code message.timestamp}: epoch milliseconds (number or digits) or, in older payloads, an ISO-8601
+     * string, between 1970 and the end of 9999 (callback times are read relative to it and stored).
+     */
     private static Optional<Instant> timestamp(JsonNode message) {
+        return rawTimestamp(message).map(at -> {
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+                throw new InvalidPayloadException("message.timestamp", "must be between 1970 and 9999, was " + at);
+            }
+            return at;
+        });
+    }
+
+    private static Optional<Instant> rawTimestamp(JsonNode message) {
         JsonNode node = message.get("timestamp");
         if (node == null || node.isNull()) {
             return Optional.empty();

@@ -368,6 +368,16 @@ class VapiServerMessagesTest {
         assertThat(VapiServerMessages.DEFAULT_MAX_BODY_BYTES).isEqualTo(4 * 1024 * 1024);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "-1", "\"+999999999-12-31T23:59:59Z\"", "\"1969-12-31T23:59:59Z\""})
+    void aTimestampOutsideYears1970To9999IsRejected(String timestamp) throws IOException {
+        ObjectNode report = report("customer-ended-call", "User: call me back in 2 days");
+        msg(report).set("timestamp", JsonPayload.mapper().readTree(timestamp));
+
+        assertThatThrownBy(() -> parse(report)).isInstanceOfSatisfying(InvalidPayloadException.class,
+                e -> assertThat(e.field()).isEqualTo("message.timestamp")).hasMessageContaining("between 1970 and 9999");
+    }
+
     @Test
     void onlyTheEndOfALongTranscriptIsScanned() {
         String filler = "AI: Let me tell you about our plans.\nUser: I see, go on please.\n"
