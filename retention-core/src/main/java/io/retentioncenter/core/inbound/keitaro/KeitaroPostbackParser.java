@@ -112,7 +112,7 @@ public final class KeitaroPostbackParser {
         if (bytes > maxBodyBytes) {
             throw new InvalidPayloadException("body", "is " + bytes + " bytes, over the limit of " + maxBodyBytes);
         }
-        return parseParams(KeitaroForm.decode(queryOrForm), secretHeader, receivedAt);
+        return parseParams(KeitaroForm.decode(queryOrForm, MAX_PARAMS), secretHeader, receivedAt);
     }
 
     /**
@@ -125,6 +125,9 @@ public final class KeitaroPostbackParser {
      */
     public KeitaroParseResult parseJson(byte[] body, Optional<String> secretHeader, Instant receivedAt) {
         JsonNode root = JsonPayload.parseObject(body, maxBodyBytes);
+        if (root.size() > MAX_PARAMS) {
+            throw new InvalidPayloadException("params", "has " + root.size() + " parameters, at most " + MAX_PARAMS);
+        }
         Map<String, String> params = new LinkedHashMap<>();
         root.fieldNames().forEachRemaining(name ->
                 JsonPayload.optionalText(root, name, InputText.echo(name)).ifPresent(value -> params.put(name, value)));

@@ -170,6 +170,19 @@ class KeitaroPostbackParserTest {
     }
 
     @Test
+    void moreThanMaxParamsAreRefusedBeforeTheyAreRead() {
+        StringBuilder query = new StringBuilder("sub_id=s");
+        StringBuilder json = new StringBuilder("{\"sub_id\":\"s\"");
+        for (int i = 0; i < KeitaroPostbackParser.MAX_PARAMS; i++) {
+            query.append("&p").append(i).append("=%zz");
+            json.append(",\"p").append(i).append("\":{}");
+        }
+        assertInvalid(() -> open.parseQuery(query.toString(), NO_HEADER, AT), "params");
+        assertInvalid(() -> open.parseJson(json.append('}').toString().getBytes(StandardCharsets.UTF_8), NO_HEADER, AT),
+                "params");
+    }
+
+    @Test
     void namesThatAreTheSameOnceCleanedAreRepeatedParameters() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("sub_id", "a");
