@@ -6,7 +6,9 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import io.retentioncenter.core.lead.Lead;
@@ -51,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class InstantlyWebhooks {
     private static final Logger log = LoggerFactory.getLogger(InstantlyWebhooks.class);
     private static final int MIN_SECRET_LENGTH = 16;
+    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final Optional<SharedSecretHeader> auth;
     private final int maxBodyBytes;
@@ -101,7 +104,7 @@ public final class InstantlyWebhooks {
         Instant occurredAt = timestamp(json);
         Optional<ProviderEventType> type = InstantlyEventType.forLabel(label);
         if (type.isEmpty()) {
-            log.debug("Instantly webhook {} ignored: no attempt change for this label", label);
+            log.debug("Instantly webhook {} ignored: no attempt change for this label", InputText.echo(label));
             return List.of();
         }
         return List.of(event(json, label, type.get(), occurredAt));
@@ -113,8 +116,8 @@ public final class InstantlyWebhooks {
     }
 
     private static ProviderEvent event(JsonNode json, String label, ProviderEventType type, Instant occurredAt) {
-        Optional<String> attemptId = JsonPayload.optionalText(json, InstantlyVariables.ATTEMPT_ID,
-                InstantlyVariables.ATTEMPT_ID);
+        Optional<String> attemptId = PayloadIds.optional(JsonPayload.optionalText(json, InstantlyVariables.ATTEMPT_ID,
+                InstantlyVariables.ATTEMPT_ID), InstantlyVariables.ATTEMPT_ID);
         Optional<String> recipient = leadEmail(json);
         if (attemptId.isEmpty() && recipient.isEmpty()) {
             throw new InvalidPayloadException("lead_email",
@@ -155,7 +158,8 @@ public final class InstantlyWebhooks {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
         } catch (DateTimeParseException e) {
-            throw new InvalidPayloadException("timestamp", "must be an ISO-8601 date-time with offset, was " + value, e);
+            throw new InvalidPayloadException("timestamp", "must be an ISO-8601 date-time with offset, was '"
+                    + InputText.echo(value) + "'", e);
         }
     }
 
@@ -174,7 +178,7 @@ public final class InstantlyWebhooks {
         if (email.indexOf('@') <= 0 || email.indexOf('@') == email.length() - 1) {
             throw new InvalidPayloadException("lead_email", "is not an email address");
         }
-        return Optional.of(email);
+        return PayloadIds.optional(Optional.of(email), "lead_email", MAX_EMAIL_LENGTH);
     }
 
     /** {@code instantly:<label>:<sha-256 of the identifying fields>}: stable and free of the address. */

@@ -3,6 +3,7 @@ package io.retentioncenter.channels.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class CallEventMapper {
         }
         String endedReason = JsonPayload.optionalText(call.message(), "endedReason", "message.endedReason")
                 .or(() -> JsonPayload.optionalText(call.message().get("call"), "endedReason", "message.call.endedReason"))
+                .map(reason -> PayloadIds.required(reason, "message.endedReason"))
                 .orElseThrow(() -> new InvalidPayloadException("message.endedReason", "is required when status is ended"));
         Conversation conversation = Conversation.read(call.message());
         return List.of(call.event(EndedReasons.outcome(endedReason, conversation.customerSpoke()), endedReason)
@@ -48,7 +50,8 @@ final class CallEventMapper {
      */
     List<ProviderEvent> endOfCallReport(CallMessage call) {
         JsonNode message = call.message();
-        String endedReason = JsonPayload.requiredText(message, "endedReason", "message.endedReason");
+        String endedReason = PayloadIds.required(JsonPayload.requiredText(message, "endedReason", "message.endedReason"),
+                "message.endedReason");
         Conversation conversation = Conversation.read(message);
         Optional<JsonNode> structuredData = JsonPayload.optionalObject(message, "analysis", "message.analysis")
                 .flatMap(a -> JsonPayload.optionalObject(a, "structuredData", "message.analysis.structuredData"));

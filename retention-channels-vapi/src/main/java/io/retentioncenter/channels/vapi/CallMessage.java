@@ -3,7 +3,9 @@ package io.retentioncenter.channels.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.time.Clock;
@@ -25,11 +27,12 @@ import java.util.stream.Stream;
  */
 record CallMessage(JsonNode message, String type, String callId, Optional<String> attemptId,
         Optional<String> recipient, Instant occurredAt) {
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** Reads the facts from {@code message}; throws naming the path when the call or a field is malformed. */
     static CallMessage read(JsonNode message, String type, Clock clock) {
         JsonNode call = JsonPayload.requiredObject(message, "call", "message.call");
-        String callId = JsonPayload.requiredText(call, "id", "message.call.id");
+        String callId = PayloadIds.required(JsonPayload.requiredText(call, "id", "message.call.id"), "message.call.id");
         return new CallMessage(message, type, callId, attemptId(message, call), recipient(message, call),
                 timestamp(message).orElseGet(clock::instant));
     }
@@ -61,20 +64,35 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
     }
 
     private static Optional<String> metadataAttemptId(JsonNode owner, String path) {
+        String idPath = path + "." + CreateCallRequest.METADATA_ATTEMPT_ID;
         return JsonPayload.optionalObject(owner, "metadata", path)
-                .flatMap(m -> JsonPayload.optionalText(m, CreateCallRequest.METADATA_ATTEMPT_ID,
-                        path + "." + CreateCallRequest.METADATA_ATTEMPT_ID));
+                .flatMap(m -> PayloadIds.optional(JsonPayload.optionalText(m, CreateCallRequest.METADATA_ATTEMPT_ID, idPath),
+                        idPath));
     }
 
     private static Optional<String> recipient(JsonNode message, JsonNode call) {
         return JsonPayload.optionalObject(call, "customer", "message.call.customer")
-                .flatMap(c -> JsonPayload.optionalText(c, "number", "message.call.customer.number"))
+                .flatMap(c -> PayloadIds.optional(JsonPayload.optionalText(c, "number", "message.call.customer.number"),
+                        "message.call.customer.number"))
                 .or(() -> JsonPayload.optionalObject(message, "customer", "message.customer")
-                        .flatMap(c -> JsonPayload.optionalText(c, "number", "message.customer.number")));
+                        .flatMap(c -> PayloadIds.optional(JsonPayload.optionalText(c, "number", "message.customer.number"),
+                                "message.customer.number")));
     }
 
-    /** {@code message.timestamp}: epoch milliseconds (number or digits) or, in older payloads, an ISO-8601 string. */
+    /**
+     * {@code message.timestamp}: epoch milliseconds (number or digits) or, in older payloads, an ISO-8601
+     * string, between 1970 and the end of 9999 (callback times are read relative to it and stored).
+     */
     private static Optional<Instant> timestamp(JsonNode message) {
+        return rawTimestamp(message).map(at -> {
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+                throw new InvalidPayloadException("message.timestamp", "must be between 1970 and 9999, was " + at);
+            }
+            return at;
+        });
+    }
+
+    private static Optional<Instant> rawTimestamp(JsonNode message) {
         JsonNode node = message.get("timestamp");
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -90,9 +108,10 @@ record CallMessage(JsonNode message, String type, String callId, Optional<String
                         : OffsetDateTime.parse(text).toInstant());
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw new InvalidPayloadException("message.timestamp",
-                        "is neither epoch milliseconds nor an ISO-8601 time: '" + text + "'", e);
+                        "is neither epoch milliseconds nor an ISO-8601 time: '" + InputText.echo(text) + "'", e);
             }
         }
-        throw new InvalidPayloadException("message.timestamp", "must be epoch milliseconds or an ISO-8601 string, was " + node);
+        throw new InvalidPayloadException("message.timestamp", "must be epoch milliseconds or an ISO-8601 string, was "
+                + InputText.echo(node.toString()));
     }
 }

@@ -1,6 +1,7 @@
 package io.retentioncenter.channels.vapi;
 
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,7 +38,8 @@ enum CallStatus {
         return Arrays.stream(values())
                 .filter(s -> s.wire.equals(value))
                 .findFirst()
-                .orElseThrow(() -> new InvalidPayloadException("message.status", "unknown call status '" + value + "'"));
+                .orElseThrow(() -> new InvalidPayloadException("message.status", "unknown call status '"
+                        + InputText.echo(value) + "'"));
     }
 
     /** The event this status maps to directly; empty for {@link #ENDED}, whose outcome is in {@code endedReason}. */

@@ -1,6 +1,7 @@
 package io.retentioncenter.channels.vapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retentioncenter.core.inbound.ProviderEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Keywords of a call: from the assistant's {@code analysis.structuredData} (short word-like string
- * values, and the names of fields that are {@code true}) and from the vocabulary phrases the customer
- * said. Longer phrases win over the phrases inside them, so "not interested" does not also yield
- * "interested". Keywords are lower case, in order of discovery, without duplicates.
+ * values, and the short names of fields that are {@code true}) and from the vocabulary phrases the
+ * customer said. Longer phrases win over the phrases inside them, so "not interested" does not also yield
+ * "interested". Keywords are lower case, in order of discovery, without duplicates, at most
+ * {@link ProviderEvent#MAX_KEYWORDS}.
  */
 final class KeywordExtractor {
     private static final int MAX_VALUE_LENGTH = 40;
@@ -39,6 +41,9 @@ final class KeywordExtractor {
         Set<String> keywords = new LinkedHashSet<>();
         structuredData.ifPresent(data -> structuredKeywords(data, keywords));
         for (String line : userLines) {
+            if (keywords.size() >= ProviderEvent.MAX_KEYWORDS) {
+                break;
+            }
             String remaining = line;
             for (Phrase phrase : phrases) {
                 Matcher m = phrase.pattern().matcher(remaining);
@@ -48,14 +53,18 @@ final class KeywordExtractor {
                 }
             }
         }
-        return new ArrayList<>(keywords);
+        return new ArrayList<>(keywords).subList(0, Math.min(keywords.size(), ProviderEvent.MAX_KEYWORDS));
     }
 
     private static void structuredKeywords(JsonNode data, Set<String> keywords) {
         for (Map.Entry<String, JsonNode> field : data.properties()) {
+            if (keywords.size() >= ProviderEvent.MAX_KEYWORDS) {
+                return;
+            }
             JsonNode value = field.getValue();
-            if (value.isBoolean() && value.booleanValue() && !field.getKey().isBlank()) {
-                keywords.add(field.getKey().trim().toLowerCase(Locale.ROOT));
+            String name = field.getKey().trim();
+            if (value.isBoolean() && value.booleanValue() && !name.isEmpty() && name.length() <= MAX_VALUE_LENGTH) {
+                keywords.add(name.toLowerCase(Locale.ROOT));
             } else if (value.isTextual()) {
                 String text = value.textValue().trim();
                 if (text.length() <= MAX_VALUE_LENGTH && WORD_LIKE.matcher(text).matches()) {

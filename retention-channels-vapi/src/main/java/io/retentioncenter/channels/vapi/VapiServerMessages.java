@@ -33,6 +33,14 @@ import java.util.Map;
 public final class VapiServerMessages {
     /** Default body size limit: 4 MiB, since end-of-call reports carry the whole conversation. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 << 20;
+    /**
+     * The most characters of a call's conversation scanned for keywords, opt-outs and callback requests:
+     * the end of the transcript, or of the customer's messages when there is no transcript. Bounds the CPU
+     * time one end-of-call report can cost; a 30-minute call is about 25,000 characters.
+     */
+    public static final int MAX_SCANNED_TRANSCRIPT_CHARS = 32_768;
+    /** The most {@code artifact.messages[]} entries, the last ones, read when there is no transcript. */
+    public static final int MAX_SCANNED_MESSAGES = 1_000;
     /** Default keyword vocabulary matched in the customer's lines. */
     public static final List<String> DEFAULT_KEYWORDS = List.of("interested", "not interested", "price", "discount",
             "call back", "call me back", "busy", "email me", "stop calling");

@@ -368,6 +368,71 @@ class VapiServerMessagesTest {
         assertThat(VapiServerMessages.DEFAULT_MAX_BODY_BYTES).isEqualTo(4 * 1024 * 1024);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "-1", "\"+999999999-12-31T23:59:59Z\"", "\"1969-12-31T23:59:59Z\""})
+    void aTimestampOutsideYears1970To9999IsRejected(String timestamp) throws IOException {
+        ObjectNode report = report("customer-ended-call", "User: call me back in 2 days");
+        msg(report).set("timestamp", JsonPayload.mapper().readTree(timestamp));
+
+        assertThatThrownBy(() -> parse(report)).isInstanceOfSatisfying(InvalidPayloadException.class,
+                e -> assertThat(e.field()).isEqualTo("message.timestamp")).hasMessageContaining("between 1970 and 9999");
+    }
+
+    @Test
+    void onlyTheEndOfALongTranscriptIsScanned() {
+        String filler = "AI: Let me tell you about our plans.\nUser: I see, go on please.\n"
+                .repeat(VapiServerMessages.MAX_SCANNED_TRANSCRIPT_CHARS / 40);
+        List<ProviderEvent> stopAtTheEnd = parse(report("customer-ended-call", filler + "User: Stop calling me."));
+        assertThat(stopAtTheEnd).extracting(ProviderEvent::type)
+                .containsExactly(ProviderEventType.SUCCEEDED, ProviderEventType.OPTED_OUT);
+        assertThat(stopAtTheEnd.get(0).transcript().orElseThrow()).startsWith("AI: Let me tell you");
+
+        List<ProviderEvent> stopLongBefore = parse(report("customer-ended-call", "User: Stop calling me.\n" + filler));
+        assertThat(stopLongBefore).extracting(ProviderEvent::type).containsExactly(ProviderEventType.SUCCEEDED);
+    }
+
+    @Test
+    void onlyTheLastMessagesAreScannedWhenThereIsNoTranscript() throws IOException {
+        StringBuilder messages = new StringBuilder("{\"messages\":[{\"role\":\"user\",\"message\":\"Remove me\"}");
+        for (int i = 0; i < VapiServerMessages.MAX_SCANNED_MESSAGES; i++) {
+            messages.append(",{\"role\":\"user\",\"message\":\"Tell me about the price\"}");
+        }
+        ObjectNode report = report("customer-ended-call", null);
+        msg(report).set("artifact", JsonPayload.mapper().readTree(messages.append("]}").toString()));
+
+        List<ProviderEvent> events = parse(report);
+
+        assertThat(events).extracting(ProviderEvent::type).containsExactly(ProviderEventType.SUCCEEDED);
+        assertThat(events.get(0).keywords()).containsExactly("price");
+    }
+
+    @Test
+    void aHugeCustomerMessageIsScannedFromItsEnd() throws IOException {
+        ObjectNode report = report("customer-ended-call", null);
+        msg(report).set("artifact", JsonPayload.mapper().readTree("{\"messages\":[{\"role\":\"user\",\"message\":\""
+                + "blah ".repeat(700_000) + "call me back tomorrow at 6 pm\"}]}"));
+
+        List<ProviderEvent> events = parse(report);
+
+        assertThat(events).extracting(ProviderEvent::type)
+                .containsExactly(ProviderEventType.SUCCEEDED, ProviderEventType.CALLBACK_REQUESTED);
+        assertThat(events.get(1).callbackAt()).contains(Instant.parse("2025-11-25T18:00:00Z"));
+    }
+
+    @Test
+    void structuredDataYieldsAtMostTheEventsKeywordLimit() throws IOException {
+        StringBuilder data = new StringBuilder("{\"analysis\":{\"structuredData\":{\"" + "x".repeat(500) + "\":true");
+        for (int i = 0; i < 200; i++) {
+            data.append(",\"flag").append(i).append("\":true");
+        }
+        ObjectNode report = report("customer-ended-call", "User: interested");
+        msg(report).setAll((ObjectNode) JsonPayload.mapper().readTree(data.append("}}}").toString()));
+
+        List<String> keywords = parse(report).get(0).keywords();
+
+        assertThat(keywords).hasSize(ProviderEvent.MAX_KEYWORDS).startsWith("flag0").doesNotContain("x".repeat(500));
+    }
+
     @Test
     void eventsWithoutAnyCorrelationAreStillMatchableByCallId() {
         ObjectNode update = statusUpdate("in-progress");

@@ -50,7 +50,7 @@ public record ProviderEvent(
 
     /**
      * Validates and copies. Ids, reference and recipient follow {@link InputText#singleLine} (a NUL
-     * is refused naming the field); detail, transcript and keywords are provider text, kept readable:
+     * is refused naming the field; one left blank by the cleaning counts as absent); detail, transcript and keywords are provider text, kept readable:
      * control characters but line feeds and tabs removed, cut to their limits.
      */
     public ProviderEvent {
@@ -64,12 +64,12 @@ public record ProviderEvent(
         Require.present(occurredAt, "occurredAt");
         Require.present(detail, "detail");
         Require.present(transcript, "transcript");
-        keywords = List.copyOf(Require.present(keywords, "keywords"));
+        keywords = List.copyOf(noNulls(keywords));
         Require.present(callbackAt, "callbackAt");
-        eventKey = InputText.singleLine(eventKey, "eventKey", MAX_KEY_LENGTH);
-        attemptId = attemptId.map(v -> InputText.singleLine(v, "attemptId", MAX_KEY_LENGTH));
-        providerRef = providerRef.map(v -> InputText.singleLine(v, "providerRef", MAX_KEY_LENGTH));
-        recipient = recipient.map(v -> InputText.singleLine(v, "recipient", MAX_KEY_LENGTH));
+        eventKey = Require.text(InputText.singleLine(eventKey, "eventKey", MAX_KEY_LENGTH), "eventKey");
+        attemptId = attemptId.map(v -> InputText.singleLine(v, "attemptId", MAX_KEY_LENGTH)).filter(v -> !v.isBlank());
+        providerRef = providerRef.map(v -> InputText.singleLine(v, "providerRef", MAX_KEY_LENGTH)).filter(v -> !v.isBlank());
+        recipient = recipient.map(v -> InputText.singleLine(v, "recipient", MAX_KEY_LENGTH)).filter(v -> !v.isBlank());
         detail = detail.map(v -> InputText.readable(v, MAX_DETAIL_LENGTH));
         transcript = transcript.map(v -> InputText.readable(v, MAX_TRANSCRIPT_LENGTH));
         keywords = keywords.stream().map(k -> InputText.readable(k, MAX_KEY_LENGTH)).filter(k -> !k.isEmpty())
@@ -78,6 +78,13 @@ public record ProviderEvent(
             throw new io.retentioncenter.core.InvalidPayloadException("event",
                     "needs an attempt id, a provider reference or a recipient to be matched");
         }
+    }
+
+    private static List<String> noNulls(List<String> keywords) {
+        if (Require.present(keywords, "keywords").stream().anyMatch(java.util.Objects::isNull)) {
+            throw new io.retentioncenter.core.ValidationException("keywords", "must not contain null");
+        }
+        return keywords;
     }
 
     /** Starts a builder for an event of {@code type}. */
@@ -141,7 +148,7 @@ public record ProviderEvent(
 
         /** Extracted keywords. */
         public Builder keywords(List<String> value) {
-            keywords = List.copyOf(value);
+            keywords = List.copyOf(noNulls(value));
             return this;
         }
 

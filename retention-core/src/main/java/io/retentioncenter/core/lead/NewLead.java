@@ -1,6 +1,7 @@
 package io.retentioncenter.core.lead;
 
 import io.retentioncenter.core.Require;
+import io.retentioncenter.core.ValidationException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,12 @@ public record NewLead(
         Optional<ZoneId> timezone,
         Map<String, String> attributes) {
 
-    /** Checks presence of the components (not their content) and copies the attributes. */
+    /**
+     * Checks presence of the components (not their content) and copies the attributes.
+     *
+     * @throws ValidationException naming the component that is null, or {@code attributes} when it holds
+     *     a null name or value
+     */
     public NewLead {
         Require.present(source, "source");
         Require.present(firstName, "firstName");
@@ -47,7 +53,11 @@ public record NewLead(
         Require.present(subId, "subId");
         Require.present(clickId, "clickId");
         Require.present(timezone, "timezone");
-        attributes = Map.copyOf(Require.present(attributes, "attributes"));
+        Require.present(attributes, "attributes");
+        if (attributes.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw new ValidationException("attributes", "must not hold a null name or value");
+        }
+        attributes = Map.copyOf(attributes);
     }
 
     /** Starts a builder for a lead from {@code source}. */

@@ -87,6 +87,12 @@ class LeadIntakeTest {
                 "firstName");
         assertThatThrownBy(() -> t.engine.leads().ingest(null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> NewLead.of(null, "a@example.com", null)).isInstanceOf(ValidationException.class);
+        java.util.Map<String, String> nullName = new java.util.HashMap<>();
+        nullName.put(null, "x");
+        assertThatThrownBy(() -> new NewLead(LeadSource.API, java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of("a@example.com"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                nullName)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("attributes"));
         assertThat(t.engine.leads().list(PageRequest.first(10)).total()).isZero();
     }
 

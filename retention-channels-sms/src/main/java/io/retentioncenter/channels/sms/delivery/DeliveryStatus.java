@@ -1,6 +1,7 @@
 package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,7 @@ public enum DeliveryStatus {
         return Arrays.stream(values())
                 .filter(s -> s.names.contains(key))
                 .findFirst()
-                .orElseThrow(() -> new InvalidPayloadException(field, "unknown delivery status '" + raw.trim() + "'"));
+                .orElseThrow(() -> new InvalidPayloadException(field, "unknown delivery status '"
+                        + InputText.echo(raw.trim()) + "'"));
     }
 }

@@ -2,6 +2,8 @@ package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
+import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.inbound.PayloadIds;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -79,7 +81,7 @@ public record SmppReceipt(
         String head = hasText ? receipt.substring(0, textStart.start()) : receipt;
         Map<String, String> fields = fields(head);
         return new SmppReceipt(
-                required(fields, "id"),
+                PayloadIds.required(required(fields, "id"), "id"),
                 count(fields, "sub"),
                 count(fields, "dlvrd"),
                 date(fields, "submit date"),
@@ -136,7 +138,7 @@ public record SmppReceipt(
             return Optional.empty();
         }
         if (!value.matches("\\d{1,4}")) {
-            throw new InvalidPayloadException(key, "must be a number of parts, was '" + value + "'");
+            throw new InvalidPayloadException(key, "must be a number of parts, was '" + InputText.echo(value) + "'");
         }
         return Optional.of(Integer.parseInt(value));
     }
@@ -154,8 +156,8 @@ public record SmppReceipt(
                 return Optional.of(LocalDateTime.parse(value, SECONDS));
             }
         } catch (DateTimeParseException e) {
-            throw new InvalidPayloadException(key, "is not a valid date: '" + value + "'", e);
+            throw new InvalidPayloadException(key, "is not a valid date: '" + InputText.echo(value) + "'", e);
         }
-        throw new InvalidPayloadException(key, "must be YYMMDDhhmm or YYMMDDhhmmss, was '" + value + "'");
+        throw new InvalidPayloadException(key, "must be YYMMDDhhmm or YYMMDDhhmmss, was '" + InputText.echo(value) + "'");
     }
 }

@@ -8,6 +8,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
 import java.security.MessageDigest;
@@ -16,6 +17,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an inbound SMS (mobile-originated reply) webhook into a provider event: a
@@ -23,12 +26,15 @@ import java.util.Optional;
  * anything else {@link ProviderEventType#REPLIED}. Neither 23 Telecom nor SMS-Retail documents an
  * inbound webhook, so the JSON field names are configurable (defaults {@code from}, {@code text},
  * {@code id}; dotted paths such as {@code data.payload.text} reach into nested objects), and so is
- * an optional HMAC-SHA256 body signature. The event carries the sender as recipient (E.164), the
+ * the HMAC-SHA256 body signature, which is required unless the builder was explicitly told
+ * {@link Builder#unauthenticated()} (a forged STOP would put a lead on DO_NOT_CONTACT for good). The event carries the sender as recipient (E.164), the
  * message text as transcript, the matched keyword as keyword, and the key
  * {@code provider:mo:<id>} — or, without an id, {@code provider:mo:<SHA-256 of the body>} so a
  * re-delivered webhook is still a replay. Thread-safe.
  */
 public final class InboundSmsParser {
+    private static final Logger log = LoggerFactory.getLogger(InboundSmsParser.class);
+
     private final String provider;
     private final String fromField;
     private final String textField;
@@ -48,7 +54,8 @@ public final class InboundSmsParser {
     }
 
     /**
-     * Starts a builder.
+     * Starts a builder; set {@link Builder#signature} or, for development only, call
+     * {@link Builder#unauthenticated()}.
      *
      * @param provider the provider name put on events, normally the sending provider's {@code name()}
      */
@@ -57,12 +64,12 @@ public final class InboundSmsParser {
     }
 
     /**
-     * Authenticates (when a signature is configured) and parses one inbound message.
+     * Authenticates (unless built unauthenticated) and parses one inbound message.
      *
      * @param rawBody the exact request body bytes
-     * @param signatureHeader the signature header value, null when absent or when no signature is configured
+     * @param signatureHeader the signature header value, null when absent
      * @return exactly one event: OPTED_OUT or REPLIED
-     * @throws AuthenticationException when a signature is configured and missing or wrong
+     * @throws AuthenticationException when the signature is missing or wrong (unless built unauthenticated)
      * @throws InvalidPayloadException naming the field when the body is empty, too large or not JSON,
      *     the sender or text is missing or of a wrong type, or the sender is not a phone number
      */
@@ -73,7 +80,7 @@ public final class InboundSmsParser {
         String phone = PhoneNumbers.toE164(from).orElseThrow(
                 () -> new InvalidPayloadException(fromField, "is not an international phone number"));
         String message = text(body, textField).orElseThrow(() -> new InvalidPayloadException(textField, "is required"));
-        String id = text(body, idField).orElseGet(() -> sha256Hex(rawBody));
+        String id = PayloadIds.optional(text(body, idField), idField).orElseGet(() -> sha256Hex(rawBody));
         Optional<String> keyword = StopKeywords.match(message);
         return List.of(ProviderEvent.builder(provider + ":mo:" + id, Channel.SMS, provider,
                         keyword.isPresent() ? ProviderEventType.OPTED_OUT : ProviderEventType.REPLIED, clock.instant())
@@ -108,13 +115,17 @@ public final class InboundSmsParser {
         }
     }
 
-    /** Builder with the default field names {@code from}, {@code text}, {@code id} and no signature. */
+    /**
+     * Builder with the default field names {@code from}, {@code text}, {@code id}; exactly one of
+     * {@link #signature} and {@link #unauthenticated()} is required.
+     */
     public static final class Builder {
         private final String provider;
         private String fromField = "from";
         private String textField = "text";
         private String idField = "id";
         private Optional<HmacBodySignature> signature = Optional.empty();
+        private boolean unauthenticated;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = JsonPayload.DEFAULT_MAX_BYTES;
 
@@ -145,11 +156,19 @@ public final class InboundSmsParser {
 
         /**
          * Requires {@code headerName} to carry the hex HMAC-SHA256 of the raw body keyed with
-         * {@code secret}; recommended whenever the route is reachable from the internet, since a forged
-         * STOP opts a lead out.
+         * {@code secret}.
          */
         public Builder signature(String headerName, String secret) {
             signature = Optional.of(new HmacBodySignature(headerName, secret));
+            return this;
+        }
+
+        /**
+         * Accepts messages without a signature. Development and routes the host authenticates itself
+         * only: anyone could post a STOP and opt a lead out for good.
+         */
+        public Builder unauthenticated() {
+            unauthenticated = true;
             return this;
         }
 
@@ -171,8 +190,23 @@ public final class InboundSmsParser {
             return this;
         }
 
-        /** Builds the parser. */
+        /**
+         * Builds the parser.
+         *
+         * @throws ConfigurationException unless exactly one of {@link #signature} and {@link #unauthenticated()} was chosen
+         */
         public InboundSmsParser build() {
+            if (signature.isEmpty() && !unauthenticated) {
+                throw new ConfigurationException(
+                        "inbound SMS: set signature, or call unauthenticated() explicitly for development");
+            }
+            if (signature.isPresent() && unauthenticated) {
+                throw new ConfigurationException("inbound SMS: signature and unauthenticated() exclude each other");
+            }
+            if (unauthenticated) {
+                log.warn("inbound SMS ({}) signature checks are disabled (unauthenticated); use only in development",
+                        provider);
+            }
             return new InboundSmsParser(this);
         }
 

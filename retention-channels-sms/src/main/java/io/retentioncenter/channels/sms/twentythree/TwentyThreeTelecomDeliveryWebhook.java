@@ -5,8 +5,10 @@ import io.retentioncenter.channels.sms.delivery.DeliveryReport;
 import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.Signatures;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,14 +19,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses the 23 Telecom delivery webhook ({@code POST} to the workspace's {@code delivery_url};
  * body {@code {message_id, recipient, sender_id, status, status_code, num_parts, cost, timestamp}})
- * into provider events. With a signing secret configured, every request must carry
- * {@code X-Webhook-Timestamp} (unix seconds, within the tolerance of the clock) and
- * {@code X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>}.
- * Thread-safe.
+ * into provider events. Every request must carry {@code X-Webhook-Timestamp} (unix seconds, within
+ * the tolerance of the clock, so a captured request cannot be replayed later) and
+ * {@code X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>}, unless the
+ * builder was explicitly told {@link Builder#unauthenticated()}. Thread-safe.
  */
 public final class TwentyThreeTelecomDeliveryWebhook {
     /** Header carrying the signing time in unix seconds. */
@@ -32,6 +36,7 @@ public final class TwentyThreeTelecomDeliveryWebhook {
     /** Header carrying {@code sha256=<hex>}. */
     public static final String SIGNATURE_HEADER = "X-Webhook-Signature";
 
+    private static final Logger log = LoggerFactory.getLogger(TwentyThreeTelecomDeliveryWebhook.class);
     private final Optional<String> secret;
     private final Duration tolerance;
     private final Clock clock;
@@ -44,7 +49,7 @@ public final class TwentyThreeTelecomDeliveryWebhook {
         this.maxBodyBytes = b.maxBodyBytes;
     }
 
-    /** Starts a builder. */
+    /** Starts a builder; set {@link Builder#secret} or, for development only, call {@link Builder#unauthenticated()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,7 +61,7 @@ public final class TwentyThreeTelecomDeliveryWebhook {
      * @param timestampHeader the {@value #TIMESTAMP_HEADER} value, null when absent
      * @param signatureHeader the {@value #SIGNATURE_HEADER} value, null when absent
      * @return one event, or none for status {@code UNKNOWN}
-     * @throws AuthenticationException when a secret is configured and the headers are missing, stale or wrong
+     * @throws AuthenticationException when the headers are missing, stale or wrong (unless built unauthenticated)
      * @throws InvalidPayloadException naming the field when the body is empty, too large, not JSON,
      *     lacks {@code message_id} or {@code status}, has a wrong type, or an unknown status
      */
@@ -65,9 +70,9 @@ public final class TwentyThreeTelecomDeliveryWebhook {
         JsonNode body = JsonPayload.parseObject(rawBody, maxBodyBytes);
         return new DeliveryReport(
                 TwentyThreeTelecomSmsProvider.NAME,
-                JsonPayload.requiredText(body, "message_id", "message_id"),
+                PayloadIds.required(JsonPayload.requiredText(body, "message_id", "message_id"), "message_id"),
                 JsonPayload.requiredText(body, "status", "status"),
-                JsonPayload.optionalText(body, "recipient", "recipient"),
+                PayloadIds.optional(JsonPayload.optionalText(body, "recipient", "recipient"), "recipient"),
                 JsonPayload.optionalText(body, "timestamp", "timestamp").map(this::instant).orElseGet(clock::instant),
                 JsonPayload.optionalText(body, "status_code", "status_code"))
                 .toEvents();
@@ -104,13 +109,15 @@ public final class TwentyThreeTelecomDeliveryWebhook {
         try {
             return OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidPayloadException("timestamp", "must be an ISO 8601 date-time, was '" + timestamp + "'", e);
+            throw new InvalidPayloadException("timestamp", "must be an ISO 8601 date-time, was '"
+                    + InputText.echo(timestamp) + "'", e);
         }
     }
 
-    /** Builder; without a {@link #secret} requests are accepted unsigned (23 Telecom signing is opt-in). */
+    /** Builder; exactly one of {@link #secret} and {@link #unauthenticated()} is required. */
     public static final class Builder {
         private Optional<String> secret = Optional.empty();
+        private boolean unauthenticated;
         private Duration tolerance = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = JsonPayload.DEFAULT_MAX_BYTES;
@@ -124,6 +131,15 @@ public final class TwentyThreeTelecomDeliveryWebhook {
                 throw new ConfigurationException(TwentyThreeTelecomSmsProvider.NAME + ": webhook secret must not be blank");
             }
             secret = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * Accepts requests without checking the signature (23 Telecom signing is opt-in per workspace).
+         * Development and routes the host authenticates itself only: anyone could post delivery reports.
+         */
+        public Builder unauthenticated() {
+            unauthenticated = true;
             return this;
         }
 
@@ -154,8 +170,24 @@ public final class TwentyThreeTelecomDeliveryWebhook {
             return this;
         }
 
-        /** Builds the parser. */
+        /**
+         * Builds the parser.
+         *
+         * @throws ConfigurationException unless exactly one of {@link #secret} and {@link #unauthenticated()} was chosen
+         */
         public TwentyThreeTelecomDeliveryWebhook build() {
+            if (secret.isEmpty() && !unauthenticated) {
+                throw new ConfigurationException(TwentyThreeTelecomSmsProvider.NAME
+                        + " delivery webhook: set secret, or call unauthenticated() explicitly for development");
+            }
+            if (secret.isPresent() && unauthenticated) {
+                throw new ConfigurationException(TwentyThreeTelecomSmsProvider.NAME
+                        + " delivery webhook: secret and unauthenticated() exclude each other");
+            }
+            if (unauthenticated) {
+                log.warn("{} delivery webhook signature checks are disabled (unauthenticated); use only in development",
+                        TwentyThreeTelecomSmsProvider.NAME);
+            }
             return new TwentyThreeTelecomDeliveryWebhook(this);
         }
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InboundSmsParserTest {
     private static final Instant NOW = Instant.parse("2026-11-24T16:00:00Z");
     private static final InboundSmsParser DEFAULT = InboundSmsParser.builder("23telecom")
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            .unauthenticated().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
     @ParameterizedTest
     @CsvSource({"STOP,STOP", "' stop all ',STOP ALL", "Unsubscribe,UNSUBSCRIBE", "arret,ARRET", "opt-out,OPT-OUT"})
@@ -61,7 +61,7 @@ class InboundSmsParserTest {
     @Test
     void fieldNamesAreConfigurableIncludingNestedPaths() {
         InboundSmsParser parser = InboundSmsParser.builder("sms-retail").fromField("data.sender.msisdn")
-                .textField("data.body").idField("data.message_uuid").build();
+                .textField("data.body").idField("data.message_uuid").unauthenticated().build();
 
         List<ProviderEvent> events = parser.parse(bytes(
                 "{\"data\":{\"message_uuid\":\"u-7\",\"sender\":{\"msisdn\":\"447911123456\"},\"body\":\"Quit\"}}"), null);
@@ -117,7 +117,7 @@ class InboundSmsParserTest {
 
     @Test
     void aNestedPathThroughAScalarIsRejected() {
-        InboundSmsParser parser = InboundSmsParser.builder("gw").fromField("data.from").build();
+        InboundSmsParser parser = InboundSmsParser.builder("gw").fromField("data.from").unauthenticated().build();
         assertThatThrownBy(() -> parser.parse(bytes("{\"data\":\"x\",\"text\":\"STOP\"}"), null))
                 .isInstanceOf(InvalidPayloadException.class)
                 .extracting(e -> ((InvalidPayloadException) e).field()).isEqualTo("data");
@@ -128,7 +128,7 @@ class InboundSmsParserTest {
 
     @Test
     void oversizedAndNullBodiesAreRejected() {
-        InboundSmsParser small = InboundSmsParser.builder("gw").maxBodyBytes(20).build();
+        InboundSmsParser small = InboundSmsParser.builder("gw").unauthenticated().maxBodyBytes(20).build();
         assertThatThrownBy(() -> small.parse(bytes("{\"from\":\"+14155550123\",\"text\":\"STOP\"}"), null))
                 .isInstanceOf(InvalidPayloadException.class).hasMessageContaining("over the limit of 20");
         assertThatThrownBy(() -> small.parse(null, null)).isInstanceOf(InvalidPayloadException.class);
@@ -144,6 +144,16 @@ class InboundSmsParserTest {
         assertThatThrownBy(() -> InboundSmsParser.builder("gw").signature("", "s")).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> InboundSmsParser.builder("gw").clock(null)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> InboundSmsParser.builder("gw").maxBodyBytes(0)).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void refusesToBuildWithoutASignatureUnlessExplicitlyUnauthenticated() {
+        assertThatThrownBy(() -> InboundSmsParser.builder("gw").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("set signature")
+                .hasMessageContaining("unauthenticated()");
+        assertThatThrownBy(() -> InboundSmsParser.builder("gw").signature("X-Sig", "s").unauthenticated().build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("exclude each other");
+        assertThat(InboundSmsParser.builder("gw").unauthenticated().build()).isNotNull();
     }
 
     private static byte[] bytes(String s) {

@@ -78,8 +78,8 @@ class SmsRetailDeliveryWebhookTest {
     }
 
     @Test
-    void withoutASecretReportsAreAcceptedUnsigned() {
-        assertThat(SmsRetailDeliveryWebhook.builder().build().parse(bytes("{\"id\":1,\"status\":\"failed\"}"), null))
+    void explicitlyUnauthenticatedReportsAreAcceptedUnsigned() {
+        assertThat(SmsRetailDeliveryWebhook.builder().unauthenticated().build().parse(bytes("{\"id\":1,\"status\":\"failed\"}"), null))
                 .extracting(ProviderEvent::type).containsExactly(ProviderEventType.FAILED);
     }
 
@@ -94,7 +94,7 @@ class SmsRetailDeliveryWebhookTest {
         "not json|body",
         "''|body"})
     void badPayloadsNameTheField(String body, String field) {
-        SmsRetailDeliveryWebhook unsigned = SmsRetailDeliveryWebhook.builder().build();
+        SmsRetailDeliveryWebhook unsigned = SmsRetailDeliveryWebhook.builder().unauthenticated().build();
         assertThatThrownBy(() -> unsigned.parse(bytes(body), null))
                 .isInstanceOf(InvalidPayloadException.class)
                 .extracting(e -> ((InvalidPayloadException) e).field()).isEqualTo(field);
@@ -102,7 +102,7 @@ class SmsRetailDeliveryWebhookTest {
 
     @Test
     void oversizedBodiesAreRejected() {
-        SmsRetailDeliveryWebhook small = SmsRetailDeliveryWebhook.builder().maxBodyBytes(16).build();
+        SmsRetailDeliveryWebhook small = SmsRetailDeliveryWebhook.builder().unauthenticated().maxBodyBytes(16).build();
         assertThatThrownBy(() -> small.parse(bytes("{\"id\":1,\"status\":\"delivered\"}"), null))
                 .isInstanceOf(InvalidPayloadException.class).hasMessageContaining("over the limit");
     }
@@ -112,6 +112,15 @@ class SmsRetailDeliveryWebhookTest {
         assertThatThrownBy(() -> SmsRetailDeliveryWebhook.builder().secret("")).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> SmsRetailDeliveryWebhook.builder().clock(null)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> SmsRetailDeliveryWebhook.builder().maxBodyBytes(-1)).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void refusesToBuildWithoutASecretUnlessExplicitlyUnauthenticated() {
+        assertThatThrownBy(() -> SmsRetailDeliveryWebhook.builder().build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("set secret")
+                .hasMessageContaining("unauthenticated()");
+        assertThatThrownBy(() -> SmsRetailDeliveryWebhook.builder().secret(SECRET).unauthenticated().build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("exclude each other");
     }
 
     private static byte[] bytes(String s) {

@@ -122,15 +122,15 @@ class TwentyThreeTelecomDeliveryWebhookTest {
     }
 
     @Test
-    void withoutASecretUnsignedReportsAreAccepted() {
-        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().build();
+    void explicitlyUnauthenticatedUnsignedReportsAreAccepted() {
+        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().build();
         assertThat(unsigned.parse(FIXTURE, null, null)).hasSize(1);
     }
 
     @Test
     void aReportWithoutTimestampOrRecipientIsDatedByTheClock() {
         Instant now = Instant.parse("2026-11-24T15:11:00Z");
-        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder()
+        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated()
                 .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         List<ProviderEvent> events = unsigned.parse(bytes("{\"message_id\":\"api_1\",\"status\":\"UNDELIV\"}"), null, null);
         assertThat(events).singleElement().satisfies(e -> {
@@ -155,15 +155,25 @@ class TwentyThreeTelecomDeliveryWebhookTest {
         "[1,2]|body",
         "''|body"})
     void badPayloadsNameTheField(String body, String field) {
-        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().build();
+        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().build();
         assertThatThrownBy(() -> unsigned.parse(bytes(body), null, null))
                 .isInstanceOf(InvalidPayloadException.class)
                 .extracting(e -> ((InvalidPayloadException) e).field()).isEqualTo(field);
     }
 
     @Test
+    void aHugeTimestampIsEchoedAsAShortSingleLinePrefix() {
+        TwentyThreeTelecomDeliveryWebhook unsigned = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().build();
+        String timestamp = "2026\\n" + "9".repeat(500_000);
+        assertThatThrownBy(() -> unsigned.parse(bytes("{\"message_id\":\"api_1\",\"status\":\"DELIVRD\",\"timestamp\":\""
+                + timestamp + "\"}"), null, null))
+                .isInstanceOf(InvalidPayloadException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n"));
+    }
+
+    @Test
     void nullAndOversizedBodiesAreRejected() {
-        TwentyThreeTelecomDeliveryWebhook small = TwentyThreeTelecomDeliveryWebhook.builder().maxBodyBytes(100).build();
+        TwentyThreeTelecomDeliveryWebhook small = TwentyThreeTelecomDeliveryWebhook.builder().unauthenticated().maxBodyBytes(100).build();
         assertThatThrownBy(() -> small.parse(FIXTURE, null, null))
                 .isInstanceOf(InvalidPayloadException.class).hasMessageContaining("over the limit of 100");
         assertThatThrownBy(() -> small.parse(null, null, null))
@@ -180,6 +190,15 @@ class TwentyThreeTelecomDeliveryWebhookTest {
                 .isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> TwentyThreeTelecomDeliveryWebhook.builder().maxBodyBytes(0))
                 .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void refusesToBuildWithoutASecretUnlessExplicitlyUnauthenticated() {
+        assertThatThrownBy(() -> TwentyThreeTelecomDeliveryWebhook.builder().build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("set secret")
+                .hasMessageContaining("unauthenticated()");
+        assertThatThrownBy(() -> TwentyThreeTelecomDeliveryWebhook.builder().secret(SECRET).unauthenticated().build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("exclude each other");
     }
 
     private static TwentyThreeTelecomDeliveryWebhook signedParser(Instant now) {

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.inbound.keitaro;
 
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,9 +16,10 @@ final class KeitaroForm {
      * The parameters in order; a leading {@code ?} is skipped, {@code +} is a space, a name without
      * {@code =} has an empty value.
      *
-     * @throws InvalidPayloadException when empty, a name is blank or repeated, or a %-escape is malformed
+     * @throws InvalidPayloadException when empty, a name is blank or repeated, a %-escape is malformed, or
+     *     there are more than {@code maxParams} parameters (checked before decoding them)
      */
-    static Map<String, String> decode(String encoded) {
+    static Map<String, String> decode(String encoded, int maxParams) {
         String text = encoded.strip();
         if (text.startsWith("?")) {
             text = text.substring(1);
@@ -25,8 +27,13 @@ final class KeitaroForm {
         if (text.isEmpty()) {
             throw new InvalidPayloadException("body", "is empty");
         }
+        String[] pairs = text.split("&");
+        long count = java.util.Arrays.stream(pairs).filter(p -> !p.isEmpty()).count();
+        if (count > maxParams) {
+            throw new InvalidPayloadException("params", "has " + count + " parameters, at most " + maxParams);
+        }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
+        for (String pair : pairs) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -35,9 +42,9 @@ final class KeitaroForm {
             if (name.isBlank()) {
                 throw new InvalidPayloadException("body", "has a parameter without a name");
             }
-            String value = decodePart(eq < 0 ? "" : pair.substring(eq + 1), name);
+            String value = decodePart(eq < 0 ? "" : pair.substring(eq + 1), InputText.echo(name));
             if (params.putIfAbsent(name, value) != null) {
-                throw new InvalidPayloadException(name, "is repeated");
+                throw new InvalidPayloadException(InputText.echo(name), "is repeated");
             }
         }
         return params;

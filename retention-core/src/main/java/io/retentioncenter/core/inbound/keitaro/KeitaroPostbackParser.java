@@ -112,7 +112,7 @@ public final class KeitaroPostbackParser {
         if (bytes > maxBodyBytes) {
             throw new InvalidPayloadException("body", "is " + bytes + " bytes, over the limit of " + maxBodyBytes);
         }
-        return parseParams(KeitaroForm.decode(queryOrForm), secretHeader, receivedAt);
+        return parseParams(KeitaroForm.decode(queryOrForm, MAX_PARAMS), secretHeader, receivedAt);
     }
 
     /**
@@ -125,15 +125,19 @@ public final class KeitaroPostbackParser {
      */
     public KeitaroParseResult parseJson(byte[] body, Optional<String> secretHeader, Instant receivedAt) {
         JsonNode root = JsonPayload.parseObject(body, maxBodyBytes);
+        if (root.size() > MAX_PARAMS) {
+            throw new InvalidPayloadException("params", "has " + root.size() + " parameters, at most " + MAX_PARAMS);
+        }
         Map<String, String> params = new LinkedHashMap<>();
         root.fieldNames().forEachRemaining(name ->
-                JsonPayload.optionalText(root, name, name).ifPresent(value -> params.put(name, value)));
+                JsonPayload.optionalText(root, name, InputText.echo(name)).ifPresent(value -> params.put(name, value)));
         return parseParams(params, secretHeader, receivedAt);
     }
 
     /**
      * The parameters as kept: at most {@value #MAX_PARAMS}, names and values single-line (control
-     * characters replaced) and within the length limit; a NUL refuses the postback naming the parameter.
+     * characters replaced) and within the length limit; a NUL refuses the postback naming the parameter,
+     * and so do two names that are the same once cleaned ({@code sub_id} and {@code sub_id\u0001}).
      */
     private Map<String, String> checked(Map<String, String> params) {
         if (params.size() > MAX_PARAMS) {
@@ -155,7 +159,13 @@ public final class KeitaroPostbackParser {
             if (v.length() > maxParamLength) {
                 throw new InvalidPayloadException(field, "is longer than " + maxParamLength + " characters");
             }
-            out.put(InputText.singleLine(name, "params", maxParamLength), InputText.singleLine(v, field, maxParamLength));
+            String cleanName = InputText.singleLine(name, "params", maxParamLength);
+            if (cleanName.isEmpty()) {
+                throw new InvalidPayloadException("params", "has a parameter without a name");
+            }
+            if (out.put(cleanName, InputText.singleLine(v, field, maxParamLength)) != null) {
+                throw new InvalidPayloadException(InputText.echo(cleanName), "is repeated");
+            }
         });
         return out;
     }
@@ -178,7 +188,7 @@ public final class KeitaroPostbackParser {
         Optional<String> status = text(params, "status");
         Optional<PostbackKind> kind = statuses.resolve(status, params);
         if (kind.isEmpty()) {
-            log.debug("Keitaro postback with ignored status {}", status.get());
+            log.debug("Keitaro postback with ignored status {}", InputText.echo(status.get()));
             return new IgnoredKeitaroPostback(status.get(), params, receivedAt);
         }
         String subId = aliased(params, "sub_id", "subid")

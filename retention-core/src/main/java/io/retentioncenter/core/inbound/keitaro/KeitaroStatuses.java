@@ -2,6 +2,7 @@ package io.retentioncenter.core.inbound.keitaro;
 
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.engine.InputText;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ final class KeitaroStatuses {
             "rebill", PostbackKind.REBILL);
     private static final Map<String, PostbackKind> REQUEST_LISTS = requestLists();
     private static final List<String> REQUEST_IGNORE_LISTS = List.of("ignore_status", "ignore");
-    private static final int MAX_ECHOED_CHARS = 64;
 
     private final Map<String, PostbackKind> custom;
     private final Set<String> ignored;
@@ -57,8 +57,7 @@ final class KeitaroStatuses {
         }
         PostbackKind kind = custom.getOrDefault(s, BUILT_IN.get(s));
         if (kind == null) {
-            String shown = status.get().length() > MAX_ECHOED_CHARS ? status.get().substring(0, MAX_ECHOED_CHARS) + "…" : status.get();
-            throw new InvalidPayloadException("status", "\"" + shown
+            throw new InvalidPayloadException("status", "\"" + InputText.echo(status.get())
                     + "\" is not lead, sale, rejected, rebill or a configured custom status");
         }
         return Optional.of(kind);

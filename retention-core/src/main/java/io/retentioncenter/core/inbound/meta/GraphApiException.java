@@ -3,6 +3,7 @@ package io.retentioncenter.core.inbound.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ProviderException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.inbound.JsonPayload;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public class GraphApiException extends ProviderException {
     }
 
     private static String scrub(String message, String accessToken) {
-        String clean = message.replace(accessToken, "***");
+        String clean = InputText.flatten(message.replace(accessToken, "***"));
         return clean.length() > MAX_MESSAGE_CHARS ? clean.substring(0, MAX_MESSAGE_CHARS) + "…" : clean;
     }
 }

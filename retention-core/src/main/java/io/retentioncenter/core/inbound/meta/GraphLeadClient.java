@@ -5,10 +5,12 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.lead.NewLead;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -115,15 +117,15 @@ public final class GraphLeadClient {
     }
 
     private static NewLead toNewLead(JsonNode lead, String leadgenId, MetaLeadRef known) {
-        String id = JsonPayload.optionalText(lead, "id", "id").orElse(leadgenId);
+        String id = PayloadIds.optional(JsonPayload.optionalText(lead, "id", "id"), "id").orElse(leadgenId);
         if (!id.equals(leadgenId)) {
-            throw new InvalidPayloadException("id", "is " + id + ", not the requested " + leadgenId);
+            throw new InvalidPayloadException("id", "is " + InputText.echo(id) + ", not the requested " + leadgenId);
         }
         Optional<Instant> created = JsonPayload.optionalText(lead, "created_time", "created_time")
                 .map(t -> MetaLeadRef.parseTime(t, "created_time"));
         MetaLeadRef ref = new MetaLeadRef(Optional.of(id), Optional.empty(),
-                JsonPayload.optionalText(lead, "form_id", "form_id"),
-                JsonPayload.optionalText(lead, "ad_id", "ad_id"),
+                PayloadIds.optional(JsonPayload.optionalText(lead, "form_id", "form_id"), "form_id"),
+                PayloadIds.optional(JsonPayload.optionalText(lead, "ad_id", "ad_id"), "ad_id"),
                 Optional.empty(), created).orElse(known);
         JsonNode fieldData = JsonPayload.requiredArray(lead, "field_data", "field_data");
         return MetaLeadFields.toNewLead(MetaLeadFields.fromFieldData(fieldData, "field_data"), ref);

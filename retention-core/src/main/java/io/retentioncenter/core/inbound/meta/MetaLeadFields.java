@@ -2,6 +2,7 @@ package io.retentioncenter.core.inbound.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.JsonPayload;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
@@ -54,7 +55,7 @@ final class MetaLeadFields {
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!ID_KEYS.contains(name)) {
-                JsonPayload.optionalText(value, name, path + "." + name).ifPresent(v -> answers.put(name, v));
+                JsonPayload.optionalText(value, name, path + "." + InputText.echo(name)).ifPresent(v -> answers.put(name, v));
             }
         }
         return answers;

@@ -3,6 +3,7 @@ package io.retentioncenter.core.inbound.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.inbound.PayloadIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ final class MetaLeadgenParser {
     /**
      * Parses the notification object.
      *
-     * @throws InvalidPayloadException when {@code object} is not {@code "page"} or {@code entry} is not an array
+     * @throws InvalidPayloadException when {@code object} is not {@code "page"}, {@code entry} is not an
+     *     array, or the entries and changes number more than {@link MetaWebhooks#MAX_CHANGES}
      */
     static MetaLeadgenBatch parse(JsonNode root) {
         String object = JsonPayload.requiredText(root, "object", "object");
@@ -31,6 +33,15 @@ final class MetaLeadgenParser {
             throw new InvalidPayloadException("object", "must be \"page\" for leadgen notifications");
         }
         JsonNode entries = JsonPayload.requiredArray(root, "entry", "entry");
+        long size = entries.size();
+        for (JsonNode entry : entries) {
+            JsonNode changes = entry.get("changes");
+            size += changes != null && changes.isArray() ? changes.size() : 0;
+        }
+        if (size > MetaWebhooks.MAX_CHANGES) {
+            throw new InvalidPayloadException("entry", "has " + size + " entries and changes, more than the "
+                    + MetaWebhooks.MAX_CHANGES + " one delivery may carry");
+        }
         MetaLeadgenParser parser = new MetaLeadgenParser();
         for (int i = 0; i < entries.size(); i++) {
             parser.entry(entries.get(i), "entry[" + i + "]");
@@ -45,7 +56,7 @@ final class MetaLeadgenParser {
             if (!entry.isObject()) {
                 throw new InvalidPayloadException(path, "must be an object");
             }
-            pageId = JsonPayload.optionalText(entry, "id", path + ".id");
+            pageId = id(entry, "id", path);
             changes = JsonPayload.requiredArray(entry, "changes", path + ".changes");
         } catch (InvalidPayloadException e) {
             errors.add(MetaLeadgenError.of(e));
@@ -84,12 +95,18 @@ final class MetaLeadgenParser {
 
     private static MetaLeadRef ref(JsonNode value, String path, Optional<String> entryPageId) {
         return new MetaLeadRef(
-                JsonPayload.optionalText(value, "leadgen_id", path + ".leadgen_id"),
-                JsonPayload.optionalText(value, "page_id", path + ".page_id").or(() -> entryPageId),
-                JsonPayload.optionalText(value, "form_id", path + ".form_id"),
-                JsonPayload.optionalText(value, "ad_id", path + ".ad_id"),
-                JsonPayload.optionalText(value, "adgroup_id", path + ".adgroup_id"),
+                id(value, "leadgen_id", path),
+                id(value, "page_id", path).or(() -> entryPageId),
+                id(value, "form_id", path),
+                id(value, "ad_id", path),
+                id(value, "adgroup_id", path),
                 JsonPayload.optionalText(value, "created_time", path + ".created_time")
                         .map(t -> MetaLeadRef.parseTime(t, path + ".created_time")));
+    }
+
+    /** The id at {@code field}: text or number, then {@link PayloadIds} (no NUL, at most 100 characters). */
+    private static Optional<String> id(JsonNode node, String field, String path) {
+        String idPath = path + "." + field;
+        return PayloadIds.optional(JsonPayload.optionalText(node, field, idPath), idPath);
     }
 }

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class MetaWebhooks {
     /** The header carrying {@code sha256=<hex HMAC-SHA256 of the raw body>}. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    /**
+     * The most entries plus changes one delivery may carry (Meta batches far fewer); a larger body is
+     * refused whole, which bounds the work one request can cost.
+     */
+    public static final int MAX_CHANGES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(MetaWebhooks.class);
     private static final String SIGNATURE_PREFIX = "sha256=";
@@ -116,7 +121,8 @@ public final class MetaWebhooks {
      * @param signatureHeader the {@value #SIGNATURE_HEADER} value, empty when the request had none
      * @throws AuthenticationException when the signature check fails (answer 403)
      * @throws InvalidPayloadException when the body is empty, over the size limit, not a JSON
-     *         object, has no {@code entry} array or {@code object} is not {@code "page"} (answer 400)
+     *         object, has no {@code entry} array, more than {@link #MAX_CHANGES} entries and changes,
+     *         or {@code object} is not {@code "page"} (answer 400)
      */
     public MetaLeadgenBatch parse(byte[] rawBody, Optional<String> signatureHeader) {
         if (rawBody == null) {

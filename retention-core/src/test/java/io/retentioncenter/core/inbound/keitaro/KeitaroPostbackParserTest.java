@@ -8,6 +8,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.engine.InputText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -164,7 +165,30 @@ class KeitaroPostbackParserTest {
     void unknownStatusIsRejectedNamingStatus() {
         assertInvalid(() -> open.parseQuery("sub_id=s&status=approved", NO_HEADER, AT), "status");
         assertThatThrownBy(() -> open.parseQuery("sub_id=s&status=" + "x".repeat(500), NO_HEADER, AT))
-                .hasMessageContaining("x".repeat(64) + "…").hasMessageNotContaining("x".repeat(65));
+                .hasMessageContaining("x".repeat(InputText.ECHO_LENGTH) + "…")
+                .hasMessageNotContaining("x".repeat(InputText.ECHO_LENGTH + 1));
+    }
+
+    @Test
+    void moreThanMaxParamsAreRefusedBeforeTheyAreRead() {
+        StringBuilder query = new StringBuilder("sub_id=s");
+        StringBuilder json = new StringBuilder("{\"sub_id\":\"s\"");
+        for (int i = 0; i < KeitaroPostbackParser.MAX_PARAMS; i++) {
+            query.append("&p").append(i).append("=%zz");
+            json.append(",\"p").append(i).append("\":{}");
+        }
+        assertInvalid(() -> open.parseQuery(query.toString(), NO_HEADER, AT), "params");
+        assertInvalid(() -> open.parseJson(json.append('}').toString().getBytes(StandardCharsets.UTF_8), NO_HEADER, AT),
+                "params");
+    }
+
+    @Test
+    void namesThatAreTheSameOnceCleanedAreRepeatedParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("sub_id", "a");
+        params.put("sub_id\u0001", "b");
+        assertInvalid(() -> open.parseParams(params, NO_HEADER, AT), "sub_id");
+        assertInvalid(() -> open.parseParams(Map.of("\u0001", "x", "sub_id", "s"), NO_HEADER, AT), "params");
     }
 
     @Test

@@ -193,4 +193,16 @@ class MetaWebhooksTest {
         assertThat(batch.items()).isEmpty();
         assertThat(batch.errors()).isEmpty();
     }
+
+    @Test
+    void aDeliveryWithMoreChangesThanMetaEverBatchesIsRefusedWhole() {
+        String change = "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"1\"}},";
+        byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"changes\":["
+                + change.repeat(MetaWebhooks.MAX_CHANGES) + change.substring(0, change.length() - 1) + "]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> meta.parse(body, signed(body)))
+                .isInstanceOfSatisfying(io.retentioncenter.core.InvalidPayloadException.class,
+                        e -> assertThat(e.field()).isEqualTo("entry"))
+                .hasMessageContaining("more than the " + MetaWebhooks.MAX_CHANGES);
+    }
 }
