@@ -1,7 +1,7 @@
 package io.retentioncenter.core;
 
 import io.retentioncenter.core.contact.AttemptStatus;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import java.time.Duration;

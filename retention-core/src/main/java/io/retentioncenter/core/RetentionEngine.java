@@ -1,27 +1,27 @@
 package io.retentioncenter.core;
 
+import io.retentioncenter.core.EngineSettings;
 import io.retentioncenter.core.campaign.CampaignService;
 import io.retentioncenter.core.contact.AttemptService;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
-import io.retentioncenter.core.contact.ContactPolicy;
-import io.retentioncenter.core.contact.Dispatcher;
-import io.retentioncenter.core.engine.ConfigCache;
-import io.retentioncenter.core.engine.EngineContext;
-import io.retentioncenter.core.engine.EngineSettings;
-import io.retentioncenter.core.engine.Housekeeping;
-import io.retentioncenter.core.engine.SafeListener;
 import io.retentioncenter.core.experiment.ExperimentService;
-import io.retentioncenter.core.experiment.VariantPicker;
 import io.retentioncenter.core.inbound.InboundService;
-import io.retentioncenter.core.lead.LeadNormalizer;
-import io.retentioncenter.core.lead.LeadRouting;
+import io.retentioncenter.core.internal.CampaignSequences;
+import io.retentioncenter.core.internal.ConfigCache;
+import io.retentioncenter.core.internal.ContactPolicy;
+import io.retentioncenter.core.internal.Dispatcher;
+import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Enroller;
+import io.retentioncenter.core.internal.Housekeeping;
+import io.retentioncenter.core.internal.LeadNormalizer;
+import io.retentioncenter.core.internal.LeadRouting;
+import io.retentioncenter.core.internal.MessageComposer;
+import io.retentioncenter.core.internal.SafeListener;
+import io.retentioncenter.core.internal.SequenceRunner;
+import io.retentioncenter.core.internal.VariantPicker;
 import io.retentioncenter.core.lead.LeadService;
-import io.retentioncenter.core.script.MessageComposer;
 import io.retentioncenter.core.script.ScriptService;
-import io.retentioncenter.core.sequence.CampaignSequences;
-import io.retentioncenter.core.sequence.Enroller;
-import io.retentioncenter.core.sequence.SequenceRunner;
 import io.retentioncenter.core.sequence.SequenceService;
 import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.ChannelProvider;
@@ -31,9 +31,9 @@ import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.spi.SendTimeAdvisor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Retention Center engine: lead intake and routing, sequences, the channel router, the tick and

@@ -1,7 +1,7 @@
 package io.retentioncenter.core;
 
+import io.retentioncenter.core.EngineSettings;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.engine.EngineSettings;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
 import io.retentioncenter.core.inbound.meta.GraphLeadClient;
 import io.retentioncenter.core.inbound.meta.MetaWebhooks;
@@ -348,7 +348,7 @@ public final class RetentionEngineBuilder {
         String code = text(value, "defaultRegion").trim().toUpperCase(java.util.Locale.ROOT);
         if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(code)) {
             throw new ConfigurationException("defaultRegion must be an ISO 3166 region code libphonenumber knows, was "
-                    + io.retentioncenter.core.engine.InputText.echo(value));
+                    + io.retentioncenter.core.internal.InputText.echo(value));
         }
         return code;
     }

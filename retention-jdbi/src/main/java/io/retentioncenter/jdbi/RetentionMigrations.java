@@ -3,7 +3,7 @@ package io.retentioncenter.jdbi;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.StoreException;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;

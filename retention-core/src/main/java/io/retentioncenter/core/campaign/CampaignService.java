@@ -6,7 +6,7 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;

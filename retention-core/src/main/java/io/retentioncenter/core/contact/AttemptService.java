@@ -5,7 +5,8 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.internal.Attempts;
+import io.retentioncenter.core.internal.EngineContext;
 import java.util.List;
 import java.util.Optional;
 

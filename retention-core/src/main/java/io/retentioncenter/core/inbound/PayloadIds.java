@@ -1,7 +1,7 @@
 package io.retentioncenter.core.inbound;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package io.retentioncenter.core.inbound;
 
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

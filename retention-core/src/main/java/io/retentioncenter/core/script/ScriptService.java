@@ -4,7 +4,7 @@ import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.internal.EngineContext;
 import java.util.Comparator;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.retentioncenter.core.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retentioncenter.core.internal.ScriptRenderer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.ProviderEventType;
+import io.retentioncenter.core.internal.InputText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.Require;
-import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.inbound.PayloadIds;
+import io.retentioncenter.core.internal.InputText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.retentioncenter.core.inbound.keitaro;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

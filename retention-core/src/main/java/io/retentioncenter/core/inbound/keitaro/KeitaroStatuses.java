@@ -2,7 +2,7 @@ package io.retentioncenter.core.inbound.keitaro;
 
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.conversion.PostbackKind;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.conversion.PostbackKind;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.internal.InputText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

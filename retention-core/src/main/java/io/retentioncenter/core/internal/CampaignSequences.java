@@ -1,9 +1,11 @@
-package io.retentioncenter.core.sequence;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.engine.ConfigSnapshot;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.sequence.DelayUnit;
+import io.retentioncenter.core.sequence.RetentionSequence;
+import io.retentioncenter.core.sequence.SequenceStatus;
+import io.retentioncenter.core.sequence.SequenceStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.retentioncenter.core.engine;
+package io.retentioncenter.core;
 
 import io.retentioncenter.core.ConfigurationException;
 import java.time.Duration;

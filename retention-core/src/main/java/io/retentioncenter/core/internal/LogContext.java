@@ -1,4 +1,4 @@
-package io.retentioncenter.core.engine;
+package io.retentioncenter.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.retentioncenter.core.script;
+package io.retentioncenter.core.internal;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package io.retentioncenter.core.contact;
+package io.retentioncenter.core.internal;
 
 /**
  * What one dispatch pass did.

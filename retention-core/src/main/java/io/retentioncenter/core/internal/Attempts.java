@@ -1,7 +1,10 @@
-package io.retentioncenter.core.contact;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.contact.AttemptKind;
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.lead.Lead;
-import io.retentioncenter.core.script.ComposedMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

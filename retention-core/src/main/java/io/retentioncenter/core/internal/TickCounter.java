@@ -1,6 +1,6 @@
-package io.retentioncenter.core.sequence;
+package io.retentioncenter.core.internal;
 
-import io.retentioncenter.core.contact.DispatchCounts;
+import io.retentioncenter.core.sequence.TickResult;
 
 /** Mutable tally of one tick, turned into a {@link TickResult} at the end. Not thread-safe. */
 final class TickCounter {

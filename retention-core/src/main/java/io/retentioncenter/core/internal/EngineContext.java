@@ -1,5 +1,6 @@
-package io.retentioncenter.core.engine;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.EngineSettings;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Clock;
 import java.time.Instant;

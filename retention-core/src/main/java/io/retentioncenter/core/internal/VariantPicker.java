@@ -1,5 +1,7 @@
-package io.retentioncenter.core.experiment;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.experiment.Variant;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 

@@ -1,12 +1,12 @@
-package io.retentioncenter.core.spi;
-
-import io.retentioncenter.core.contact.AttemptStatus;
-import io.retentioncenter.core.contact.ContactAttempt;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.retentioncenter.core.engine;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.RateLimit;

@@ -1,5 +1,6 @@
-package io.retentioncenter.core.sequence;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.sequence.StepOutcome;
 /**
  * A planned outcome for one claimed enrollment and how it counts in the tick result.
  *

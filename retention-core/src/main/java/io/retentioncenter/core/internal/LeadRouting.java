@@ -1,14 +1,12 @@
-package io.retentioncenter.core.lead;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.IllegalStateTransitionException;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.CampaignStatus;
-import io.retentioncenter.core.engine.ConfigSnapshot;
-import io.retentioncenter.core.engine.EngineContext;
-import io.retentioncenter.core.sequence.CampaignSequences;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.sequence.EnrollResult;
-import io.retentioncenter.core.sequence.Enroller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

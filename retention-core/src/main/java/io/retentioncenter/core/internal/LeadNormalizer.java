@@ -1,4 +1,4 @@
-package io.retentioncenter.core.lead;
+package io.retentioncenter.core.internal;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
-import io.retentioncenter.core.engine.InputText;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.NewLead;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.retentioncenter.core.contact;
+package io.retentioncenter.core.internal;
 
-import io.retentioncenter.core.engine.LogContext;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;

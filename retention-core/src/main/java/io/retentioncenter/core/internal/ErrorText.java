@@ -1,4 +1,4 @@
-package io.retentioncenter.core.engine;
+package io.retentioncenter.core.internal;
 
 /** Short, single-line descriptions of errors for records and logs that must not carry whole inputs. */
 public final class ErrorText {

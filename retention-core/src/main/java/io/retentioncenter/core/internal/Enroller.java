@@ -1,7 +1,9 @@
-package io.retentioncenter.core.sequence;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.Ids;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.sequence.EnrollResult;
+import io.retentioncenter.core.sequence.RetentionSequence;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Instant;
 
 /** Creates enrollments: first step due at enrollment time plus the first step's delay. */

@@ -1,14 +1,13 @@
-package io.retentioncenter.core.sequence;
+package io.retentioncenter.core.internal;
 
-import io.retentioncenter.core.engine.ErrorText;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.ContactAttempt;
-import io.retentioncenter.core.contact.Dispatcher;
-import io.retentioncenter.core.engine.ConfigSnapshot;
-import io.retentioncenter.core.engine.EngineContext;
-import io.retentioncenter.core.engine.Housekeeping;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.StepOutcome;
+import io.retentioncenter.core.sequence.TickResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ public final class SequenceRunner {
     private final Housekeeping housekeeping;
 
     /** Built by the engine. */
-    public SequenceRunner(EngineContext ctx, io.retentioncenter.core.contact.ContactPolicy policy,
-            io.retentioncenter.core.script.MessageComposer composer,
+    public SequenceRunner(EngineContext ctx, io.retentioncenter.core.internal.ContactPolicy policy,
+            io.retentioncenter.core.internal.MessageComposer composer,
             Set<io.retentioncenter.core.contact.Channel> channelsWithProvider, Dispatcher dispatcher,
             Housekeeping housekeeping) {
         this.ctx = ctx;

@@ -1,8 +1,11 @@
-package io.retentioncenter.core.contact;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.campaign.Campaign;
-import io.retentioncenter.core.engine.ConfigSnapshot;
-import io.retentioncenter.core.engine.EngineContext;
+import io.retentioncenter.core.contact.AttemptKind;
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.script.ScriptVariables;

@@ -1,8 +1,10 @@
-package io.retentioncenter.core.contact;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.RateLimit;
 import io.retentioncenter.core.campaign.Schedule;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.RouteDecision;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.spi.SendTimeAdvisor;

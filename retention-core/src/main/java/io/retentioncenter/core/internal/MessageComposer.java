@@ -1,14 +1,13 @@
-package io.retentioncenter.core.script;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.engine.ConfigSnapshot;
-import io.retentioncenter.core.engine.InputText;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.Variant;
-import io.retentioncenter.core.experiment.VariantPicker;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.script.Script;
+import io.retentioncenter.core.script.ScriptVariables;
 import java.util.Map;
 import java.util.Optional;
 
