@@ -1,8 +1,8 @@
 package io.retentioncenter.examples;
 
 import io.retentioncenter.core.RetentionEngine;
-import io.retentioncenter.core.http.Signatures;
 import io.retentioncenter.core.inbound.MetaIngestReport;
+import io.retentioncenter.core.internal.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

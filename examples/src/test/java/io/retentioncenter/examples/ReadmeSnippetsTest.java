@@ -60,7 +60,8 @@ class ReadmeSnippetsTest {
         try (Stream<Path> files = Files.walk(ROOT, 2)) {
             for (Path readme : files.filter(p -> p.getFileName().toString().equals("README.md")).toList()) {
                 assertThat(Files.readString(readme)).as(readme.toString()).doesNotContain("../shared")
-                        .doesNotContain("shared/design");
+                        .doesNotContain("shared/design").doesNotContain("PROVIDERS.md").doesNotContain("STATISTICS.md")
+                        .doesNotContain("ARCHITECTURE.md");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.retentioncenter.core;
 
+import io.retentioncenter.core.internal.Require;
 /**
  * Offset paging for list operations.
  *

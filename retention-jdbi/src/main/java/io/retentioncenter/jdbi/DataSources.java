@@ -2,8 +2,8 @@ package io.retentioncenter.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.StoreException;
+import io.retentioncenter.core.internal.Require;
 
 /** Connection pools for hosts that have none: HikariCP configured the way the store expects. */
 public final class DataSources {

@@ -1,9 +1,9 @@
 package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.internal.InputText;
+import io.retentioncenter.core.internal.Require;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;

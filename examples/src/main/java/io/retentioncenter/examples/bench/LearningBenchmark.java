@@ -1,6 +1,5 @@
 package io.retentioncenter.examples.bench;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
@@ -8,6 +7,7 @@ import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.testing.MutableClock;

@@ -1,7 +1,7 @@
 package io.retentioncenter.channels.instantly;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.spi.OutboundMessage;
 import java.util.Optional;
 

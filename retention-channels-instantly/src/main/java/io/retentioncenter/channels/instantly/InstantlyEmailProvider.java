@@ -3,7 +3,6 @@ package io.retentioncenter.channels.instantly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.HttpResult;
@@ -11,6 +10,7 @@ import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
 import io.retentioncenter.core.http.Replay;
 import io.retentioncenter.core.http.SendResults;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
@@ -162,6 +162,8 @@ public final class InstantlyEmailProvider implements ChannelProvider {
     /**
      * Builder for {@link InstantlyEmailProvider}. The default transport is core's {@link ProviderHttp}
      * paced at 10 requests per second (Instantly allows 100/s workspace-wide), on this builder's clock.
+     * Every setter throws {@link ConfigurationException} at once for a null or blank value;
+     * {@link #build()} for what is missing or malformed.
      */
     public static final class Builder {
         private static final double DEFAULT_REQUESTS_PER_SECOND = 10;
@@ -178,18 +180,27 @@ public final class InstantlyEmailProvider implements ChannelProvider {
 
         /** The Instantly API v2 key (scope {@code leads:create}, plus {@code webhooks:create} to subscribe). */
         public Builder apiKey(String value) {
-            apiKey = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": apiKey must not be blank");
+            }
+            apiKey = value.trim();
             return this;
         }
 
         /** The default Instantly campaign uuid that leads are added to. */
         public Builder campaignId(String value) {
-            campaignId = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": campaignId must not be blank");
+            }
+            campaignId = value.trim();
             return this;
         }
 
         /** The API host, default {@code https://api.instantly.ai}; an absolute http(s) URI without query. */
         public Builder baseUri(URI value) {
+            if (value == null) {
+                throw new ConfigurationException(NAME + ": baseUri must not be null");
+            }
             baseUri = value;
             return this;
         }

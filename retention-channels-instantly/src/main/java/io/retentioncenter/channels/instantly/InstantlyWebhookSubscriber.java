@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ProviderException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.http.HttpResult;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
+import io.retentioncenter.core.internal.Require;
 import java.net.URI;
 import java.util.Optional;
 

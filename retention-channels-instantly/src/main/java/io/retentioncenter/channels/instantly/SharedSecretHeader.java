@@ -1,7 +1,7 @@
 package io.retentioncenter.channels.instantly;
 
 import io.retentioncenter.core.AuthenticationException;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.util.Optional;
 import java.util.function.Function;
 

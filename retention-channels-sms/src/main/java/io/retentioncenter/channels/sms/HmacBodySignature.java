@@ -2,7 +2,7 @@ package io.retentioncenter.channels.sms;
 
 import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.util.Locale;
 
 /**

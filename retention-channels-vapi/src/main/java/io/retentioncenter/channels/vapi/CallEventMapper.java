@@ -2,17 +2,17 @@ package io.retentioncenter.channels.vapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.inbound.JsonPayload;
-import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
+import io.retentioncenter.core.internal.JsonPayload;
+import io.retentioncenter.core.internal.PayloadIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Maps {@code status-update} and {@code end-of-call-report} messages to provider events. Outcomes come
- * from {@code endedReason}, never from {@code status} alone (PROVIDERS.md S4).
+ * from {@code endedReason}, never from {@code status} alone.
  */
 final class CallEventMapper {
     private final KeywordExtractor keywords;

@@ -2,7 +2,7 @@ package io.retentioncenter.channels.vapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.SendResults;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Instant;

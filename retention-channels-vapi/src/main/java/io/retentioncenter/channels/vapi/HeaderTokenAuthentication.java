@@ -1,7 +1,7 @@
 package io.retentioncenter.channels.vapi;
 
 import io.retentioncenter.core.AuthenticationException;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.time.Instant;
 
 /**

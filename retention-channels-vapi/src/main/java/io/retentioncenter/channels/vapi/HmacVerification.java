@@ -2,7 +2,7 @@ package io.retentioncenter.channels.vapi;
 
 import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

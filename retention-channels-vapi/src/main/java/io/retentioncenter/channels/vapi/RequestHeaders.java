@@ -1,6 +1,6 @@
 package io.retentioncenter.channels.vapi;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

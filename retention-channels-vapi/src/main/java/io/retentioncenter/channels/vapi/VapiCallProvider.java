@@ -1,7 +1,6 @@
 package io.retentioncenter.channels.vapi;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.HttpResult;
@@ -9,6 +8,7 @@ import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
 import io.retentioncenter.core.http.Replay;
 import io.retentioncenter.core.http.SendResults;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;

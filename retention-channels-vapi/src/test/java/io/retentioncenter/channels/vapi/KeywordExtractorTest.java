@@ -2,7 +2,7 @@ package io.retentioncenter.channels.vapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;

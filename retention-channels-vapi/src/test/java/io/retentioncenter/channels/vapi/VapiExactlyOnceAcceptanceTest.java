@@ -13,7 +13,7 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
 import io.retentioncenter.core.memory.InMemoryRetentionStore;

@@ -6,7 +6,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.fuzz.Fuzz;
 import io.retentioncenter.core.fuzz.FuzzWorld;
 import io.retentioncenter.core.fuzz.Mutator;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

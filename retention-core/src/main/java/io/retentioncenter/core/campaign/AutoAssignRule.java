@@ -1,7 +1,7 @@
 package io.retentioncenter.core.campaign;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.LeadSource;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.retentioncenter.core.campaign;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

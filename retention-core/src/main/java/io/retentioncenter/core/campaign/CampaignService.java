@@ -1,12 +1,12 @@
 package io.retentioncenter.core.campaign;
 
 import io.retentioncenter.core.ConflictException;
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Ids;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;

@@ -1,7 +1,7 @@
 package io.retentioncenter.core.campaign;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 

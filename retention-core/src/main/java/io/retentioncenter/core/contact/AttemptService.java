@@ -4,9 +4,9 @@ import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.internal.Attempts;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Require;
 import java.util.List;
 import java.util.Optional;
 

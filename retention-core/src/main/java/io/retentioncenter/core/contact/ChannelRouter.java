@@ -1,7 +1,6 @@
 package io.retentioncenter.core.contact;
 
 import io.retentioncenter.core.NotFoundException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.internal.Attempts;
 import io.retentioncenter.core.internal.ComposedMessage;
@@ -9,6 +8,7 @@ import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.ContactPolicy;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.MessageComposer;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import java.time.Instant;
 import java.util.Optional;

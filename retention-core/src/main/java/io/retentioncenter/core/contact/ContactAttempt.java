@@ -1,6 +1,6 @@
 package io.retentioncenter.core.contact;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.retentioncenter.core.contact;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * The end of one dispatch, applied by the store only while the dispatcher still holds the attempt.

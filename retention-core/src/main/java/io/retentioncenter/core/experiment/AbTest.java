@@ -1,8 +1,8 @@
 package io.retentioncenter.core.experiment;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

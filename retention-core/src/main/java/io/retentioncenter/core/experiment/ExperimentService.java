@@ -1,13 +1,13 @@
 package io.retentioncenter.core.experiment;
 
 import io.retentioncenter.core.ConflictException;
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.NotFoundException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Ids;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.spi.ExperimentJudge;
 import java.util.Comparator;

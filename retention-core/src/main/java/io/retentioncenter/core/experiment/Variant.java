@@ -1,6 +1,6 @@
 package io.retentioncenter.core.experiment;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * One arm of an A/B test.

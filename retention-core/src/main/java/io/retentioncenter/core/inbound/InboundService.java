@@ -1,13 +1,13 @@
 package io.retentioncenter.core.inbound;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.ChannelRouter;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
 import io.retentioncenter.core.inbound.meta.GraphLeadClient;
 import io.retentioncenter.core.inbound.meta.MetaWebhooks;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.LeadService;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.retentioncenter.core.inbound;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
@@ -16,6 +15,7 @@ import io.retentioncenter.core.inbound.keitaro.IgnoredKeitaroPostback;
 import io.retentioncenter.core.inbound.keitaro.KeitaroParseResult;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostback;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.SequenceEnrollment;

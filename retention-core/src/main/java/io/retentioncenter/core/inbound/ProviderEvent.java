@@ -1,8 +1,8 @@
 package io.retentioncenter.core.inbound;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.internal.InputText;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

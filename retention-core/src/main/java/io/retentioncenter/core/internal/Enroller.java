@@ -1,6 +1,5 @@
 package io.retentioncenter.core.internal;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;

@@ -3,8 +3,6 @@ package io.retentioncenter.core.internal;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.retentioncenter.core.Ids;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadStatus;

@@ -1,6 +1,5 @@
 package io.retentioncenter.core.internal;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.experiment.AbTest;

@@ -1,7 +1,7 @@
 package io.retentioncenter.core.lead;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;

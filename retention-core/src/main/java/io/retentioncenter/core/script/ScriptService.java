@@ -1,10 +1,10 @@
 package io.retentioncenter.core.script;
 
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.NotFoundException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.internal.EngineContext;
+import io.retentioncenter.core.internal.Ids;
+import io.retentioncenter.core.internal.Require;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,15 +1,15 @@
 package io.retentioncenter.core.sequence;
 
 import io.retentioncenter.core.ConflictException;
-import io.retentioncenter.core.Ids;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Enroller;
+import io.retentioncenter.core.internal.Ids;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.SequenceRunner;
 import io.retentioncenter.core.script.Script;
 import java.time.Duration;

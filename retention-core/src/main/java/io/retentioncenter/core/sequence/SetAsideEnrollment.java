@@ -1,6 +1,6 @@
 package io.retentioncenter.core.sequence;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 
 /**

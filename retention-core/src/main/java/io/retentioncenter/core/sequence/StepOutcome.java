@@ -1,7 +1,7 @@
 package io.retentioncenter.core.sequence;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.internal.Require;
 import java.util.Optional;
 
 /**

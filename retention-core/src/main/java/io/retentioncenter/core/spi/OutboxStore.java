@@ -79,7 +79,7 @@ public interface OutboxStore {
      * @return false when the dispatcher no longer held the attempt (nothing changed)
      */
     default boolean completeDispatch(DispatchCompletion completion) {
-        return completeDispatches(List.of(io.retentioncenter.core.Require.present(completion, "completion"))).get(0);
+        return completeDispatches(List.of(io.retentioncenter.core.internal.Require.present(completion, "completion"))).get(0);
     }
 
     /**

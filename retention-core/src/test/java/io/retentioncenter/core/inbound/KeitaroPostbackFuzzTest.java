@@ -5,6 +5,7 @@ import io.retentioncenter.core.fuzz.Fuzz;
 import io.retentioncenter.core.fuzz.FuzzWorld;
 import io.retentioncenter.core.fuzz.Mutator;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
+import io.retentioncenter.core.internal.JsonPayload;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retentioncenter.core.InvalidPayloadException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.PayloadIds;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retentioncenter.core.ValidationException;
-import io.retentioncenter.core.internal.ErrorText;
-import io.retentioncenter.core.internal.InputText;
 import org.junit.jupiter.api.Test;
 
 class InputTextTest {

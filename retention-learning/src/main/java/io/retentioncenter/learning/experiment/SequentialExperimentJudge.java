@@ -1,12 +1,12 @@
 package io.retentioncenter.learning.experiment;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.experiment.Verdict;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.spi.ExperimentJudge;
 import io.retentioncenter.learning.stats.AlwaysValidTest;
 import io.retentioncenter.learning.stats.Proportion;

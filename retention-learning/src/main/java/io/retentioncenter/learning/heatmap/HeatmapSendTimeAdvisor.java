@@ -1,10 +1,10 @@
 package io.retentioncenter.learning.heatmap;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.Schedule;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.SendTimeAdvisor;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.phrase;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * One message sent to one lead and whether that lead converted afterwards.

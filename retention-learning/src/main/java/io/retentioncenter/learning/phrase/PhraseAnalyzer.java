@@ -1,9 +1,9 @@
 package io.retentioncenter.learning.phrase;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.stats.BenjaminiHochberg;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.ProportionTest;

@@ -1,8 +1,8 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.experiment.AbTestStatus;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.stats.SampleRatioCheck;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.heatmap.HeatmapCell;
 import io.retentioncenter.learning.phrase.PhraseStat;
 import java.util.List;

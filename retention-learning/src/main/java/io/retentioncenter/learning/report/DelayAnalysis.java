@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.time.Duration;
 import java.util.OptionalDouble;
 

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.ConfigurationException;
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
 import io.retentioncenter.learning.stats.AlwaysValidTest;

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.stats.WilsonInterval;
 import java.math.BigDecimal;
 import java.util.Optional;

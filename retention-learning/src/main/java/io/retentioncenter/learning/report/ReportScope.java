@@ -1,8 +1,8 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.WilsonInterval;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.util.ArrayList;
 import java.util.List;
 

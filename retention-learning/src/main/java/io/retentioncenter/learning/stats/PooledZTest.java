@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * Two-proportion z-test with the pooled standard error:

@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * A two-proportion comparison with the test chosen by the data: Fisher's exact test

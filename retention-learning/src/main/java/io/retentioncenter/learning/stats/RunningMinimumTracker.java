@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * Keeps the running minimum of an always-valid p-value over the looks of one comparison. Thread-safe:

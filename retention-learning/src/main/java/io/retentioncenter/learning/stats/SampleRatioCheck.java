@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * A rate shrunk toward a prior rate, for sparse cells such as a day × hour heatmap:

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * One lead's time from enrollment to conversion, opt-out or censoring, in any fixed unit (hours,

@@ -1,7 +1,7 @@
 package io.retentioncenter.learning.stats;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * Wilson score interval for a proportion: with {@code p = k/n} and {@code z} the two-sided critical

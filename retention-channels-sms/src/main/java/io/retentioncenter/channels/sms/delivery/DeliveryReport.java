@@ -1,10 +1,10 @@
 package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.channels.sms.PhoneNumbers;
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.inbound.ProviderEvent;
 import io.retentioncenter.core.inbound.ProviderEventType;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.retentioncenter.channels.sms.delivery;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.Require;
-import io.retentioncenter.core.inbound.PayloadIds;
 import io.retentioncenter.core.internal.InputText;
+import io.retentioncenter.core.internal.PayloadIds;
+import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

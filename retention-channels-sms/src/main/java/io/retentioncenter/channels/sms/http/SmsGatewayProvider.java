@@ -1,7 +1,7 @@
 package io.retentioncenter.channels.sms.http;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The settings every SMS gateway provider's builder shares: API key, API base, transport and clock.
- * Each setter returns the concrete builder, so gateway settings chain in any order.
+ * Each setter returns the concrete builder, so gateway settings chain in any order, and throws
+ * {@link ConfigurationException} at once for a null or blank value.
  *
  * @param <B> the concrete builder
  */
@@ -32,12 +33,18 @@ public abstract class SmsProviderBuilder<B extends SmsProviderBuilder<B>> {
 
     /** The API key. Required. */
     public B apiKey(String value) {
-        apiKey = value;
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(provider + ": apiKey must not be blank");
+        }
+        apiKey = value.trim();
         return self();
     }
 
     /** The API base, an absolute http(s) URI; the provider documents its default. */
     public B baseUri(URI value) {
+        if (value == null) {
+            throw new ConfigurationException(provider + ": baseUri must not be null");
+        }
         baseUri = value;
         return self();
     }

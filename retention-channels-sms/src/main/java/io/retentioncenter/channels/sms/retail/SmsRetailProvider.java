@@ -49,13 +49,19 @@ public final class SmsRetailProvider extends SmsGatewayProvider {
 
         /** Header carrying the key; default {@code X-API-Key}. */
         public Builder apiKeyHeader(String value) {
-            apiKeyHeader = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": apiKeyHeader must not be blank");
+            }
+            apiKeyHeader = value.trim();
             return this;
         }
 
         /** Send path under the base; default {@value SmsRetailProvider#DEFAULT_PATH}. */
         public Builder path(String value) {
-            path = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": path must not be blank");
+            }
+            path = value.trim();
             return this;
         }
 
@@ -64,7 +70,10 @@ public final class SmsRetailProvider extends SmsGatewayProvider {
          * messenger channels here ({@code whatsapp}, {@code telegram}, {@code imo}, {@code viber}).
          */
         public Builder type(String value) {
-            type = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": type must not be blank");
+            }
+            type = value.trim();
             return this;
         }
 

@@ -6,7 +6,7 @@ import io.retentioncenter.channels.sms.PhoneNumbers;
 import io.retentioncenter.channels.sms.SmsEncoding;
 import io.retentioncenter.channels.sms.http.SmsWireFormat;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.spi.SendResult;
 
 /**

@@ -48,7 +48,10 @@ public final class TwentyThreeTelecomSmsProvider extends SmsGatewayProvider {
          * phone number (7–15 digits, optional {@code +}).
          */
         public Builder senderId(String value) {
-            senderId = value;
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(NAME + ": senderId must not be blank");
+            }
+            senderId = value.trim();
             return this;
         }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retentioncenter.channels.sms.SmsEncoding;
 import io.retentioncenter.channels.sms.http.SmsWireFormat;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.spi.SendResult;
 import java.util.Optional;
 

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retentioncenter.channels.sms.GatewayHarness;
-import io.retentioncenter.channels.sms.StubGateway;
 import io.retentioncenter.channels.sms.StubGateway.Recorded;
 import io.retentioncenter.channels.sms.StubGateway.Reply;
+import io.retentioncenter.channels.sms.StubGateway;
 import io.retentioncenter.channels.sms.TestMessages;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.http.ProviderHttp;
-import io.retentioncenter.core.inbound.JsonPayload;
+import io.retentioncenter.core.internal.JsonPayload;
 import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Duration;

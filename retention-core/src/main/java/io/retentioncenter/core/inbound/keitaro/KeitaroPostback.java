@@ -1,8 +1,8 @@
 package io.retentioncenter.core.inbound.keitaro;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.internal.Require;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.retentioncenter.core.inbound.meta;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

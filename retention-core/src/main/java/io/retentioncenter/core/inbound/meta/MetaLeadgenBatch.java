@@ -1,6 +1,6 @@
 package io.retentioncenter.core.inbound.meta;
 
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 import java.util.List;
 
 /**

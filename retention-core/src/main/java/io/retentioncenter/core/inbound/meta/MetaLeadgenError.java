@@ -1,7 +1,7 @@
 package io.retentioncenter.core.inbound.meta;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.Require;
+import io.retentioncenter.core.internal.Require;
 
 /**
  * A rejected entry or change of a Meta notification; the rest of the batch is unaffected.

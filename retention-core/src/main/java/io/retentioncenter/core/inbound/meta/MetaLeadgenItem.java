@@ -1,7 +1,7 @@
 package io.retentioncenter.core.inbound.meta;
 
-import io.retentioncenter.core.Require;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.NewLead;
 import java.util.Optional;
 

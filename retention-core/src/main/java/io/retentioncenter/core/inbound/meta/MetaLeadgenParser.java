@@ -2,8 +2,8 @@ package io.retentioncenter.core.inbound.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.inbound.JsonPayload;
-import io.retentioncenter.core.inbound.PayloadIds;
+import io.retentioncenter.core.internal.JsonPayload;
+import io.retentioncenter.core.internal.PayloadIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

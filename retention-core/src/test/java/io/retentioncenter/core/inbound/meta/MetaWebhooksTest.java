@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retentioncenter.core.AuthenticationException;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.http.Signatures;
+import io.retentioncenter.core.internal.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package io.retentioncenter.core;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.ValidationException;
 import java.util.UUID;
 
 /** Generates entity ids: a short type prefix plus a random UUID, e.g. {@code lead_3f2a…}. */

@@ -1,7 +1,7 @@
-package io.retentioncenter.core.inbound;
+package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.InvalidPayloadException;
-import io.retentioncenter.core.internal.InputText;
+import io.retentioncenter.core.inbound.ProviderEvent;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
-package io.retentioncenter.core;
+package io.retentioncenter.core.internal;
 
+import io.retentioncenter.core.ValidationException;
 import java.util.Collection;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.retentioncenter.core.http;
+package io.retentioncenter.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
