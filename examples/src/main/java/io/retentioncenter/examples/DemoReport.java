@@ -64,7 +64,7 @@ final class DemoReport {
 
     void simulation(int days, List<TickResult> ticks, LeadBehaviour behaviour) {
         out.printf("Simulated %d days, %d ticks:%n", days, ticks.size());
-        out.printf("  steps executed %d, skipped %d, deferred %d; enrollments exited %d, completed %d%n",
+        out.printf("  steps executed %d, skipped %d, postponements %d; enrollments exited %d, completed %d%n",
                 sum(ticks, TickResult::executed), sum(ticks, TickResult::skipped), sum(ticks, TickResult::deferred),
                 sum(ticks, TickResult::exited), sum(ticks, TickResult::completed));
         out.printf("  sends accepted %d, retried %d, failed %d, unknown %d%n", sum(ticks, TickResult::sent),
