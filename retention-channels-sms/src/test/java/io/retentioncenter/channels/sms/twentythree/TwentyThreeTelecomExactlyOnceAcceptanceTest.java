@@ -1,5 +1,10 @@
 package io.retentioncenter.channels.sms.twentythree;
 
+import static io.retentioncenter.core.testkit.EngineLoop.HTTP_RETRIES;
+import static io.retentioncenter.core.testkit.EngineLoop.REQUEST_TIMEOUT;
+import static io.retentioncenter.core.testkit.EngineLoop.RETRY_BACKOFF;
+import static io.retentioncenter.core.testkit.EngineLoop.STEP_MAX_RETRIES;
+import static io.retentioncenter.core.testkit.EngineLoop.requestsOnceAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retentioncenter.channels.sms.SmsExactlyOnceAcceptance;
@@ -54,24 +59,23 @@ class TwentyThreeTelecomExactlyOnceAcceptanceTest extends SmsExactlyOnceAcceptan
         StubGateway stub = gateway.start(Reply.json(500, DB_ERROR), accepted());
         start(stub.baseUri(), http(REQUEST_TIMEOUT, HTTP_RETRIES));
 
-        TickResult first = engine.tick();
+        TickResult first = loop.tick();
         assertThat(first.retried()).isEqualTo(1);
-        assertThat(requestsOnceAtLeast(stub, 1)).hasSize(1);
-        ContactAttempt pending = attempt();
+        assertThat(requestsOnceAtLeast(stub::requests, 1)).hasSize(1);
+        ContactAttempt pending = loop.attempt();
         assertThat(pending.status()).isEqualTo(AttemptStatus.PENDING);
-        assertThat(pending.dueAt()).isEqualTo(clock.instant().plus(RETRY_BACKOFF));
+        assertThat(pending.dueAt()).isEqualTo(loop.clock().instant().plus(RETRY_BACKOFF));
         assertThat(pending.idempotencyKey()).endsWith(":2");
 
-        engine.tick();
-        assertThat(requestsOnceAtLeast(stub, 1)).hasSize(1);
-        TickResult second = tickAfter(RETRY_BACKOFF);
-        tickEveryFewHours();
+        loop.tick();
+        assertThat(requestsOnceAtLeast(stub::requests, 1)).hasSize(1);
+        TickResult second = loop.tickAfter(RETRY_BACKOFF);
+        loop.tickEveryFewHours();
 
         assertThat(second.sent()).isEqualTo(1);
-        assertThat(requestsOnceAtLeast(stub, 2)).hasSize(2);
+        assertThat(requestsOnceAtLeast(stub::requests, 2)).hasSize(2);
         assertSameMessage(stub.requests());
-        assertThat(attempt().status()).isEqualTo(AttemptStatus.SENT);
-        assertThat(attempt().providerRef()).contains(acceptedMessageId());
+        loop.assertSent(acceptedMessageId());
     }
 
     @Test
@@ -79,15 +83,15 @@ class TwentyThreeTelecomExactlyOnceAcceptanceTest extends SmsExactlyOnceAcceptan
         StubGateway stub = gateway.start(Reply.json(500, DB_ERROR));
         start(stub.baseUri(), http(REQUEST_TIMEOUT, HTTP_RETRIES));
 
-        engine.tick();
-        tickAfter(RETRY_BACKOFF);
-        TickResult last = tickAfter(RETRY_BACKOFF.multipliedBy(2));
-        tickEveryFewHours();
+        loop.tick();
+        loop.tickAfter(RETRY_BACKOFF);
+        TickResult last = loop.tickAfter(RETRY_BACKOFF.multipliedBy(2));
+        loop.tickEveryFewHours();
 
         assertThat(last.failed()).isEqualTo(1);
-        assertThat(requestsOnceAtLeast(stub, 1 + STEP_MAX_RETRIES)).hasSize(1 + STEP_MAX_RETRIES);
+        assertThat(requestsOnceAtLeast(stub::requests, 1 + STEP_MAX_RETRIES)).hasSize(1 + STEP_MAX_RETRIES);
         assertSameMessage(stub.requests());
-        assertThat(attempt().status()).isEqualTo(AttemptStatus.FAILED);
-        assertThat(attempt().error()).contains("23telecom: HTTP 500 DB_ERROR: batch not queued");
+        assertThat(loop.attempt().status()).isEqualTo(AttemptStatus.FAILED);
+        assertThat(loop.attempt().error()).contains("23telecom: HTTP 500 DB_ERROR: batch not queued");
     }
 }
