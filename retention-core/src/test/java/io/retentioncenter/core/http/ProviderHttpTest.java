@@ -93,7 +93,7 @@ class ProviderHttpTest {
     @EnumSource(Replay.class)
     void aRateLimitTheDeadlineLeavesNoRoomForIsReturnedAsIs(Replay replay) throws Exception {
         RawHttpStub stub = stub(Action.answer(429, "{}", Map.of("Retry-After", "3")), Action.answer(200, "{}"));
-        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofMillis(500)).totalTimeout(Duration.ofSeconds(1))
+        ProviderHttp http = fast("t", 3).requestTimeout(Duration.ofSeconds(2)).totalTimeout(Duration.ofMillis(2500))
                 .build();
 
         HttpResult result = http.execute(post(stub.baseUri()), replay);
