@@ -36,6 +36,8 @@ public record DemoCampaign(Campaign campaign, RetentionSequence sequence, AbTest
                 .rateLimit(Channel.CALL, RateLimit.perHour(20))
                 .contactLimit(6)
                 .setting("vapi.assistantId", "5b0a4a08-133c-4146-9315-0984f8c6be80")
+                // every SMS and call carries its attempt id to the tracker, which sends it back as sub_id
+                .setting("trackedLink", "https://trk.example.com/spring?sub_id={attemptId}")
                 .build());
         Script plain = engine.scripts().create(NewScript.builder(Channel.EMAIL, "Plain welcome",
                 "Hi {{firstName|there}}, thanks for your interest. Here is your guide to getting started.")
@@ -44,9 +46,11 @@ public record DemoCampaign(Campaign campaign, RetentionSequence sequence, AbTest
                 "Hi {{firstName|there}}, your spring bonus is waiting: claim it today and save 20%.")
                 .subject("{{firstName|Friend}}, your spring bonus").campaign(c.id()).build());
         engine.scripts().create(NewScript.builder(Channel.SMS, "SMS nudge",
-                "Hi {{firstName}}, your spring bonus expires soon. Reply STOP to opt out.").campaign(c.id()).build());
+                "Hi {{firstName}}, your spring bonus expires soon: {{trackedLink}} Reply STOP to opt out.")
+                .campaign(c.id()).build());
         engine.scripts().create(NewScript.builder(Channel.CALL, "Call brief",
-                "Friendly check-in with {{firstName}} about the spring bonus; offer a callback.")
+                "Friendly check-in with {{firstName}} about the spring bonus; offer a callback and text the link"
+                        + " {{trackedLink}}.")
                 .setting("vapi.firstMessage", "Hi, this is Alex from the spring offer team.").campaign(c.id()).build());
         AbTest test = engine.experiments().start(c.id(), Channel.EMAIL,
                 List.of(new Variant("A", plain.id(), 1), new Variant("B", bonus.id(), 1)));

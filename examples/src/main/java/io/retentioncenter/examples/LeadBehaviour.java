@@ -29,6 +29,7 @@ final class LeadBehaviour {
     private final RetentionEngine engine;
     private final Clock clock;
     private final Random random;
+    private static final java.util.regex.Pattern TRACKED_SUB_ID = java.util.regex.Pattern.compile("sub_id=(att_\\w+)");
     private final String keitaroSecret;
     private final Map<Channel, RecordingChannelProvider> providers;
     private final Map<Channel, Integer> seen = new EnumMap<>(Channel.class);
@@ -122,12 +123,14 @@ final class LeadBehaviour {
             return;
         }
         String tid = "sim-" + (++sequenceNo);
+        String subId = TRACKED_SUB_ID.matcher(m.body()).results().map(r -> r.group(1)).findFirst()
+                .orElse(m.attemptId()); // SMS and calls: the id in the tracked link the lead clicked
         Duration delay = minutes(30, 36 * 60);
         if (random.nextBoolean()) {
-            later(now, delay.dividedBy(2), () -> postback("sub_id=" + m.attemptId() + "&status=lead&payout=0&tid=" + tid
+            later(now, delay.dividedBy(2), () -> postback("sub_id=" + subId + "&status=lead&payout=0&tid=" + tid
                     + "-lead"));
         }
-        later(now, delay, () -> postback("sub_id=" + m.attemptId() + "&status=sale&payout=45.00&currency=eur&tid=" + tid));
+        later(now, delay, () -> postback("sub_id=" + subId + "&status=sale&payout=45.00&currency=eur&tid=" + tid));
     }
 
     private void postback(String query) {
