@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.sequence.DelayAnchor;
 import io.retentioncenter.core.sequence.DelayUnit;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceStatus;
@@ -67,7 +68,8 @@ final class SequenceRows {
                 .put("channel", step.channel().name())
                 .put("delayValue", step.delayValue())
                 .put("delayUnit", step.delayUnit().name())
-                .put("maxRetries", step.maxRetries());
+                .put("maxRetries", step.maxRetries())
+                .put("anchor", step.anchor().name());
         step.scriptId().ifPresent(script -> node.put("scriptId", script));
         ArrayNode conditions = node.putArray("conditions");
         step.conditions().stream().sorted().forEach(condition -> conditions.add(condition.name()));
@@ -80,13 +82,15 @@ final class SequenceRows {
             Set<StepCondition> conditions = EnumSet.noneOf(StepCondition.class);
             node.path("conditions").forEach(c -> conditions.add(StepCondition.valueOf(c.asText())));
             JsonNode script = node.get("scriptId");
+            JsonNode anchor = node.get("anchor"); // absent in rows written before anchors existed
             steps.add(new SequenceStep(Json.integer(node, "order"),
                     Channel.valueOf(Json.text(node, "channel")),
                     Json.integer(node, "delayValue"),
                     DelayUnit.valueOf(Json.text(node, "delayUnit")),
                     script == null ? Optional.empty() : Optional.of(script.asText()),
                     conditions,
-                    Json.integer(node, "maxRetries")));
+                    Json.integer(node, "maxRetries"),
+                    anchor == null ? DelayAnchor.PREVIOUS_STEP : DelayAnchor.valueOf(anchor.asText())));
         }
         return steps;
     }

@@ -121,7 +121,8 @@ abstract class StoreBehaviour {
                         new SequenceStep(1, Channel.EMAIL, 0, DelayUnit.MINUTES, Optional.of("script_mail"),
                                 Set.of(), 0),
                         new SequenceStep(2, Channel.SMS, 3, DelayUnit.HOURS, Optional.empty(),
-                                EnumSet.of(StepCondition.EMAIL_NOT_OPENED, StepCondition.NO_REPLY), 4)),
+                                EnumSet.of(StepCondition.EMAIL_NOT_OPENED, StepCondition.NO_REPLY), 4,
+                                io.retentioncenter.core.sequence.DelayAnchor.ENROLLMENT)),
                 true, T0, minutes(3));
         store.insertLeadIfAbsent(lead);
         store.saveCampaign(campaign);

@@ -7,6 +7,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.RouteDecision;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.DelayAnchor;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.ExitReason;
@@ -138,9 +139,18 @@ final class StepPlanner {
                 PlannedStep.Kind.SKIPPED);
     }
 
+    /** When {@code step} is due, counted from its anchor; a time already past is now. */
+    private static Instant dueAt(SequenceStep step, SequenceEnrollment e, Instant now) {
+        if (step.anchor() == DelayAnchor.ENROLLMENT) {
+            Instant due = e.enrolledAt().plus(step.delay());
+            return due.isAfter(now) ? due : now;
+        }
+        return now.plus(step.delay());
+    }
+
     private static SequenceEnrollment advance(SequenceEnrollment e, RetentionSequence sequence, Instant now) {
         Optional<SequenceStep> next = sequence.step(e.currentStep() + 1);
-        SequenceEnrollment moved = e.advanced(now, next.map(s -> now.plus(s.delay())).orElse(now));
+        SequenceEnrollment moved = e.advanced(now, next.map(s -> dueAt(s, e, now)).orElse(now));
         return next.isPresent() ? moved : moved.finished(EnrollmentStatus.COMPLETED, Optional.empty(), now);
     }
 

@@ -59,6 +59,14 @@ public record NewSequence(String name, Optional<String> campaignId, Duration ree
             return step(SequenceStep.of(steps.size() + 1, channel, delay, unit));
         }
 
+        /**
+         * Adds a step due {@code delay} after the enrollment ("day 7"), whatever the previous steps'
+         * timing, without conditions and with the campaign's script for the channel.
+         */
+        public Builder stepAfterEnrollment(io.retentioncenter.core.contact.Channel channel, int delay, DelayUnit unit) {
+            return step(SequenceStep.of(steps.size() + 1, channel, delay, unit).anchoredTo(DelayAnchor.ENROLLMENT));
+        }
+
         /** Builds the request. */
         public NewSequence build() {
             return new NewSequence(Require.text(name, "name"), Optional.ofNullable(campaignId), cooldown, steps);

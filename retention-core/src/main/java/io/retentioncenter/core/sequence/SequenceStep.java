@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One timed step. Its delay counts from the previous step's actual execution, or from enrollment for
- * the first step.
+ * One timed step. Its delay counts from the previous step's actual execution (or from enrollment for
+ * the first step), or from the enrollment itself when {@code anchor} is {@link DelayAnchor#ENROLLMENT}.
  *
  * @param order 1-based position in the sequence
  * @param channel the channel to contact on
@@ -18,6 +18,7 @@ import java.util.Set;
  * @param scriptId the script to send; empty means the campaign's (or default) script for the channel
  * @param conditions all must hold for the step to run, else it is skipped
  * @param maxRetries how often a failed provider send is retried before the step counts as FAILED
+ * @param anchor what the delay counts from
  */
 public record SequenceStep(
         int order,
@@ -26,7 +27,8 @@ public record SequenceStep(
         DelayUnit delayUnit,
         Optional<String> scriptId,
         Set<StepCondition> conditions,
-        int maxRetries) {
+        int maxRetries,
+        DelayAnchor anchor) {
 
     /** The longest delay a step may have: ten years (3,653 days). */
     public static final Duration MAX_DELAY = Duration.ofDays(3_653);
@@ -47,6 +49,13 @@ public record SequenceStep(
         Require.present(scriptId, "step.scriptId");
         conditions = Set.copyOf(Require.present(conditions, "step.conditions"));
         Require.nonNegative(maxRetries, "step.maxRetries");
+        Require.present(anchor, "step.anchor");
+    }
+
+    /** A step whose delay counts from the previous step's execution. */
+    public SequenceStep(int order, Channel channel, int delayValue, DelayUnit delayUnit, Optional<String> scriptId,
+            Set<StepCondition> conditions, int maxRetries) {
+        this(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, DelayAnchor.PREVIOUS_STEP);
     }
 
     /** A step without conditions, using the campaign's script and default retries. */
@@ -61,6 +70,11 @@ public record SequenceStep(
 
     /** A copy at another position. */
     public SequenceStep withOrder(int newOrder) {
-        return new SequenceStep(newOrder, channel, delayValue, delayUnit, scriptId, conditions, maxRetries);
+        return new SequenceStep(newOrder, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, anchor);
+    }
+
+    /** A copy whose delay counts from {@code value}. */
+    public SequenceStep anchoredTo(DelayAnchor value) {
+        return new SequenceStep(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, value);
     }
 }
