@@ -69,7 +69,8 @@ final class SequenceRows {
                 .put("delayValue", step.delayValue())
                 .put("delayUnit", step.delayUnit().name())
                 .put("maxRetries", step.maxRetries())
-                .put("anchor", step.anchor().name());
+                .put("anchor", step.anchor().name())
+                .put("enabled", step.enabled());
         step.scriptId().ifPresent(script -> node.put("scriptId", script));
         ArrayNode conditions = node.putArray("conditions");
         step.conditions().stream().sorted().forEach(condition -> conditions.add(condition.name()));
@@ -90,7 +91,8 @@ final class SequenceRows {
                     script == null ? Optional.empty() : Optional.of(script.asText()),
                     conditions,
                     Json.integer(node, "maxRetries"),
-                    anchor == null ? DelayAnchor.PREVIOUS_STEP : DelayAnchor.valueOf(anchor.asText())));
+                    anchor == null ? DelayAnchor.PREVIOUS_STEP : DelayAnchor.valueOf(anchor.asText()),
+                    node.path("enabled").asBoolean(true)));
         }
         return steps;
     }

@@ -122,7 +122,7 @@ abstract class StoreBehaviour {
                                 Set.of(), 0),
                         new SequenceStep(2, Channel.SMS, 3, DelayUnit.HOURS, Optional.empty(),
                                 EnumSet.of(StepCondition.EMAIL_NOT_OPENED, StepCondition.NO_REPLY), 4,
-                                io.retentioncenter.core.sequence.DelayAnchor.ENROLLMENT)),
+                                io.retentioncenter.core.sequence.DelayAnchor.ENROLLMENT, false)),
                 true, T0, minutes(3));
         store.insertLeadIfAbsent(lead);
         store.saveCampaign(campaign);

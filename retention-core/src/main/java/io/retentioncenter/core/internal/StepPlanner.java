@@ -92,6 +92,9 @@ final class StepPlanner {
 
     private PlannedStep planStep(SequenceEnrollment e, Lead lead, Campaign campaign, RetentionSequence sequence,
             SequenceStep step, List<ContactAttempt> earlier, ConfigSnapshot config, Instant now) {
+        if (!step.enabled()) {
+            return skip(e, campaign, sequence, step, "step-disabled", now);
+        }
         Optional<StepCondition> failing = StepConditions.firstFailing(step, lead, earlier);
         if (failing.isPresent()) {
             return skip(e, campaign, sequence, step, "condition:" + failing.get(), now);

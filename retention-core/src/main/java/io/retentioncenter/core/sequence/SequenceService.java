@@ -162,6 +162,18 @@ public final class SequenceService {
     }
 
     /**
+     * Switches step {@code order} (1-based) on or off without deleting it: a step switched off is
+     * skipped when due and the sequence moves on to the next one.
+     */
+    public RetentionSequence setStepEnabled(String sequenceId, int order, boolean enabled) {
+        RetentionSequence s = get(sequenceId);
+        checkOrder(s, order);
+        List<SequenceStep> steps = new ArrayList<>(s.steps());
+        steps.set(order - 1, steps.get(order - 1).withEnabled(enabled));
+        return save(s.withSteps(steps, ctx.now()));
+    }
+
+    /**
      * Removes step {@code order}; later steps move up by one.
      *
      * @throws ConflictException when it is the only step of an ACTIVE sequence

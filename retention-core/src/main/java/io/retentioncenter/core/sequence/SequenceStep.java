@@ -19,6 +19,8 @@ import java.util.Set;
  * @param conditions all must hold for the step to run, else it is skipped
  * @param maxRetries how often a failed provider send is retried before the step counts as FAILED
  * @param anchor what the delay counts from
+ * @param enabled false for a step switched off: it is skipped (and the sequence moves on) without
+ *     being deleted
  */
 public record SequenceStep(
         int order,
@@ -28,7 +30,8 @@ public record SequenceStep(
         Optional<String> scriptId,
         Set<StepCondition> conditions,
         int maxRetries,
-        DelayAnchor anchor) {
+        DelayAnchor anchor,
+        boolean enabled) {
 
     /** The longest delay a step may have: ten years (3,653 days). */
     public static final Duration MAX_DELAY = Duration.ofDays(3_653);
@@ -52,10 +55,10 @@ public record SequenceStep(
         Require.present(anchor, "step.anchor");
     }
 
-    /** A step whose delay counts from the previous step's execution. */
+    /** An enabled step whose delay counts from the previous step's execution. */
     public SequenceStep(int order, Channel channel, int delayValue, DelayUnit delayUnit, Optional<String> scriptId,
             Set<StepCondition> conditions, int maxRetries) {
-        this(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, DelayAnchor.PREVIOUS_STEP);
+        this(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, DelayAnchor.PREVIOUS_STEP, true);
     }
 
     /** A step without conditions, using the campaign's script and default retries. */
@@ -70,11 +73,17 @@ public record SequenceStep(
 
     /** A copy at another position. */
     public SequenceStep withOrder(int newOrder) {
-        return new SequenceStep(newOrder, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, anchor);
+        return new SequenceStep(newOrder, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, anchor,
+                enabled);
+    }
+
+    /** A copy switched on or off. */
+    public SequenceStep withEnabled(boolean value) {
+        return new SequenceStep(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, anchor, value);
     }
 
     /** A copy whose delay counts from {@code value}. */
     public SequenceStep anchoredTo(DelayAnchor value) {
-        return new SequenceStep(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, value);
+        return new SequenceStep(order, channel, delayValue, delayUnit, scriptId, conditions, maxRetries, value, enabled);
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The flagship timeline read as a marketer reads it (day 7 is day 7) or step after step. */
-class DelayAnchorTest {
+/** Step timing: the flagship timeline read as a marketer reads it (day 7 is day 7) or step after step, and steps switched off. */
+class StepTimingTest {
 
     /** Hours after enrollment at which each step executed, ticking every hour for 20 days. */
     private static List<Long> executedHours(UnaryOperator<NewSequence.Builder> steps) {
@@ -58,5 +58,29 @@ class DelayAnchorTest {
                 .step(Channel.EMAIL, 7, DelayUnit.DAYS));
 
         assertThat(hours).containsExactly(0L, 12L, 36L, 84L, 204L, 372L); // the "7 d" email at day 15.5
+    }
+
+    @Test
+    void aStepSwitchedOffIsSkippedAndTheSequenceMovesOn() {
+        TestEngine t = TestEngine.create().withDefaultScripts();
+        Campaign c = t.engine.campaigns().create(NewCampaign.builder("c").autoAssign(AutoAssignRule.everything())
+                .contactLimit(6).build());
+        RetentionSequence s = t.engine.sequences().create(NewSequence.builder("three").campaign(c.id())
+                .step(Channel.EMAIL, 0, DelayUnit.MINUTES).step(Channel.SMS, 1, DelayUnit.HOURS)
+                .step(Channel.EMAIL, 1, DelayUnit.HOURS).build());
+        t.engine.sequences().activate(s.id());
+        assertThat(t.engine.sequences().setStepEnabled(s.id(), 2, false).steps().get(1).enabled()).isFalse();
+        t.engine.leads().ingest(NewLead.builder(LeadSource.API).email("ana@example.com").phone("+14155550123")
+                .build());
+
+        for (int hour = 0; hour < 4; hour++) {
+            t.engine.tick();
+            t.clock.advance(Duration.ofHours(1));
+        }
+
+        assertThat(t.sms.count()).isZero();
+        assertThat(t.email.count()).isEqualTo(2);
+        assertThat(t.engine.sequences().stats(s.id()).executions(2, ExecutionStatus.SKIPPED)).isEqualTo(1);
+        assertThat(t.engine.sequences().setStepEnabled(s.id(), 2, true).steps().get(1).enabled()).isTrue();
     }
 }
