@@ -78,9 +78,11 @@ public record EngineSettings(
         reengageOpenedWithSms.ifPresent(d -> requirePositive(d, "reengageOpenedWithSms"));
     }
 
-    private static void requirePositive(Duration d, String name) {
+    /** {@code d}, or a {@link ConfigurationException} naming {@code name} when it is not positive. */
+    static Duration requirePositive(Duration d, String name) {
         if (d == null || d.isZero() || d.isNegative()) {
-            throw new ConfigurationException(name + " must be a positive duration");
+            throw new ConfigurationException(name + " must be a positive duration, was " + d);
         }
+        return d;
     }
 }

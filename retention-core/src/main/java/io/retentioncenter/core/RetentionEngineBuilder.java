@@ -140,13 +140,13 @@ public final class RetentionEngineBuilder {
 
     /** How long a claimed enrollment stays reserved for this instance. */
     public RetentionEngineBuilder enrollmentLease(Duration value) {
-        enrollmentLease = positive(value, "enrollmentLease");
+        enrollmentLease = EngineSettings.requirePositive(value, "enrollmentLease");
         return this;
     }
 
     /** How long a dispatching attempt stays reserved; must exceed the dispatch timeout. */
     public RetentionEngineBuilder dispatchLease(Duration value) {
-        dispatchLease = positive(value, "dispatchLease");
+        dispatchLease = EngineSettings.requirePositive(value, "dispatchLease");
         return this;
     }
 
@@ -161,13 +161,13 @@ public final class RetentionEngineBuilder {
      * unknown; must cover every provider's {@link ChannelProvider#maxSendTime()}.
      */
     public RetentionEngineBuilder dispatchTimeout(Duration value) {
-        dispatchTimeout = positive(value, "dispatchTimeout");
+        dispatchTimeout = EngineSettings.requirePositive(value, "dispatchTimeout");
         return this;
     }
 
     /** First backoff after a failed send; doubled per try unless the provider says Retry-After. */
     public RetentionEngineBuilder retryBackoff(Duration value) {
-        retryBackoff = positive(value, "retryBackoff");
+        retryBackoff = EngineSettings.requirePositive(value, "retryBackoff");
         return this;
     }
 
@@ -179,7 +179,7 @@ public final class RetentionEngineBuilder {
 
     /** Delay of the extra SMS after an opened email of an unconverted lead. */
     public RetentionEngineBuilder reengageOpenedWithSms(Duration delay) {
-        reengage = Optional.of(positive(delay, "reengageOpenedWithSms"));
+        reengage = Optional.of(EngineSettings.requirePositive(delay, "reengageOpenedWithSms"));
         return this;
     }
 
@@ -191,13 +191,13 @@ public final class RetentionEngineBuilder {
 
     /** When a lead asks for a callback without a time, call back this much later. */
     public RetentionEngineBuilder callbackDefaultDelay(Duration value) {
-        callbackDefaultDelay = positive(value, "callbackDefaultDelay");
+        callbackDefaultDelay = EngineSettings.requirePositive(value, "callbackDefaultDelay");
         return this;
     }
 
     /** Window over which overdue steps are spread when a paused campaign resumes. */
     public RetentionEngineBuilder resumeSpread(Duration value) {
-        resumeSpread = positive(value, "resumeSpread");
+        resumeSpread = EngineSettings.requirePositive(value, "resumeSpread");
         return this;
     }
 
@@ -207,13 +207,13 @@ public final class RetentionEngineBuilder {
      * replay, which changes nothing for provider events (statuses only move forward).
      */
     public RetentionEngineBuilder housekeepingRetention(Duration value) {
-        housekeepingRetention = positive(value, "housekeepingRetention");
+        housekeepingRetention = EngineSettings.requirePositive(value, "housekeepingRetention");
         return this;
     }
 
     /** How often a tick purges old housekeeping rows (default hourly); see {@link RetentionEngine#purge()}. */
     public RetentionEngineBuilder housekeepingInterval(Duration value) {
-        housekeepingInterval = positive(value, "housekeepingInterval");
+        housekeepingInterval = EngineSettings.requirePositive(value, "housekeepingInterval");
         return this;
     }
 
@@ -321,13 +321,6 @@ public final class RetentionEngineBuilder {
 
     Optional<KeitaroPostbackParser> keitaro() {
         return keitaro;
-    }
-
-    private static Duration positive(Duration value, String what) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new ConfigurationException(what + " must be a positive duration, was " + value);
-        }
-        return value;
     }
 
     private static int between(int value, int min, int max, String what) {

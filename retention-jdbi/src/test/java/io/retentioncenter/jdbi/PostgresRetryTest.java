@@ -55,9 +55,7 @@ class PostgresRetryTest {
         database = TestDatabase.postgres();
         database.emptyStore();
         dataSource = new AckLosingDataSource(database.pool(4));
-        JdbiRetentionStore.Builder builder = JdbiRetentionStore.builder().dataSource(dataSource);
-        database.schema().ifPresent(builder::schema);
-        store = builder.build();
+        store = database.storeOn(dataSource);
     }
 
     @AfterAll

@@ -128,7 +128,12 @@ final class TestDatabase implements AutoCloseable {
 
     /** A store on a new pool of this database (migrating it), like another engine instance. */
     JdbiRetentionStore newStore() {
-        JdbiRetentionStore.Builder builder = JdbiRetentionStore.builder().dataSource(pool(10));
+        return storeOn(pool(10));
+    }
+
+    /** A store on {@code dataSource} (a pool of this database, possibly wrapped), in this database's schema. */
+    JdbiRetentionStore storeOn(javax.sql.DataSource dataSource) {
+        JdbiRetentionStore.Builder builder = JdbiRetentionStore.builder().dataSource(dataSource);
         schema.ifPresent(builder::schema);
         return builder.build();
     }
