@@ -79,7 +79,7 @@ public final class RetentionEngine {
         CampaignSequences campaignSequences = new CampaignSequences(ctx);
         Enroller enroller = new Enroller(ctx);
         this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()),
-                new LeadRouting(ctx, campaignSequences, enroller));
+                new LeadRouting(campaignSequences));
         this.campaigns = new CampaignService(ctx);
         this.scripts = new ScriptService(ctx);
         this.sequences = new SequenceService(ctx, enroller, runner);

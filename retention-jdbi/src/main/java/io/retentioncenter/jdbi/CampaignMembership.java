@@ -2,8 +2,11 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.campaign.Assignment;
+import io.retentioncenter.core.lead.Lead;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Leads in campaigns. Assigning to a campaign with a cap locks the campaign row, so such assignments
@@ -22,6 +25,9 @@ final class CampaignMembership {
     private static final String INSERT_MEMBER = "INSERT INTO <schema>rc_campaign_lead (campaign_id, lead_id,"
             + " assigned_at) VALUES (:campaignId, :leadId, :at)";
 
+    private static final BulkRows MEMBER_ROWS = BulkRows.of("<schema>rc_campaign_lead", "campaign_id:TEXT",
+            "lead_id:TEXT", "assigned_at:TIME");
+
     private final Database db;
 
     CampaignMembership(Database db) {
@@ -29,31 +35,55 @@ final class CampaignMembership {
     }
 
     Assignment assign(String campaignId, String leadId, Optional<Integer> cap, Instant at) {
-        return db.inTransaction("assignLead", h -> {
-            if (h.createQuery(cap.isPresent() ? LOCK_CAMPAIGN : CAMPAIGN_EXISTS).bind("campaignId", campaignId)
-                    .mapTo(String.class).findOne().isEmpty()) {
-                throw new NotFoundException("campaign", campaignId);
-            }
-            if (h.createQuery(LEAD_EXISTS).bind("leadId", leadId).mapTo(String.class).findOne().isEmpty()) {
-                throw new NotFoundException("lead", leadId);
-            }
-            if (cap.isEmpty()) {
-                return db.dialect().insertIfAbsent(h, INSERT_MEMBER, u -> u.bind("campaignId", campaignId)
-                        .bind("leadId", leadId).bindByType("at", at, Instant.class)) == 1 ? Assignment.ASSIGNED
-                        : Assignment.ALREADY_ASSIGNED;
-            }
-            if (h.createQuery(MEMBER).bind("campaignId", campaignId).bind("leadId", leadId).mapTo(String.class)
-                    .findOne().isPresent()) {
-                return Assignment.ALREADY_ASSIGNED;
-            }
+        return db.inTransaction("assignLead", h -> assign(h, campaignId, leadId, cap, at));
+    }
+
+    /** {@link #assign(String, String, Optional, Instant)} in the transaction of {@code h}. */
+    Assignment assign(Handle h, String campaignId, String leadId, Optional<Integer> cap, Instant at) {
+        if (h.createQuery(cap.isPresent() ? LOCK_CAMPAIGN : CAMPAIGN_EXISTS).bind("campaignId", campaignId)
+                .mapTo(String.class).findOne().isEmpty()) {
+            throw new NotFoundException("campaign", campaignId);
+        }
+        if (h.createQuery(LEAD_EXISTS).bind("leadId", leadId).mapTo(String.class).findOne().isEmpty()) {
+            throw new NotFoundException("lead", leadId);
+        }
+        if (cap.isEmpty()) {
+            return db.dialect().insertIfAbsent(h, INSERT_MEMBER, u -> u.bind("campaignId", campaignId)
+                    .bind("leadId", leadId).bindByType("at", at, Instant.class)) == 1 ? Assignment.ASSIGNED
+                    : Assignment.ALREADY_ASSIGNED;
+        }
+        if (h.createQuery(MEMBER).bind("campaignId", campaignId).bind("leadId", leadId).mapTo(String.class)
+                .findOne().isPresent()) {
+            return Assignment.ALREADY_ASSIGNED;
+        }
+        long members = h.createQuery(MEMBERS).bind("campaignId", campaignId).mapTo(Long.class).one();
+        if (members >= cap.get()) {
+            return Assignment.CAP_REACHED;
+        }
+        h.createUpdate(INSERT_MEMBER).bind("campaignId", campaignId).bind("leadId", leadId)
+                .bindByType("at", at, Instant.class).execute();
+        return Assignment.ASSIGNED;
+    }
+
+    /**
+     * Assigns leads inserted in the transaction of {@code h} (so members of nothing yet), in order,
+     * while the campaign has room, at their creation time; one statement for all of them.
+     *
+     * @return the leads assigned: all of them, or the first ones up to the cap
+     */
+    List<Lead> assignNew(Handle h, String campaignId, List<Lead> leads, Optional<Integer> cap) {
+        if (h.createQuery(cap.isPresent() ? LOCK_CAMPAIGN : CAMPAIGN_EXISTS).bind("campaignId", campaignId)
+                .mapTo(String.class).findOne().isEmpty()) {
+            throw new NotFoundException("campaign", campaignId);
+        }
+        List<Lead> assigned = leads;
+        if (cap.isPresent()) {
             long members = h.createQuery(MEMBERS).bind("campaignId", campaignId).mapTo(Long.class).one();
-            if (members >= cap.get()) {
-                return Assignment.CAP_REACHED;
-            }
-            h.createUpdate(INSERT_MEMBER).bind("campaignId", campaignId).bind("leadId", leadId)
-                    .bindByType("at", at, Instant.class).execute();
-            return Assignment.ASSIGNED;
-        });
+            assigned = leads.subList(0, (int) Math.max(0, Math.min(leads.size(), cap.get() - members)));
+        }
+        MEMBER_ROWS.insert(h, db.dialect(), assigned.stream()
+                .map(lead -> new Object[] {campaignId, lead.id(), lead.createdAt()}).toList());
+        return assigned;
     }
 
     long count(String campaignId) {

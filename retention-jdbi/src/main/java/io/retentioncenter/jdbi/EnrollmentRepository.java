@@ -37,6 +37,11 @@ final class EnrollmentRepository {
     static final Claim CLAIM_DUE = new Claim("<schema>rc_enrollment",
             "lease_owner = :owner, lease_until = :leaseUntil", DUE, "next_execute_at", false);
 
+    private static final BulkRows ENROLLMENT_ROWS = BulkRows.of("<schema>rc_enrollment", "id:TEXT",
+            "sequence_id:TEXT", "lead_id:TEXT", "campaign_id:TEXT", "status:TEXT", "exit_reason:TEXT",
+            "current_step:INT", "next_execute_at:TIME", "completed_steps:INT", "enrolled_at:TIME", "completed_at:TIME",
+            "last_step_at:TIME", "updated_at:TIME");
+
     private final Database db;
     private final String lockSequence;
 
@@ -50,40 +55,62 @@ final class EnrollmentRepository {
      * lead's row lock (so enrollments of one lead, and its status changes, run one at a time).
      */
     EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown) {
-        return db.inTransaction("enroll", h -> {
-            if (h.createQuery(lockSequence).bind("id", enrollment.sequenceId()).mapTo(String.class).findOne()
-                    .isEmpty()) {
-                throw new NotFoundException("sequence", enrollment.sequenceId());
-            }
-            Optional<LeadStatus> leadStatus = lockLeadStatus(h, enrollment.leadId());
-            List<SequenceEnrollment> related = h.attach(EnrollmentQueries.class).sameOrOfLeadInSequence(
-                    enrollment.id(), enrollment.leadId(), enrollment.sequenceId());
-            Optional<SequenceEnrollment> same = related.stream().filter(e -> e.id().equals(enrollment.id())).findFirst();
-            if (same.isPresent()) {
-                return new EnrollResult(Outcome.ALREADY_ENROLLED, same);
-            }
-            if (leadStatus.isEmpty()) {
-                return new EnrollResult(Outcome.LEAD_NOT_FOUND, Optional.empty());
-            }
-            if (!leadStatus.get().contactable()) {
-                return new EnrollResult(Outcome.NOT_CONTACTABLE, Optional.empty());
-            }
-            List<SequenceEnrollment> earlier = related.stream().filter(e -> e.leadId().equals(enrollment.leadId())
-                    && e.sequenceId().equals(enrollment.sequenceId())).toList();
-            Optional<SequenceEnrollment> running = earlier.stream().filter(e -> !e.status().isFinal()).findFirst();
-            if (running.isPresent()) {
-                return new EnrollResult(Outcome.ALREADY_ENROLLED, running);
-            }
-            Instant cutoff = enrollment.enrolledAt().minus(cooldown);
-            Optional<SequenceEnrollment> recent = earlier.stream().filter(e -> endedAt(e).isAfter(cutoff))
-                    .max(Comparator.comparing(EnrollmentRepository::endedAt));
-            if (recent.isPresent()) {
-                return new EnrollResult(Outcome.COOLDOWN, recent);
-            }
-            SequenceEnrollment stored = EnrollmentRows.released(enrollment);
-            EnrollmentRows.bind(h.createUpdate(EnrollmentRows.INSERT), stored).execute();
-            return new EnrollResult(Outcome.ENROLLED, Optional.of(stored));
-        });
+        return db.inTransaction("enroll", h -> enroll(h, enrollment, cooldown));
+    }
+
+    /** {@link #enroll(SequenceEnrollment, Duration)} in the transaction of {@code h}. */
+    EnrollResult enroll(Handle h, SequenceEnrollment enrollment, Duration cooldown) {
+        lockSequence(h, enrollment.sequenceId());
+        Optional<LeadStatus> leadStatus = lockLeadStatus(h, enrollment.leadId());
+        List<SequenceEnrollment> related = h.attach(EnrollmentQueries.class).sameOrOfLeadInSequence(
+                enrollment.id(), enrollment.leadId(), enrollment.sequenceId());
+        Optional<SequenceEnrollment> same = related.stream().filter(e -> e.id().equals(enrollment.id())).findFirst();
+        if (same.isPresent()) {
+            return new EnrollResult(Outcome.ALREADY_ENROLLED, same);
+        }
+        if (leadStatus.isEmpty()) {
+            return new EnrollResult(Outcome.LEAD_NOT_FOUND, Optional.empty());
+        }
+        if (!leadStatus.get().contactable()) {
+            return new EnrollResult(Outcome.NOT_CONTACTABLE, Optional.empty());
+        }
+        List<SequenceEnrollment> earlier = related.stream().filter(e -> e.leadId().equals(enrollment.leadId())
+                && e.sequenceId().equals(enrollment.sequenceId())).toList();
+        Optional<SequenceEnrollment> running = earlier.stream().filter(e -> !e.status().isFinal()).findFirst();
+        if (running.isPresent()) {
+            return new EnrollResult(Outcome.ALREADY_ENROLLED, running);
+        }
+        Instant cutoff = enrollment.enrolledAt().minus(cooldown);
+        Optional<SequenceEnrollment> recent = earlier.stream().filter(e -> endedAt(e).isAfter(cutoff))
+                .max(Comparator.comparing(EnrollmentRepository::endedAt));
+        if (recent.isPresent()) {
+            return new EnrollResult(Outcome.COOLDOWN, recent);
+        }
+        SequenceEnrollment stored = EnrollmentRows.released(enrollment);
+        EnrollmentRows.bind(h.createUpdate(EnrollmentRows.INSERT), stored).execute();
+        return new EnrollResult(Outcome.ENROLLED, Optional.of(stored));
+    }
+
+    /**
+     * Inserts enrollments of leads inserted in the transaction of {@code h} (so contactable and
+     * enrolled nowhere yet) in {@code sequenceId}, with one statement.
+     */
+    void enrollNew(Handle h, String sequenceId, List<SequenceEnrollment> enrollments) {
+        lockSequence(h, sequenceId);
+        ENROLLMENT_ROWS.insert(h, db.dialect(), enrollments.stream().map(EnrollmentRepository::row).toList());
+    }
+
+    private static Object[] row(SequenceEnrollment e) {
+        return new Object[] {e.id(), e.sequenceId(), e.leadId(), e.campaignId(), e.status().name(),
+            e.exitReason().map(Enum::name).orElse(null), e.currentStep(), e.nextExecuteAt(), e.completedSteps(),
+            e.enrolledAt(), e.completedAt().orElse(null), e.lastStepAt().orElse(null), e.updatedAt()};
+    }
+
+    /** Share-locks the sequence row until the transaction ends, so the sequence cannot be deleted meanwhile. */
+    void lockSequence(Handle h, String sequenceId) {
+        if (h.createQuery(lockSequence).bind("id", sequenceId).mapTo(String.class).findOne().isEmpty()) {
+            throw new NotFoundException("sequence", sequenceId);
+        }
     }
 
     /** When an ended enrollment ended: its completion time, else its last change. */

@@ -17,9 +17,12 @@ import io.retentioncenter.core.conversion.ConversionOutcome;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.script.Script;
@@ -85,6 +88,7 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
     private final HousekeepingRepository housekeeping;
+    private final LeadIntakeRepository intake;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -100,6 +104,7 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
         this.housekeeping = new HousekeepingRepository(db);
+        this.intake = new LeadIntakeRepository(db, leads, members, enrollments);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -181,6 +186,25 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public LeadInsertResult insertLeadIfAbsent(Lead candidate) {
         return leads.insertIfAbsent(Require.present(candidate, "candidate"));
+    }
+
+    /**
+     * {@inheritDoc} One transaction; a new lead costs a fixed handful of statements (see
+     * {@link #ingestLeads}, of which this is a chunk of one).
+     */
+    @Override
+    public Optional<IntakeOutcome> ingestLead(LeadIntake intake, long configVersion) {
+        return this.intake.ingest(IntakeSteps.checked(intake, "intake"), configVersion);
+    }
+
+    /**
+     * {@inheritDoc} Chunks of 1,000 leads, each one transaction of a few statements: one multi-row
+     * insert of the leads that skips duplicates, one insert of members per campaign, one insert of
+     * enrollments per sequence.
+     */
+    @Override
+    public List<IntakeOutcome> ingestLeads(List<LeadIntake> intakes, long configVersion) {
+        return intake.ingestAll(IntakeSteps.checked(intakes), configVersion);
     }
 
     @Override

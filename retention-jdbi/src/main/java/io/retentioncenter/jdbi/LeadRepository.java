@@ -39,22 +39,25 @@ final class LeadRepository {
      * so concurrent inserts of one person create one lead, and the loser reads the winner's row.
      */
     LeadInsertResult insertIfAbsent(Lead candidate) {
-        return db.withHandle("insertLeadIfAbsent", h -> {
-            if (db.dialect().insertIfAbsent(h, LeadRows.INSERT, u -> LeadRows.bind(u, candidate)) == 1) {
-                return new LeadInsertResult(candidate, true);
-            }
-            return new LeadInsertResult(duplicateOf(h, candidate), false);
-        });
+        return db.withHandle("insertLeadIfAbsent", h -> insertIfAbsent(h, candidate));
     }
 
-    /** The stored lead {@code candidate} collided with: same id first, then same email, then same phone. */
-    private static Lead duplicateOf(Handle handle, Lead candidate) {
+    /** {@link #insertIfAbsent(Lead)} on an open handle (in its transaction, if any). */
+    LeadInsertResult insertIfAbsent(Handle handle, Lead candidate) {
+        if (db.dialect().insertIfAbsent(handle, LeadRows.INSERT, u -> LeadRows.bind(u, candidate)) == 1) {
+            return new LeadInsertResult(candidate, true);
+        }
         List<Lead> found = handle.attach(LeadQueries.class).duplicates(candidate.id(),
                 candidate.email().orElse(null), candidate.phone().orElse(null));
+        return new LeadInsertResult(duplicateOf(found, candidate)
+                .orElseThrow(() -> new StoreException("lead insert conflicted but no duplicate is visible")), false);
+    }
+
+    /** The lead among {@code found} that {@code candidate} duplicates: same id first, then email, then phone. */
+    static Optional<Lead> duplicateOf(List<Lead> found, Lead candidate) {
         return pick(found, lead -> lead.id().equals(candidate.id()))
                 .or(() -> pick(found, lead -> lead.email().isPresent() && lead.email().equals(candidate.email())))
-                .or(() -> pick(found, lead -> lead.phone().isPresent() && lead.phone().equals(candidate.phone())))
-                .orElseThrow(() -> new StoreException("lead insert conflicted but no duplicate is visible"));
+                .or(() -> pick(found, lead -> lead.phone().isPresent() && lead.phone().equals(candidate.phone())));
     }
 
     private static Optional<Lead> pick(List<Lead> leads, Predicate<Lead> test) {
@@ -105,7 +108,7 @@ final class LeadRepository {
         });
     }
 
-    private static Lead moveLocked(Handle handle, String leadId, Function<Lead, Lead> move) {
+    static Lead moveLocked(Handle handle, String leadId, Function<Lead, Lead> move) {
         Lead current = lock(handle, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
         Lead moved = move.apply(current);
         writeStatus(handle, moved);

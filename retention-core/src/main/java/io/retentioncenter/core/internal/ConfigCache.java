@@ -5,7 +5,8 @@ import io.retentioncenter.core.spi.RetentionStore;
 /**
  * Caches campaigns, scripts, A/B tests and sequences, reloading them whenever the store's
  * {@link RetentionStore#configVersion()} moves. Every {@link #current()} asks the store for the
- * version (one cheap read), so edits made by another engine instance are seen on the next call.
+ * version (one cheap read), so edits made by another engine instance are seen on the next call;
+ * {@link #cached()} asks nothing, for callers whose store call checks the version itself (lead intake).
  * Thread-safe.
  */
 public final class ConfigCache {
@@ -15,6 +16,15 @@ public final class ConfigCache {
     /** A cache over {@code store}; loads lazily. */
     public ConfigCache(RetentionStore store) {
         this.store = store;
+    }
+
+    /**
+     * The last snapshot loaded, without asking the store for its version (loads one when there is
+     * none yet); it may be stale, so pass its version to a store call that checks it.
+     */
+    public ConfigSnapshot cached() {
+        ConfigSnapshot s = snapshot;
+        return s != null ? s : current();
     }
 
     /** The snapshot at the store's current config version. */

@@ -1,18 +1,23 @@
 package io.retentioncenter.core.lead;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.LeadNormalizer;
 import io.retentioncenter.core.internal.LeadRouting;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class LeadService {
     private static final Logger log = LoggerFactory.getLogger(LeadService.class);
     private static final int MAX_BULK_ROWS = 100_000;
+    /** Plans of one intake refused in a row for changed configuration before giving up. */
+    private static final int MAX_PLANS = 5;
 
     private final EngineContext ctx;
     private final LeadNormalizer normalizer;
@@ -37,58 +44,97 @@ public final class LeadService {
     }
 
     /**
-     * Ingests one lead. A new lead is stored, routed to matching campaigns and enrolled; a lead whose
-     * email or phone is already stored is reported as a duplicate and changes nothing.
+     * Ingests one lead, as one unit of work in the store: a new lead is stored, routed to matching
+     * campaigns and enrolled; a lead whose email or phone is already stored is reported as a duplicate
+     * and changes nothing (one still NEW is routed, which joins campaigns created since).
      *
      * @throws ValidationException naming the field when the lead is invalid (nothing is stored)
      */
     public IngestResult ingest(NewLead lead) {
-        Instant now = ctx.now();
-        Lead candidate = normalizer.toLead(lead, now);
-        LeadInsertResult inserted = ctx.store().insertLeadIfAbsent(candidate);
-        if (!inserted.created()) {
-            log.debug("duplicate lead {} from {}", inserted.lead().id(), lead.source());
-            if (inserted.lead().status() == LeadStatus.NEW) {
-                // Routing is idempotent: this finishes the routing of a lead whose first ingest was
-                // interrupted after the insert, and joins campaigns created since.
-                LeadRouting.Routed routed = routing.route(inserted.lead(), now);
-                return new IngestResult(inserted.lead(), false, routed.campaignIds(), routed.enrollmentIds());
-            }
-            return new IngestResult(inserted.lead(), false, List.of(), List.of());
-        }
-        ctx.listener().leadCreated(inserted.lead());
-        LeadRouting.Routed routed = routing.route(inserted.lead(), now);
-        Lead stored = routed.campaignIds().isEmpty() ? inserted.lead()
-                : inserted.lead().withStatus(LeadStatus.IN_PROGRESS, now);
-        return new IngestResult(stored, true, routed.campaignIds(), routed.enrollmentIds());
+        Lead candidate = normalizer.toLead(lead, ctx.now());
+        return reported(taken(List.of(candidate), (intakes, version) ->
+                ctx.store().ingestLead(intakes.get(0), version).map(List::of).orElse(List.of())).get(0));
     }
 
     /**
-     * Ingests many leads; each row is handled on its own, so good rows are stored even when others
-     * are invalid. Rows are reported in input order.
+     * Ingests many leads set-based (a few statements per chunk of rows); each row is taken in as
+     * {@link #ingest} would, so good rows are stored even when others are invalid, and a row repeating
+     * an earlier row's email or phone is its duplicate. Rows are reported in input order.
      */
     public BulkIngestReport ingestAll(List<NewLead> leads) {
         Require.present(leads, "leads");
         if (leads.size() > MAX_BULK_ROWS) {
             throw new ValidationException("leads", "at most " + MAX_BULK_ROWS + " rows per call, got " + leads.size());
         }
-        List<BulkIngestReport.Row> rows = new ArrayList<>(leads.size());
+        Instant now = ctx.now();
+        BulkIngestReport.Row[] rows = new BulkIngestReport.Row[leads.size()];
+        List<Lead> candidates = new ArrayList<>(leads.size());
+        List<Integer> indexes = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
             try {
                 NewLead row = leads.get(i);
                 if (row == null) {
                     throw new ValidationException("leads[" + i + "]", "is null");
                 }
-                IngestResult r = ingest(row);
-                rows.add(new BulkIngestReport.Row(i, r.created() ? BulkIngestReport.Outcome.CREATED
-                        : BulkIngestReport.Outcome.DUPLICATE, Optional.of(r.lead().id()), Optional.empty(),
-                        Optional.empty()));
+                candidates.add(normalizer.toLead(row, now));
+                indexes.add(i);
             } catch (ValidationException e) {
-                rows.add(new BulkIngestReport.Row(i, BulkIngestReport.Outcome.REJECTED, Optional.empty(),
-                        Optional.of(e.field()), Optional.of(e.getMessage())));
+                rows[i] = new BulkIngestReport.Row(i, BulkIngestReport.Outcome.REJECTED, Optional.empty(),
+                        Optional.of(e.field()), Optional.of(e.getMessage()));
             }
         }
-        return new BulkIngestReport(rows);
+        List<IntakeOutcome> outcomes = taken(candidates, (intakes, version) -> ctx.store().ingestLeads(intakes, version));
+        for (int k = 0; k < outcomes.size(); k++) {
+            IngestResult r = reported(outcomes.get(k));
+            int i = indexes.get(k);
+            rows[i] = new BulkIngestReport.Row(i, r.created() ? BulkIngestReport.Outcome.CREATED
+                    : BulkIngestReport.Outcome.DUPLICATE, Optional.of(r.lead().id()), Optional.empty(), Optional.empty());
+        }
+        return new BulkIngestReport(List.of(rows));
+    }
+
+    /**
+     * Runs {@code candidates} through {@code store} with routes planned from the cached configuration;
+     * the store takes in a prefix and stops where it finds the configuration changed, and the rest is
+     * planned again on fresh configuration.
+     */
+    private List<IntakeOutcome> taken(List<Lead> candidates, IntakeCall store) {
+        List<IntakeOutcome> done = new ArrayList<>(candidates.size());
+        ConfigSnapshot config = ctx.config().cached();
+        int stale = 0;
+        while (done.size() < candidates.size()) {
+            Map<LeadSource, List<IntakeRoute>> routes = new EnumMap<>(LeadSource.class);
+            ConfigSnapshot planned = config;
+            List<LeadIntake> intakes = candidates.subList(done.size(), candidates.size()).stream()
+                    .map(c -> new LeadIntake(c, routes.computeIfAbsent(c.source(), s -> routing.plan(s, planned))))
+                    .toList();
+            List<IntakeOutcome> taken = store.apply(intakes, config.version());
+            done.addAll(taken);
+            if (taken.isEmpty() && ++stale >= MAX_PLANS) {
+                throw new ConflictException("the configuration changed " + MAX_PLANS + " times while leads were ingested");
+            }
+            if (done.size() < candidates.size()) {
+                config = ctx.config().current();
+            }
+        }
+        return done;
+    }
+
+    /** Tells the listener what an intake did and reports it. */
+    private IngestResult reported(IntakeOutcome outcome) {
+        if (outcome.created()) {
+            ctx.listener().leadCreated(outcome.lead());
+        } else {
+            log.debug("duplicate lead {}", outcome.lead().id());
+        }
+        outcome.enrollments().forEach(ctx.listener()::enrolled);
+        return new IngestResult(outcome.lead(), outcome.created(), outcome.campaignIds(),
+                outcome.enrollments().stream().map(SequenceEnrollment::id).toList());
+    }
+
+    /** One store call of lead intake: the outcomes of a prefix of {@code intakes}. */
+    private interface IntakeCall {
+        List<IntakeOutcome> apply(List<LeadIntake> intakes, long configVersion);
     }
 
     /** The lead with {@code id}. */

@@ -21,7 +21,10 @@ import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.internal.IntakeSteps;
+import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.script.Script;
@@ -73,6 +76,7 @@ import java.util.stream.Stream;
  */
 public final class InMemoryRetentionStore implements RetentionStore {
     private static final int SCAN_CHUNK = 512;
+    private static final int INTAKE_CHUNK = 1_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final LeadTable leads = new LeadTable();
@@ -85,6 +89,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final UnmatchedPostbacks unmatched = new UnmatchedPostbacks();
     private final RateWindows rates = new RateWindows();
     private final Map<String, Instant> processedEvents = new HashMap<>();
+    private final MemoryIntake intakeSteps = new MemoryIntake(this, config);
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -105,6 +110,26 @@ public final class InMemoryRetentionStore implements RetentionStore {
             leads.insert(candidate);
             return new LeadInsertResult(candidate, true);
         });
+    }
+
+    /** {@inheritDoc} Under the store's lock; a bulk call holds it for one chunk of rows at a time. */
+    @Override
+    public Optional<IntakeOutcome> ingestLead(LeadIntake intake, long configVersion) {
+        IntakeSteps.checked(intake, "intake");
+        return locked(() -> config.version() == configVersion ? Optional.of(intakeSteps.apply(intake)) : Optional.empty());
+    }
+
+    @Override
+    public List<IntakeOutcome> ingestLeads(List<LeadIntake> intakes, long configVersion) {
+        List<LeadIntake> rows = IntakeSteps.checked(intakes);
+        List<IntakeOutcome> done = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += INTAKE_CHUNK) {
+            List<LeadIntake> chunk = rows.subList(from, Math.min(rows.size(), from + INTAKE_CHUNK));
+            if (!locked(() -> config.version() == configVersion && done.addAll(chunk.stream().map(intakeSteps::apply).toList()))) {
+                break;
+            }
+        }
+        return done;
     }
 
     @Override

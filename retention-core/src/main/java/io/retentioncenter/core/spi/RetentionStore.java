@@ -13,7 +13,7 @@ package io.retentioncenter.core.spi;
  * has changed nothing. The contract test kit in core's test-jar checks every promise, threads
  * included, role by role.
  */
-public interface RetentionStore extends LeadStore, ConfigurationStore, EnrollmentStore, OutboxStore,
+public interface RetentionStore extends LeadStore, LeadIntakeStore, ConfigurationStore, EnrollmentStore, OutboxStore,
         ConversionStore, FactSource, HousekeepingStore {
 
     /**

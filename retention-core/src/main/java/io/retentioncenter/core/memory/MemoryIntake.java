@@ -1,0 +1,59 @@
+package io.retentioncenter.core.memory;
+
+import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.campaign.Assignment;
+import io.retentioncenter.core.internal.IntakeSteps;
+import io.retentioncenter.core.lead.IntakeOutcome;
+import io.retentioncenter.core.lead.IntakeRoute;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadIntake;
+import io.retentioncenter.core.sequence.EnrollResult;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Lead intake for {@link InMemoryRetentionStore}: the store's own atomic operations, run while the
+ * caller holds the store's (reentrant) lock, so an intake is one unit of work. Routes are checked
+ * before anything is written, so a missing campaign or sequence leaves no half intake behind.
+ */
+final class MemoryIntake implements IntakeSteps.Operations {
+    private final InMemoryRetentionStore store;
+    private final ConfigRegistry config;
+
+    MemoryIntake(InMemoryRetentionStore store, ConfigRegistry config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Applies {@code intake}; the caller holds the store's lock. */
+    IntakeOutcome apply(LeadIntake intake) {
+        for (IntakeRoute route : intake.routes()) {
+            if (config.campaign(route.campaignId()).isEmpty()) {
+                throw new NotFoundException("campaign", route.campaignId());
+            }
+            route.sequence().filter(s -> !config.hasSequence(s.sequenceId())).ifPresent(s -> {
+                throw new NotFoundException("sequence", s.sequenceId());
+            });
+        }
+        return IntakeSteps.apply(intake, store.insertLeadIfAbsent(IntakeSteps.asInserted(intake)), this);
+    }
+
+    @Override
+    public Assignment assign(String campaignId, String leadId, Optional<Integer> cap, Instant at) {
+        return store.assignLead(campaignId, leadId, cap, at);
+    }
+
+    @Override
+    public EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown) {
+        return store.enroll(enrollment, cooldown);
+    }
+
+    @Override
+    public Lead start(Lead lead, Instant at) {
+        Lead current = store.findLead(lead.id()).orElseThrow(() -> new NotFoundException("lead", lead.id()));
+        Lead started = IntakeSteps.started(current, at);
+        return started == current ? current : store.updateLeadStatus(lead.id(), started.status(), at);
+    }
+}
