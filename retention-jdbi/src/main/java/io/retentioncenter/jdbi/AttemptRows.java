@@ -35,6 +35,13 @@ final class AttemptRows {
     static final String CANCEL_OF_LEAD = "UPDATE <schema>rc_attempt SET status = 'CANCELLED', updated_at = :at"
             + " WHERE lead_id = :leadId AND status IN ('SCHEDULED', 'PENDING')";
 
+    /** Whole attempts for {@link BulkRows#insert}, in the order of {@link #row}. */
+    static final BulkRows BULK = BulkRows.of("<schema>rc_attempt", "id:TEXT", "lead_id:TEXT", "campaign_id:TEXT",
+            "channel:TEXT", "kind:TEXT", "status:TEXT", "enrollment_id:TEXT", "step_order:INT", "try_number:INT",
+            "idempotency_key:TEXT", "script_id:TEXT", "ab_test_id:TEXT", "variant:TEXT", "recipient:TEXT",
+            "subject:TEXT", "body:TEXT", "due_at:TIME", "provider:TEXT", "provider_ref:TEXT", "sent_at:TIME",
+            "error:TEXT", "transcript:TEXT", "keywords:TEXT", "created_at:TIME", "updated_at:TIME");
+
     private AttemptRows() {
     }
 
@@ -65,6 +72,16 @@ final class AttemptRows {
                 .bind("keywords", Json.write(attempt.keywords()))
                 .bindByType("createdAt", attempt.createdAt(), Instant.class)
                 .bindByType("updatedAt", attempt.updatedAt(), Instant.class);
+    }
+
+    /** The values of {@code a} in the column order of {@link #BULK}. */
+    static Object[] row(ContactAttempt a) {
+        return new Object[] {a.id(), a.leadId(), a.campaignId(), a.channel().name(), a.kind().name(), a.status().name(),
+            a.enrollmentId().orElse(null), a.stepOrder().orElse(null), a.tryNumber(), a.idempotencyKey(),
+            a.scriptId().orElse(null), a.abTestId().orElse(null), a.variant().orElse(null), a.recipient(),
+            a.subject().orElse(null), a.body(), a.dueAt(), a.provider().orElse(null), a.providerRef().orElse(null),
+            a.sentAt().orElse(null), a.error().orElse(null), a.transcript().orElse(null), Json.write(a.keywords()),
+            a.createdAt(), a.updatedAt()};
     }
 
     /** Maps a {@code rc_attempt} row. */

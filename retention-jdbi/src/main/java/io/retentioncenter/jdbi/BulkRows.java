@@ -2,16 +2,21 @@ package io.retentioncenter.jdbi;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Inserts many rows of one table at once. On PostgreSQL one {@code INSERT ... SELECT FROM unnest(...)}
- * statement takes every row (one array parameter per column), so the server parses, plans and runs
- * one statement instead of one per row; on H2 (in process, where a statement costs no round trip) the
- * rows go as one JDBC batch of the plain insert.
+ * Inserts or updates many rows of one table at once. On PostgreSQL one statement takes every row
+ * ({@code INSERT ... SELECT FROM unnest(...)} or {@code UPDATE ... FROM unnest(...)}, one array
+ * parameter per column), so the server parses, plans and runs one statement instead of one per row;
+ * on H2 (in process, where a statement costs no round trip) the rows go as one JDBC batch of the
+ * single-row statement.
  *
  * @param table the table, with its {@code <schema>} prefix
  * @param columns the columns every row gives, in order
@@ -42,13 +47,13 @@ record BulkRows(String table, List<Column> columns) {
     record Column(String name, Type type) {
     }
 
-    /** The columns {@code names} (comma separated, each {@code name:TYPE}). */
+    /** Rows of {@code table} with the given columns, each written {@code name:TYPE}. */
     static BulkRows of(String table, String... columns) {
-        return new BulkRows(table, java.util.Arrays.stream(columns).map(c -> c.split(":"))
+        return new BulkRows(table, Arrays.stream(columns).map(c -> c.split(":"))
                 .map(p -> new Column(p[0], Type.valueOf(p[1]))).toList());
     }
 
-    /** Inserts {@code rows} (values in column order); on PostgreSQL {@code suffix} follows the statement. */
+    /** Inserts {@code rows} (values in column order). */
     void insert(Handle handle, Dialect dialect, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
@@ -82,16 +87,65 @@ record BulkRows(String table, List<Column> columns) {
                 .mapTo(String.class).list();
     }
 
-    private String unnestInsert(String suffix) {
-        String values = columns.stream().map(c -> c.name() + c.type().cast).collect(Collectors.joining(", "));
-        String arrays = java.util.stream.IntStream.range(0, columns.size())
-                .mapToObj(i -> "CAST(:c" + i + " AS " + columns.get(i).type().arrayType + "[])")
-                .collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + names() + ") SELECT " + values + " FROM unnest(" + arrays + ") AS r("
-                + names() + ")" + suffix;
+    /**
+     * Updates stored rows by key: the first column is the key, the next {@code matched} columns must
+     * equal the stored row's for it to change, and the remaining columns are set, as are the
+     * {@code fixed} assignments (may be empty); {@code condition} (may be empty) is checked on every
+     * row, its columns prefixed {@code t.}. Keys must be distinct.
+     *
+     * @return the keys of the rows updated
+     */
+    List<String> update(Handle handle, Dialect dialect, int matched, String fixed, String condition,
+            List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Column> keys = columns.subList(0, 1 + matched);
+        List<Column> set = columns.subList(1 + matched, columns.size());
+        String where = (condition.isEmpty() ? "" : " AND " + condition);
+        String extra = fixed.isEmpty() ? "" : ", " + fixed;
+        if (dialect == Dialect.POSTGRESQL) {
+            String sql = "UPDATE " + table + " t SET " + set.stream().map(c -> c.name() + " = r." + c.name()
+                    + c.type().cast).collect(Collectors.joining(", ")) + extra + " FROM " + unnest() + " WHERE "
+                    + keys.stream().map(c -> "t." + c.name() + " = r." + c.name()).collect(Collectors.joining(" AND "))
+                    + where + " RETURNING t." + columns.get(0).name();
+            return bindArrays(handle.createQuery(sql), rows).mapTo(String.class).list();
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE " + table + " t SET " + set.stream()
+                .map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + extra + " WHERE "
+                + keys.stream().map(c -> "t." + c.name() + " = ?").collect(Collectors.joining(" AND ")) + where);
+        for (Object[] row : rows) {
+            int position = 0;
+            for (int i = 1 + matched; i < columns.size(); i++) {
+                batch.bindByType(position++, row[i], columns.get(i).type().javaType);
+            }
+            for (int i = 0; i <= matched; i++) {
+                batch.bindByType(position++, row[i], columns.get(i).type().javaType);
+            }
+            batch.add();
+        }
+        int[] counts = batch.execute();
+        List<String> updated = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (counts[r] > 0) {
+                updated.add((String) rows.get(r)[0]);
+            }
+        }
+        return updated;
     }
 
-    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindArrays(S statement, List<Object[]> rows) {
+    private String unnest() {
+        return "unnest(" + IntStream.range(0, columns.size())
+                .mapToObj(i -> "CAST(:c" + i + " AS " + columns.get(i).type().arrayType + "[])")
+                .collect(Collectors.joining(", ")) + ") AS r(" + names() + ")";
+    }
+
+    private String unnestInsert(String suffix) {
+        String values = columns.stream().map(c -> c.name() + c.type().cast).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + names() + ") SELECT " + values + " FROM " + unnest() + suffix;
+    }
+
+    private <S extends SqlStatement<S>> S bindArrays(S statement, List<Object[]> rows) {
         for (int i = 0; i < columns.size(); i++) {
             Type type = columns.get(i).type();
             Object[] values = type == Type.INT ? new Integer[rows.size()] : new String[rows.size()];

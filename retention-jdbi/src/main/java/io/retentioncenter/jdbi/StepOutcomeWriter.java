@@ -8,7 +8,6 @@ import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.sequence.StepOutcome.Result;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Applies a tick's step outcomes in one transaction with a fixed number of round trips, however many
@@ -26,8 +23,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * enrollments, as every unit of work locks them, and each in id order: the ids are sorted because H2
  * locks rows in the order it looks them up), read which attempts exist already, decide every
  * outcome in memory in list order (an outcome sees the effects of those before it), then write leads,
- * attempts, executions and enrollments as four batches. A STALE or NOT_CONTACTABLE outcome writes
- * nothing; the rules are those of the in-memory store.
+ * attempts, executions and enrollments with one statement per table (see {@link BulkRows}; the
+ * deferred executions a step replaces are deleted with one more). Leads and enrollments get only the
+ * columns a step changes. A STALE or NOT_CONTACTABLE outcome writes nothing; the rules are those of
+ * the in-memory store.
  */
 final class StepOutcomeWriter {
     private static final String LOCK_ENROLLMENTS = "SELECT id, status, lease_owner, current_step"
@@ -36,6 +35,16 @@ final class StepOutcomeWriter {
     private static final String KNOWN_ATTEMPTS = "SELECT id, idempotency_key FROM <schema>rc_attempt"
             + " WHERE id = ANY(:ids) UNION ALL SELECT id, idempotency_key FROM <schema>rc_attempt"
             + " WHERE idempotency_key = ANY(:keys)";
+
+    private static final String DELETE_EXECUTIONS = "DELETE FROM <schema>rc_execution WHERE id = ANY(:ids)";
+    private static final BulkRows LEAD_CONTACTS = BulkRows.of("<schema>rc_lead", "id:TEXT", "status:TEXT",
+            "contact_count:INT", "updated_at:TIME");
+    private static final BulkRows EXECUTIONS = BulkRows.of("<schema>rc_execution", "id:TEXT", "enrollment_id:TEXT",
+            "sequence_id:TEXT", "step_order:INT", "status:TEXT", "attempt_id:TEXT", "executed_at:TIME", "result:TEXT");
+    /** The columns a step outcome changes (the lease is released with them). */
+    private static final BulkRows ADVANCES = BulkRows.of("<schema>rc_enrollment", "id:TEXT", "status:TEXT",
+            "exit_reason:TEXT", "current_step:INT", "next_execute_at:TIME", "completed_steps:INT", "completed_at:TIME",
+            "last_step_at:TIME", "updated_at:TIME");
 
     private final Database db;
 
@@ -54,10 +63,10 @@ final class StepOutcomeWriter {
             return List.of();
         }
         return db.inTransaction("recordStepOutcomes", Database.Retry.ON_CONFLICT_DUPLICATE_OR_LOST_CONNECTION,
-                h -> apply(h, outcomes));
+                h -> apply(h, db.dialect(), outcomes));
     }
 
-    private static List<Result> apply(Handle handle, List<StepOutcome> outcomes) {
+    private static List<Result> apply(Handle handle, Dialect dialect, List<StepOutcome> outcomes) {
         List<ContactAttempt> attempts = outcomes.stream().flatMap(o -> o.attempt().stream()).toList();
         Map<String, LeadContact> leads = attempts.isEmpty() ? new HashMap<>()
                 : LeadContact.lock(handle, attempts.stream().map(ContactAttempt::leadId).distinct().sorted()
@@ -69,7 +78,7 @@ final class StepOutcomeWriter {
         for (StepOutcome outcome : outcomes) {
             results.add(decide(outcome, leads, enrollments, known, writes));
         }
-        writes.flush(handle);
+        writes.flush(handle, dialect);
         return results;
     }
 
@@ -155,24 +164,22 @@ final class StepOutcomeWriter {
         private final List<SequenceStepExecution> executions = new ArrayList<>();
         private final Map<String, SequenceEnrollment> enrollments = new LinkedHashMap<>();
 
-        void flush(Handle handle) {
-            batch(handle, LeadContact.UPDATE, leads.values(), (b, lead) -> lead.bind(b));
-            batch(handle, AttemptRows.INSERT, attempts, AttemptRows::bind);
-            List<SequenceStepExecution> deferred = executions.stream()
-                    .filter(e -> e.status() == ExecutionStatus.DEFERRED).toList();
-            batch(handle, ExecutionRows.DELETE, deferred, (b, e) -> b.bind("id", e.id()));
-            batch(handle, ExecutionRows.INSERT, executions, ExecutionRows::bind);
-            batch(handle, EnrollmentRows.REPLACE, enrollments.values(), EnrollmentRows::bind);
-        }
-
-        private static <T> void batch(Handle handle, String sql, Collection<T> rows,
-                BiFunction<PreparedBatch, T, PreparedBatch> binder) {
-            if (rows.isEmpty()) {
-                return;
+        void flush(Handle handle, Dialect dialect) {
+            LEAD_CONTACTS.update(handle, dialect, 0, "", "", leads.values().stream().map(lead -> new Object[] {
+                lead.id(), lead.status().name(), lead.contactCount(), lead.updatedAt()}).toList());
+            AttemptRows.BULK.insert(handle, dialect, attempts.stream().map(AttemptRows::row).toList());
+            String[] deferred = executions.stream().filter(e -> e.status() == ExecutionStatus.DEFERRED)
+                    .map(SequenceStepExecution::id).toArray(String[]::new);
+            if (deferred.length > 0) {
+                handle.createUpdate(DELETE_EXECUTIONS).bind("ids", deferred).execute();
             }
-            PreparedBatch batch = handle.prepareBatch(sql);
-            rows.forEach(row -> binder.apply(batch, row).add());
-            batch.execute();
+            EXECUTIONS.insert(handle, dialect, executions.stream().map(e -> new Object[] {e.id(), e.enrollmentId(),
+                e.sequenceId(), e.stepOrder(), e.status().name(), e.attemptId().orElse(null), e.executedAt(),
+                e.result()}).toList());
+            ADVANCES.update(handle, dialect, 0, "lease_owner = NULL, lease_until = NULL", "", enrollments.values()
+                    .stream().map(e -> new Object[] {e.id(), e.status().name(), e.exitReason().map(Enum::name)
+                        .orElse(null), e.currentStep(), e.nextExecuteAt(), e.completedSteps(),
+                        e.completedAt().orElse(null), e.lastStepAt().orElse(null), e.updatedAt()}).toList());
         }
     }
 }

@@ -12,6 +12,7 @@ import io.retentioncenter.core.script.ScriptVariables;
 import io.retentioncenter.core.sequence.SequenceStep;
 import io.retentioncenter.core.spi.ChannelProvider;
 import io.retentioncenter.core.spi.OutboundMessage;
+import io.retentioncenter.core.spi.SendOutcome;
 import io.retentioncenter.core.spi.SendResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,18 +234,21 @@ public final class Dispatcher {
         }
         SendResult r = outcome.result();
         String error = r.error().orElse("failed");
+        if (r.accepted()) {
+            return completion(Attempts.sent(a, outcome.provider(), r.providerRef(), now), false);
+        }
+        // read only for sends that did not go through: it costs a store read per attempt
         boolean triesLeft = a.tryNumber() <= maxRetries(a, config);
-        return switch (r.outcome()) {
-            case ACCEPTED -> completion(Attempts.sent(a, outcome.provider(), r.providerRef(), now), false);
-            case REJECTED -> r.retryable() && triesLeft
+        if (r.outcome() == SendOutcome.REJECTED) {
+            return r.retryable() && triesLeft
                     ? completion(Attempts.nextTry(a, now.plus(retryWait(a, r)), error, now), false)
                     : completion(Attempts.ended(a, AttemptStatus.FAILED, outcome.provider(), error, now),
                             a.kind() == AttemptKind.SEQUENCE_STEP);
-            case UNKNOWN -> outcome.idempotent() && triesLeft
-                    ? completion(Attempts.sameKeyRetry(a, now.plus(retryWait(a, r)),
-                            error + "; sending again with the same key", now), false)
-                    : completion(Attempts.ended(a, AttemptStatus.UNKNOWN, outcome.provider(), error, now), false);
-        };
+        }
+        return outcome.idempotent() && triesLeft
+                ? completion(Attempts.sameKeyRetry(a, now.plus(retryWait(a, r)),
+                        error + "; sending again with the same key", now), false)
+                : completion(Attempts.ended(a, AttemptStatus.UNKNOWN, outcome.provider(), error, now), false);
     }
 
     private Duration retryWait(ContactAttempt a, SendResult r) {
