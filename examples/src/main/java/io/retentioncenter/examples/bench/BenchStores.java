@@ -45,6 +45,13 @@ final class BenchStores {
         void analyze();
 
         /**
+         * Adds a finished history set-based in SQL, as years of use would leave it: {@code enrollments}
+         * COMPLETED enrollments (one lead per five, one execution each) and {@code attempts} SENT
+         * attempts, then ANALYZE. PostgreSQL only.
+         */
+        void loadHistory(int enrollments, int attempts);
+
+        /**
          * How many threads load benchmark data in parallel: several for PostgreSQL, one where
          * parallel writers only queue on locks (H2) or share one lock anyway (memory).
          */
@@ -60,9 +67,7 @@ final class BenchStores {
             case "memory" -> memory();
             case "h2" -> new JdbcHandle("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/rc_bench_"
                     + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
-            case "postgres" -> new JdbcHandle(ensureDatabase(env("RC_BENCH_PG_URL", DEFAULT_PG_URL),
-                    env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", "")),
-                    env("RC_PG_USER", "postgres"), env("RC_PG_PASSWORD", ""),
+            case "postgres" -> new JdbcHandle(postgresUrl(), postgresUser(), postgresPassword(),
                     Optional.of("rc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
             default -> throw new ConfigurationException("unknown store kind " + kind + "; use memory, h2 or postgres");
         };
@@ -117,10 +122,28 @@ final class BenchStores {
             }
 
             @Override
+            public void loadHistory(int enrollments, int attempts) {
+                throw new ConfigurationException("history runs need PostgreSQL");
+            }
+
+            @Override
             public void close() {
                 // nothing to release
             }
         };
+    }
+
+    /** The benchmarks' PostgreSQL database (created when missing). */
+    static String postgresUrl() {
+        return ensureDatabase(env("RC_BENCH_PG_URL", DEFAULT_PG_URL), postgresUser(), postgresPassword());
+    }
+
+    static String postgresUser() {
+        return env("RC_PG_USER", "postgres");
+    }
+
+    static String postgresPassword() {
+        return env("RC_PG_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {
@@ -170,6 +193,40 @@ final class BenchStores {
                 s.execute("ANALYZE");
             } catch (SQLException e) {
                 System.err.println("could not analyze the benchmark data: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void loadHistory(int enrollments, int attempts) {
+            String q = schema.map(name -> "\"" + name + "\".").orElseThrow(
+                    () -> new ConfigurationException("history runs need PostgreSQL"));
+            String old = "now() - interval '400 days' + g * interval '1 second'";
+            String[] sql = {
+                "INSERT INTO " + q + "rc_lead (id, email, phone, source, status, attributes, contact_count, created_at,"
+                    + " updated_at) SELECT 'hist_lead_' || g, 'hist' || g || '@example.org', NULL, 'API', 'CONTACTED',"
+                    + " '{}', 2, " + old + ", " + old + " FROM generate_series(1, " + Math.max(1, enrollments / 5) + ") g",
+                "INSERT INTO " + q + "rc_enrollment (id, sequence_id, lead_id, campaign_id, status, current_step,"
+                    + " next_execute_at, completed_steps, enrolled_at, completed_at, last_step_at, updated_at)"
+                    + " SELECT 'hist_enr_' || g, 'hist_seq', 'hist_lead_' || (g % " + Math.max(1, enrollments / 5)
+                    + " + 1), 'hist_campaign', 'COMPLETED', 3, " + old + ", 2, " + old + ", " + old + ", " + old + ", "
+                    + old + " FROM generate_series(1, " + enrollments + ") g",
+                "INSERT INTO " + q + "rc_execution (id, enrollment_id, sequence_id, step_order, status, attempt_id,"
+                    + " executed_at, result) SELECT 'hist_exe_' || g, 'hist_enr_' || g, 'hist_seq', 1, 'EXECUTED',"
+                    + " 'hist_att_' || g, " + old + ", 'sent' FROM generate_series(1, " + enrollments + ") g",
+                "INSERT INTO " + q + "rc_attempt (id, lead_id, campaign_id, channel, kind, status, enrollment_id,"
+                    + " step_order, try_number, idempotency_key, recipient, body, due_at, provider, provider_ref,"
+                    + " sent_at, keywords, created_at, updated_at) SELECT 'hist_att_' || g, 'hist_lead_' || (g % "
+                    + Math.max(1, enrollments / 5) + " + 1), 'hist_campaign', 'EMAIL', 'SEQUENCE_STEP', 'SENT',"
+                    + " 'hist_enr_' || (g % " + Math.max(1, enrollments) + " + 1), 1, 1, 'hist_key_' || g,"
+                    + " 'hist@example.org', 'Hello', " + old + ", 'bench', 'ref_' || g, " + old + ", '[]', " + old
+                    + ", " + old + " FROM generate_series(1, " + attempts + ") g",
+                "ANALYZE"};
+            try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
+                for (String statement : sql) {
+                    s.execute(statement);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not load the history: " + e.getMessage(), e);
             }
         }
 

@@ -14,17 +14,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Throughput of {@code engine.tick()} and of lead ingest with a no-op provider.
+ * Throughput of {@code engine.tick()} and of lead ingest with a no-op provider, optionally on top of
+ * a large finished history.
  *
  * <pre>
  * mvn -q -B -DskipTests -pl examples -am package exec:java \
- *     -Dexec.mainClass=io.retentioncenter.examples.bench.TickBenchmark -Dexec.args="memory 100000 1"
+ *     -Dexec.mainClass=io.retentioncenter.examples.bench.TickBenchmark -Dexec.args="postgres 100000 4"
  * </pre>
  *
  * Arguments: store ({@code memory}, or a JDBC store, see {@link BenchStores}), number of due
  * enrollments, number of concurrent engines (each with its own store object, so its own connection
- * pool). Prints steps/second through tick() and single-lead ingests/second (dedupe + route + enroll)
- * with as many ingesting threads as engines.
+ * pool), and optionally {@code history=E,A}: before anything else, load E completed enrollments and A
+ * sent attempts set-based in SQL (PostgreSQL), to compare with a run on empty tables. The due leads
+ * are loaded with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second
+ * through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
+ * as many threads as engines into the same tables.
  */
 public final class TickBenchmark {
     private TickBenchmark() {
@@ -35,29 +39,43 @@ public final class TickBenchmark {
         String kind = args.length > 0 ? args[0] : "memory";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int engines = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        System.out.printf("tick benchmark: store=%s due=%d engines=%d cores=%d%n", kind, n, engines,
-                Runtime.getRuntime().availableProcessors());
+        String history = args.length > 3 ? args[3].replace("history=", "") : "";
+        System.out.printf("tick benchmark: store=%s due=%d engines=%d history=%s cores=%d%n", kind, n, engines,
+                history.isEmpty() ? "none" : history, Runtime.getRuntime().availableProcessors());
         try (BenchStores.Handle store = BenchStores.open(kind)) {
+            if (!history.isEmpty()) {
+                String[] sizes = history.split(",");
+                long t0 = System.nanoTime();
+                store.loadHistory(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]));
+                System.out.printf("  history: %s completed enrollments and %s attempts loaded in %.1f s%n", sizes[0],
+                        sizes[1], (System.nanoTime() - t0) / 1e9);
+            }
             tick(store, n, engines);
-        }
-        try (BenchStores.Handle store = BenchStores.open(kind)) {
-            ingest(store, Math.min(n, 20_000), engines);
+            IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
         }
     }
 
-    private static void tick(BenchStores.Handle handle, int n, int engines) throws Exception {
+    /** Loads {@code n} due enrollments, drains them with {@code engines} engines; returns steps per second. */
+    static double tick(BenchStores.Handle handle, int n, int engines) throws Exception {
         Clock clock = Clock.systemUTC();
         RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup");
-        BenchmarkWorld world = BenchmarkWorld.create(setup, false);
+        BenchmarkWorld.create(setup, true);
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += 100_000) {
+            List<NewLead> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(n, from + 100_000); i++) {
+                rows.add(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
+                        .phone(BenchmarkWorld.phone(i)).firstName("B" + i).build());
+            }
+            setup.leads().ingestAll(rows);
+        }
+        handle.analyze();
+        System.out.printf("  setup: %d leads ingested and enrolled (ingestAll) in %.1f s%n", n,
+                (System.nanoTime() - t0) / 1e9);
         List<RetentionStore> stores = new ArrayList<>();
-        for (int i = 0; i < Math.max(engines, handle.loaders()); i++) {
+        for (int i = 0; i < engines; i++) {
             stores.add(i == 0 ? handle.store() : handle.separateStore());
         }
-        long t0 = System.nanoTime();
-        world.enrollDue(stores.subList(0, handle.loaders()), n, clock);
-        handle.analyze();
-        System.out.printf("  setup: %d leads enrolled in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-
         List<RecordingChannelProvider> providers = new ArrayList<>();
         List<RetentionEngine> workers = new ArrayList<>();
         for (int i = 0; i < engines; i++) {
@@ -91,37 +109,7 @@ public final class TickBenchmark {
         if (sent != n || executed != n) {
             throw new IllegalStateException("expected " + n + " steps and sends, got " + executed + "/" + sent);
         }
-    }
-
-    private static void ingest(BenchStores.Handle handle, int n, int threads) throws Exception {
-        Clock clock = Clock.systemUTC();
-        List<RetentionEngine> hosts = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            hosts.add(engine(i == 0 ? handle.store() : handle.separateStore(), clock, BenchmarkWorld.noop(),
-                    "ingest-" + i));
-        }
-        BenchmarkWorld.create(hosts.get(0), true);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> parts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            RetentionEngine host = hosts.get(t);
-            int first = t;
-            parts.add(pool.submit(() -> {
-                for (int i = first; i < n; i += threads) {
-                    host.leads().ingest(NewLead.builder(LeadSource.API).email("ingest" + i + "@example.com")
-                            .phone(BenchmarkWorld.phone(i)).firstName("I" + i).build());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> part : parts) {
-            part.get();
-        }
-        double secs = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        System.out.printf("  ingest: %d leads (dedupe + route + enroll) on %d threads in %.2f s -> %.0f leads/s%n",
-                n, threads, secs, n / secs);
+        return executed / secs;
     }
 
     private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,

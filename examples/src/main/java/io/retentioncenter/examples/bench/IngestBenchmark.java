@@ -1,0 +1,165 @@
+package io.retentioncenter.examples.bench;
+
+import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.campaign.AutoAssignRule;
+import io.retentioncenter.core.campaign.NewCampaign;
+import io.retentioncenter.core.lead.BulkIngestReport;
+import io.retentioncenter.core.lead.LeadSource;
+import io.retentioncenter.core.lead.NewLead;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Lead intake throughput: single-lead {@code ingest} on several threads (each thread its own engine
+ * and connection pool, as separate hosts would) and set-based {@code ingestAll}, each checked
+ * afterwards: exactly one lead per person, one enrollment per lead, and a capped campaign filled to
+ * its cap exactly.
+ *
+ * <pre>
+ * mvn -q -B -DskipTests -pl examples -am package exec:java \
+ *     -Dexec.mainClass=io.retentioncenter.examples.bench.IngestBenchmark -Dexec.args="postgres 20000 4 1000000"
+ * </pre>
+ *
+ * Arguments: store ({@code memory}, {@code h2} or {@code postgres}, see {@link BenchStores}), leads
+ * for the single-lead run, threads, leads for the bulk run (0 to skip).
+ */
+public final class IngestBenchmark {
+    private static final int BULK_CALL = 100_000;
+
+    private IngestBenchmark() {
+    }
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) throws Exception {
+        String kind = args.length > 0 ? args[0] : "memory";
+        int single = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int bulk = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        System.out.printf("ingest benchmark: store=%s single=%d threads=%d bulk=%d cores=%d%n", kind, single, threads,
+                bulk, Runtime.getRuntime().availableProcessors());
+        if (single > 0) {
+            try (BenchStores.Handle store = BenchStores.open(kind)) {
+                single(store, single, threads, true);
+            }
+        }
+        if (bulk > 0) {
+            try (BenchStores.Handle store = BenchStores.open(kind)) {
+                bulk(store, bulk);
+            }
+        }
+    }
+
+    /**
+     * Single-lead ingests of {@code n} people on {@code threads} engines, then the same people again;
+     * {@code world}: create the benchmark's auto-assigning campaign first (else one exists already).
+     */
+    static double single(BenchStores.Handle handle, int n, int threads, boolean world) throws Exception {
+        List<RetentionEngine> hosts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            hosts.add(engine(handle, i, "ingest-" + i));
+        }
+        if (world) {
+            BenchmarkWorld.create(hosts.get(0), true);
+        }
+        long before = hosts.get(0).leads().list(PageRequest.first(1)).total();
+        hosts.get(0).campaigns().create(NewCampaign.builder("capped").autoAssign(AutoAssignRule.sources(
+                EnumSet.of(LeadSource.MANUAL), n / 10)).build());
+        double secs = onThreads(hosts, n, (host, i) -> host.leads().ingest(person(i, LeadSource.API)));
+        System.out.printf("  single ingest: %d leads (dedupe + assign + enroll + status, one transaction) on %d"
+                + " threads in %.2f s -> %.0f leads/s%n", n, threads, secs, n / secs);
+        int check = Math.min(n, 2_000);
+        onThreads(hosts, check * threads, (host, i) -> host.leads().ingest(person(i / threads, LeadSource.API)));
+        int cappedLeads = Math.min(n, 2_000);
+        double cappedSecs = onThreads(hosts, cappedLeads, (host, i) ->
+                host.leads().ingest(person(4_000_000 + i, LeadSource.MANUAL)));
+        RetentionEngine host = hosts.get(0);
+        long leads = host.leads().list(PageRequest.first(1)).total() - before;
+        long capped = host.campaigns().list().stream().filter(c -> c.name().equals("capped"))
+                .mapToLong(c -> host.store().countCampaignLeads(c.id())).sum();
+        System.out.printf("  checked: %d leads stored for %d people after every thread ingested the first %d again;"
+                + " capped campaign holds %d of cap %d (%d leads into it at %.0f leads/s)%n", leads, n + cappedLeads,
+                check, capped, n / 10, cappedLeads, cappedLeads / cappedSecs);
+        if (leads != n + cappedLeads || capped != Math.min(n / 10, cappedLeads)) {
+            throw new IllegalStateException("dedupe or cap broken");
+        }
+        return n / secs;
+    }
+
+    /** {@code ingestAll} of {@code n} leads in calls of {@value #BULK_CALL}, then checked. */
+    static double bulk(BenchStores.Handle handle, int n) {
+        RetentionEngine host = engine(handle, 0, "bulk");
+        BenchmarkWorld.create(host, true);
+        long created = 0;
+        long start = System.nanoTime();
+        for (int from = 0; from < n; from += BULK_CALL) {
+            int first = from;
+            List<NewLead> rows = new ArrayList<>();
+            for (int i = first; i < Math.min(n, first + BULK_CALL); i++) {
+                rows.add(person(i, LeadSource.API));
+            }
+            created += host.leads().ingestAll(rows).count(BulkIngestReport.Outcome.CREATED);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  bulk ingestAll: %d leads (%d created) in %.2f s -> %.0f leads/s%n", n, created, secs,
+                n / secs);
+        List<NewLead> again = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, 10_000); i++) {
+            again.add(person(i, LeadSource.API));
+        }
+        long duplicates = host.leads().ingestAll(again).count(BulkIngestReport.Outcome.DUPLICATE);
+        long stored = host.leads().list(PageRequest.first(1)).total();
+        System.out.printf("  checked: %d leads stored, %d of %d re-ingested rows reported duplicate%n", stored,
+                duplicates, again.size());
+        if (created != n || stored != n || duplicates != again.size()) {
+            throw new IllegalStateException("bulk dedupe broken");
+        }
+        return n / secs;
+    }
+
+    /**
+     * Person {@code i} (below 6,000,000): the same email and phone whenever {@code i} is the same, and
+     * neither shared with the tick benchmark's leads.
+     */
+    static NewLead person(int i, LeadSource source) {
+        return NewLead.builder(source).email("ingest" + i + "@example.com")
+                .phone(BenchmarkWorld.phone(2_000_000 + i))
+                .firstName("I" + i).build();
+    }
+
+    private static RetentionEngine engine(BenchStores.Handle handle, int i, String id) {
+        return RetentionEngine.builder().store(i == 0 ? handle.store() : handle.separateStore())
+                .clock(Clock.systemUTC()).instanceId(id).channel(BenchmarkWorld.noop()).build();
+    }
+
+    /** Work item {@code i} of {@code n}, spread over the hosts' threads. */
+    private interface Work {
+        void run(RetentionEngine host, int i);
+    }
+
+    private static double onThreads(List<RetentionEngine> hosts, int n, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(hosts.size());
+        long start = System.nanoTime();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < hosts.size(); t++) {
+            RetentionEngine host = hosts.get(t);
+            int first = t;
+            parts.add(pool.submit(() -> {
+                for (int i = first; i < n; i += hosts.size()) {
+                    work.run(host, i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> part : parts) {
+            part.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

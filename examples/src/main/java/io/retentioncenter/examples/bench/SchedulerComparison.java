@@ -1,0 +1,68 @@
+package io.retentioncenter.examples.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Our tick against db-scheduler on the same PostgreSQL database in the same program, runs
+ * interleaved (ours, theirs, then theirs, ours in the next round), printing each pair's ratio of our
+ * steps per second to db-scheduler's executions per second. A step does more than an execution
+ * (attempt, execution record, enrollment advance, dispatch), so a ratio above 1 is the goal.
+ *
+ * <pre>
+ * mvn -q -B -DskipTests -pl examples -am package exec:java \
+ *     -Dexec.mainClass=io.retentioncenter.examples.bench.SchedulerComparison -Dexec.args="100000 2 4,1"
+ * </pre>
+ *
+ * Arguments: due steps/executions per run, rounds, and the engine counts to pair (each engine
+ * against one db-scheduler instance of 8 threads, lock-and-fetch).
+ */
+public final class SchedulerComparison {
+    private static final int THREADS = 8;
+
+    private SchedulerComparison() {
+    }
+
+    /** Runs the comparison. */
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String[] pairs = (args.length > 2 ? args[2] : "4,1").split(",");
+        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s cores=%d%n", n, rounds, String.join(",", pairs),
+                Runtime.getRuntime().availableProcessors());
+        List<String> summary = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String pair : pairs) {
+                int engines = Integer.parseInt(pair.trim());
+                double ours;
+                double theirs;
+                if (round % 2 == 0) {
+                    ours = ours(n, engines);
+                    theirs = theirs(n, engines);
+                } else {
+                    theirs = theirs(n, engines);
+                    ours = ours(n, engines);
+                }
+                String line = String.format("round %d, %d vs %d: ours %.0f steps/s, db-scheduler %.0f executions/s,"
+                        + " ratio %.2f", round + 1, engines, engines, ours, theirs, ours / theirs);
+                System.out.println("  " + line);
+                summary.add(line);
+            }
+        }
+        System.out.println("summary:");
+        summary.forEach(line -> System.out.println("  " + line));
+    }
+
+    private static double ours(int n, int engines) throws Exception {
+        try (BenchStores.Handle store = BenchStores.open("postgres")) {
+            return TickBenchmark.tick(store, n, engines);
+        }
+    }
+
+    private static double theirs(int n, int instances) throws Exception {
+        double rate = DbSchedulerRun.run(n, instances, THREADS);
+        System.out.printf("  db-scheduler: %d executions, %d instances x %d threads -> %.0f executions/s%n", n,
+                instances, THREADS, rate);
+        return rate;
+    }
+}
