@@ -67,17 +67,16 @@ final class CampaignMembership {
 
     /**
      * Assigns leads inserted in the transaction of {@code h} (so members of nothing yet), in order,
-     * while the campaign has room, at their creation time; one statement for all of them.
+     * while the campaign has room, at their creation time; one statement for all of them (two more
+     * for a capped campaign: lock its row, count its members). The caller checked that the campaign
+     * exists.
      *
      * @return the leads assigned: all of them, or the first ones up to the cap
      */
     List<Lead> assignNew(Handle h, String campaignId, List<Lead> leads, Optional<Integer> cap) {
-        if (h.createQuery(cap.isPresent() ? LOCK_CAMPAIGN : CAMPAIGN_EXISTS).bind("campaignId", campaignId)
-                .mapTo(String.class).findOne().isEmpty()) {
-            throw new NotFoundException("campaign", campaignId);
-        }
         List<Lead> assigned = leads;
         if (cap.isPresent()) {
+            h.createQuery(LOCK_CAMPAIGN).bind("campaignId", campaignId).mapTo(String.class).one();
             long members = h.createQuery(MEMBERS).bind("campaignId", campaignId).mapTo(Long.class).one();
             assigned = leads.subList(0, (int) Math.max(0, Math.min(leads.size(), cap.get() - members)));
         }

@@ -54,12 +54,14 @@ final class ConfigRepository {
     }
 
     /**
-     * Deletes a sequence without enrollments. Locks the version row, then the sequence row (which
-     * {@code enroll} share-locks), then checks for enrollments in a fresh statement, so an enrollment
+     * Deletes a sequence without enrollments. Waits for lead intakes enrolling in it
+     * ({@link SequenceGuard}), locks the version row, then the sequence row (which {@code enroll}
+     * share-locks), then checks for enrollments in a fresh statement, so an enrollment
      * committed meanwhile is seen.
      */
     boolean deleteSequence(String sequenceId) {
         return db.inTransaction("deleteSequence", h -> {
+            SequenceGuard.holdExclusive(h, db.dialect(), sequenceId);
             h.createQuery(LOCK_VERSION).mapTo(Long.class).one();
             if (!exists(h, LOCK_SEQUENCE, sequenceId) || exists(h, ANY_ENROLLMENT, sequenceId)) {
                 return false;

@@ -93,10 +93,10 @@ final class EnrollmentRepository {
 
     /**
      * Inserts enrollments of leads inserted in the transaction of {@code h} (so contactable and
-     * enrolled nowhere yet) in {@code sequenceId}, with one statement.
+     * enrolled nowhere yet), with one statement; the caller holds their sequences
+     * ({@link SequenceGuard}).
      */
-    void enrollNew(Handle h, String sequenceId, List<SequenceEnrollment> enrollments) {
-        lockSequence(h, sequenceId);
+    void enrollNew(Handle h, List<SequenceEnrollment> enrollments) {
         ENROLLMENT_ROWS.insert(h, db.dialect(), enrollments.stream().map(EnrollmentRepository::row).toList());
     }
 

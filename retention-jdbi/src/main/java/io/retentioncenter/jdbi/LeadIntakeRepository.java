@@ -1,5 +1,6 @@
 package io.retentioncenter.jdbi;
 
+import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.internal.Ids;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -33,14 +35,21 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * insert of the same person and then skips it; H2: the stored duplicates are read first, and a
  * concurrent insert makes the unique index fail the chunk, which then runs again). The new leads
  * join each campaign of their routes with one insert (a capped campaign's row is locked and its
- * members counted first, so caps stay exact), are enrolled with one insert per sequence (under a
- * share lock on the sequence row), and are inserted IN_PROGRESS when their first campaign has no cap
- * (else moved with one batch). Duplicates of a lead still NEW are routed one by one with the store's
- * single-lead rules. A single intake is a chunk of one.
+ * members counted first, so caps stay exact), are enrolled with one insert per sequence, and are
+ * inserted IN_PROGRESS when their first campaign has no cap (else moved with one batch). Before
+ * anything, the chunk holds its routes' sequences ({@link SequenceGuard}) and reads, in one statement,
+ * the configuration version and whether its campaigns and sequences exist. Duplicates of a lead
+ * still NEW are routed one by one with the store's single-lead rules. A single intake is a chunk of
+ * one: five statements for a new lead routed to one campaign without cap.
  */
 final class LeadIntakeRepository {
     private static final int CHUNK = 1_000;
-    private static final String VERSION = "SELECT version FROM <schema>rc_config_version WHERE id = 1";
+    /** The configuration version and how many of the routes' campaigns and sequences exist, in one read. */
+    private static final String VERSION_AND_ROUTES = "SELECT (SELECT version FROM <schema>rc_config_version"
+            + " WHERE id = 1) AS version, (SELECT COUNT(*) FROM <schema>rc_campaign WHERE id = ANY(:campaigns))"
+            + " AS campaigns, (SELECT COUNT(*) FROM <schema>rc_sequence WHERE id = ANY(:sequences)) AS sequences";
+    private static final String CAMPAIGNS = "SELECT id FROM <schema>rc_campaign WHERE id = ANY(:ids)";
+    private static final String SEQUENCES = "SELECT id FROM <schema>rc_sequence WHERE id = ANY(:ids)";
     private static final String START = "UPDATE <schema>rc_lead SET status = 'IN_PROGRESS', updated_at = :at"
             + " WHERE id = :id AND status = 'NEW'";
     /** Index lookups joined by UNION (one OR of three ANYs would scan the table on H2). */
@@ -67,7 +76,7 @@ final class LeadIntakeRepository {
 
     Optional<IntakeOutcome> ingest(LeadIntake intake, long configVersion) {
         return Optional.ofNullable(db.inTransaction("ingestLead", Database.Retry.ON_CONFLICT_OR_DUPLICATE,
-                h -> version(h) == configVersion ? chunk(h, List.of(intake)).get(0) : null));
+                h -> current(h, List.of(intake), configVersion) ? chunk(h, List.of(intake)).get(0) : null));
     }
 
     List<IntakeOutcome> ingestAll(List<LeadIntake> intakes, long configVersion) {
@@ -75,7 +84,7 @@ final class LeadIntakeRepository {
         for (int from = 0; from < intakes.size(); from += CHUNK) {
             List<LeadIntake> part = intakes.subList(from, Math.min(intakes.size(), from + CHUNK));
             List<IntakeOutcome> taken = db.inTransaction("ingestLeads", Database.Retry.ON_CONFLICT_OR_DUPLICATE,
-                    h -> version(h) == configVersion ? chunk(h, part) : null);
+                    h -> current(h, part, configVersion) ? chunk(h, part) : null);
             if (taken == null) {
                 break;
             }
@@ -84,8 +93,42 @@ final class LeadIntakeRepository {
         return done;
     }
 
-    private static long version(Handle h) {
-        return h.createQuery(VERSION).mapTo(Long.class).one();
+    /**
+     * Holds the routes' sequences, then (in a later statement, so its snapshot sees any delete that
+     * finished meanwhile) checks the configuration version and that every campaign and sequence of
+     * the routes exists.
+     *
+     * @return whether the configuration is still at {@code configVersion}
+     * @throws NotFoundException naming a missing campaign or sequence
+     */
+    private boolean current(Handle h, List<LeadIntake> intakes, long configVersion) {
+        Set<String> campaigns = new TreeSet<>();
+        Set<String> sequences = new TreeSet<>();
+        for (LeadIntake intake : intakes) {
+            for (IntakeRoute route : intake.routes()) {
+                campaigns.add(route.campaignId());
+                route.sequence().ifPresent(s -> sequences.add(s.sequenceId()));
+            }
+        }
+        SequenceGuard.holdShared(h, db.dialect(), sequences);
+        Map<String, Object> found = h.createQuery(VERSION_AND_ROUTES)
+                .bind("campaigns", campaigns.toArray(String[]::new))
+                .bind("sequences", sequences.toArray(String[]::new)).mapToMap().one();
+        if (((Number) found.get("version")).longValue() != configVersion) {
+            return false;
+        }
+        requireAll(h, CAMPAIGNS, "campaign", campaigns, ((Number) found.get("campaigns")).intValue());
+        requireAll(h, SEQUENCES, "sequence", sequences, ((Number) found.get("sequences")).intValue());
+        return true;
+    }
+
+    private static void requireAll(Handle h, String sql, String kind, Set<String> ids, int found) {
+        if (found == ids.size()) {
+            return;
+        }
+        Set<String> missing = new TreeSet<>(ids);
+        missing.removeAll(h.createQuery(sql).bind("ids", ids.toArray(String[]::new)).mapTo(String.class).list());
+        throw new NotFoundException(kind, missing.iterator().next());
     }
 
     /** Takes in one chunk in the transaction of {@code h}; outcomes in input order. */
@@ -181,7 +224,7 @@ final class LeadIntakeRepository {
                 List<SequenceEnrollment> started = taken.stream().map(lead -> SequenceEnrollment.start(
                         Ids.next("enr"), s.sequenceId(), lead.id(), route.campaignId(), lead.createdAt(),
                         lead.createdAt().plus(s.firstDelay()))).toList();
-                enrollments.enrollNew(h, s.sequenceId(), started);
+                enrollments.enrollNew(h, started);
                 started.forEach(e -> enrolled.computeIfAbsent(e.leadId(), k -> new ArrayList<>()).add(e));
             });
         }

@@ -228,4 +228,30 @@ public interface LeadIntakeContract extends StoreUnderTest {
         assertThat(store().countCampaignLeads(CAMPAIGN)).isEqualTo(50);
         assertThat(outcomes.stream().mapToLong(o -> o.enrollments().size()).sum()).isEqualTo(50);
     }
+
+    @Test
+    default void aSequenceDeletedWhileLeadsAreTakenInKeepsNoEnrollment() {
+        savedCampaignAndSequence();
+        long version = store().configVersion();
+
+        List<Boolean> deleted = Race.run(Race.THREADS, thread -> {
+            if (thread == 0) {
+                return List.of(store().deleteSequence(SEQUENCE));
+            }
+            for (int i = 0; i < 20; i++) {
+                store().ingestLead(intake(lead("lead_" + thread + "_" + i), Optional.empty()), version);
+            }
+            return List.of();
+        });
+
+        List<SequenceEnrollment> left = store().listEnrollments(EnrollmentQuery.ofSequence(SEQUENCE),
+                PageRequest.first(1_000)).items();
+        boolean gone = store().listSequences().stream().noneMatch(s -> s.id().equals(SEQUENCE));
+        assertThat(deleted).containsExactly(gone);
+        if (gone) {
+            assertThat(left).isEmpty();
+        } else {
+            assertThat(left).isNotEmpty();
+        }
+    }
 }
