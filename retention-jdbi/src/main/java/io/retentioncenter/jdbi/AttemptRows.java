@@ -40,7 +40,8 @@ final class AttemptRows {
             "channel:TEXT", "kind:TEXT", "status:TEXT", "enrollment_id:TEXT", "step_order:INT", "try_number:INT",
             "idempotency_key:TEXT", "script_id:TEXT", "ab_test_id:TEXT", "variant:TEXT", "recipient:TEXT",
             "subject:TEXT", "body:TEXT", "due_at:TIME", "provider:TEXT", "provider_ref:TEXT", "sent_at:TIME",
-            "error:TEXT", "transcript:TEXT", "keywords:TEXT", "created_at:TIME", "updated_at:TIME");
+            "error:TEXT", "transcript:TEXT", "keywords:TEXT", "created_at:TIME", "updated_at:TIME",
+            "dispatch_owner:TEXT", "dispatch_until:TIME");
 
     private AttemptRows() {
     }
@@ -74,14 +75,14 @@ final class AttemptRows {
                 .bindByType("updatedAt", attempt.updatedAt(), Instant.class);
     }
 
-    /** The values of {@code a} in the column order of {@link #BULK}. */
-    static Object[] row(ContactAttempt a) {
+    /** The values of {@code a} in the column order of {@link #BULK}, under the dispatch lease (owner, until) if any. */
+    static Object[] row(ContactAttempt a, String dispatchOwner, Instant dispatchUntil) {
         return new Object[] {a.id(), a.leadId(), a.campaignId(), a.channel().name(), a.kind().name(), a.status().name(),
             a.enrollmentId().orElse(null), a.stepOrder().orElse(null), a.tryNumber(), a.idempotencyKey(),
             a.scriptId().orElse(null), a.abTestId().orElse(null), a.variant().orElse(null), a.recipient(),
             a.subject().orElse(null), a.body(), a.dueAt(), a.provider().orElse(null), a.providerRef().orElse(null),
             a.sentAt().orElse(null), a.error().orElse(null), a.transcript().orElse(null), Json.write(a.keywords()),
-            a.createdAt(), a.updatedAt()};
+            a.createdAt(), a.updatedAt(), dispatchOwner, dispatchUntil};
     }
 
     /** Maps a {@code rc_attempt} row. */

@@ -11,6 +11,7 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
+import io.retentioncenter.core.contact.DispatchLease;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionOutcome;
@@ -30,6 +31,7 @@ import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
+import io.retentioncenter.core.sequence.RecordedSteps;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStats;
@@ -375,14 +377,13 @@ public final class JdbiRetentionStore implements RetentionStore {
      */
     @Override
     public List<StepOutcome.Result> recordStepOutcomes(List<StepOutcome> outcomes) {
-        Require.present(outcomes, "outcomes");
-        for (int i = 0; i < outcomes.size(); i++) {
-            StepOutcome outcome = Require.present(outcomes.get(i), "outcomes[" + i + "]");
-            if (outcome.attempt().isPresent()) {
-                Require.positive(outcome.contactLimit(), "outcomes[" + i + "].contactLimit");
-            }
-        }
-        return this.outcomes.record(outcomes);
+        return this.outcomes.record(StoreArguments.outcomes(outcomes), Optional.empty()).results();
+    }
+
+    /** {@inheritDoc} The same single transaction; leased attempts are inserted with their lease. */
+    @Override
+    public RecordedSteps recordStepOutcomes(List<StepOutcome> outcomes, DispatchLease lease) {
+        return this.outcomes.record(StoreArguments.outcomes(outcomes), Optional.of(Require.present(lease, "lease")));
     }
 
     @Override

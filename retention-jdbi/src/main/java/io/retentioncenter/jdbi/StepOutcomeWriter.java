@@ -1,8 +1,10 @@
 package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.contact.DispatchLease;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
+import io.retentioncenter.core.sequence.RecordedSteps;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.sequence.StepOutcome;
@@ -58,28 +60,29 @@ final class StepOutcomeWriter {
      * it on a fresh one: if the first run's commit landed, the enrollments' leases are released and
      * the rerun reports those outcomes STALE.
      */
-    List<Result> record(List<StepOutcome> outcomes) {
+    RecordedSteps record(List<StepOutcome> outcomes, Optional<DispatchLease> lease) {
         if (outcomes.isEmpty()) {
-            return List.of();
+            return new RecordedSteps(List.of(), List.of());
         }
         return db.inTransaction("recordStepOutcomes", Database.Retry.ON_CONFLICT_DUPLICATE_OR_LOST_CONNECTION,
-                h -> apply(h, db.dialect(), outcomes));
+                h -> apply(h, db.dialect(), outcomes, lease));
     }
 
-    private static List<Result> apply(Handle handle, Dialect dialect, List<StepOutcome> outcomes) {
+    private static RecordedSteps apply(Handle handle, Dialect dialect, List<StepOutcome> outcomes,
+            Optional<DispatchLease> lease) {
         List<ContactAttempt> attempts = outcomes.stream().flatMap(o -> o.attempt().stream()).toList();
         Map<String, LeadContact> leads = attempts.isEmpty() ? new HashMap<>()
                 : LeadContact.lock(handle, attempts.stream().map(ContactAttempt::leadId).distinct().sorted()
                         .toArray(String[]::new));
         Map<String, EnrollmentState> enrollments = lockEnrollments(handle, outcomes);
         KnownAttempts known = attempts.isEmpty() ? new KnownAttempts() : knownAttempts(handle, attempts);
-        Writes writes = new Writes();
+        Writes writes = new Writes(lease);
         List<Result> results = new ArrayList<>(outcomes.size());
         for (StepOutcome outcome : outcomes) {
             results.add(decide(outcome, leads, enrollments, known, writes));
         }
         writes.flush(handle, dialect);
-        return results;
+        return new RecordedSteps(results, writes.leased);
     }
 
     private static Result decide(StepOutcome outcome, Map<String, LeadContact> leads,
@@ -98,7 +101,7 @@ final class StepOutcomeWriter {
                 LeadContact contacted = lead.contacted(attempt.createdAt());
                 leads.put(contacted.id(), contacted);
                 writes.leads.put(contacted.id(), contacted);
-                writes.attempts.add(attempt);
+                writes.insert(attempt);
             }
         }
         outcome.execution().ifPresent(writes.executions::add);
@@ -159,15 +162,33 @@ final class StepOutcomeWriter {
 
     /** The rows the applied outcomes write, flushed as one batch per table. */
     private static final class Writes {
+        private final Optional<DispatchLease> lease;
         private final Map<String, LeadContact> leads = new LinkedHashMap<>();
-        private final List<ContactAttempt> attempts = new ArrayList<>();
+        private final List<Object[]> attempts = new ArrayList<>();
+        private final List<ContactAttempt> leased = new ArrayList<>();
         private final List<SequenceStepExecution> executions = new ArrayList<>();
         private final Map<String, SequenceEnrollment> enrollments = new LinkedHashMap<>();
+
+        Writes(Optional<DispatchLease> lease) {
+            this.lease = lease;
+        }
+
+        /** Inserts {@code attempt}, claimed under the lease when the lease covers it. */
+        void insert(ContactAttempt attempt) {
+            Optional<DispatchLease> covering = lease.filter(l -> l.covers(attempt));
+            if (covering.isEmpty()) {
+                attempts.add(AttemptRows.row(attempt, null, null));
+                return;
+            }
+            ContactAttempt claimed = covering.get().claimed(attempt);
+            attempts.add(AttemptRows.row(claimed, covering.get().owner(), covering.get().until()));
+            leased.add(claimed);
+        }
 
         void flush(Handle handle, Dialect dialect) {
             LEAD_CONTACTS.update(handle, dialect, 0, "", "", leads.values().stream().map(lead -> new Object[] {
                 lead.id(), lead.status().name(), lead.contactCount(), lead.updatedAt()}).toList());
-            AttemptRows.BULK.insert(handle, dialect, attempts.stream().map(AttemptRows::row).toList());
+            AttemptRows.BULK.insert(handle, dialect, attempts);
             String[] deferred = executions.stream().filter(e -> e.status() == ExecutionStatus.DEFERRED)
                     .map(SequenceStepExecution::id).toArray(String[]::new);
             if (deferred.length > 0) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbox: hands due attempts to their providers after their state is committed. Each attempt is
  * claimed (PENDING/SCHEDULED → DISPATCHING under a lease) before its provider is called, so no two
- * dispatchers send it. Sends run on the dispatcher's own threads, in parallel up to the engine's
+ * dispatchers send it; attempts a tick records due now come already claimed for this engine. Sends run on the dispatcher's own threads, in parallel up to the engine's
  * dispatch concurrency, each bounded by the dispatch timeout (then cancelled).
  *
  * <p>Outcomes: ACCEPTED → SENT. A retryable REJECTED goes back to PENDING with the next try number
@@ -66,18 +66,26 @@ public final class Dispatcher {
     }
 
     /**
-     * Dispatches up to {@code limit} due attempts (stale dispatches first) and waits for their
-     * outcomes, each at most the dispatch timeout. An attempt whose id is in {@code handledThisTick}
+     * Sends {@code leased} (attempts recorded already claimed by this engine) and up to {@code limit}
+     * other due attempts (stale dispatches first), and waits for their outcomes, each at most the
+     * dispatch timeout. An attempt whose id is in {@code handledThisTick}
      * (it was dispatched earlier in the same tick and is due again, a tick that outlasted a retry
      * backoff) is put back untouched; the ids dispatched now are added to the set.
      */
-    public DispatchCounts dispatchDue(int limit, Set<String> handledThisTick) {
+    public DispatchCounts dispatchDue(int limit, Set<String> handledThisTick, List<ContactAttempt> leased) {
         Instant now = ctx.now();
         String owner = ctx.settings().instanceId();
         Instant leaseUntil = now.plus(ctx.settings().dispatchLease());
-        DispatchCounts counts = recoverStale(now, limit, owner, leaseUntil, handledThisTick);
+        // the leased attempts go first: a failing claim below must not leave them waiting for their lease
+        DispatchCounts counts = sendAll(leased, handledThisTick)
+                .plus(recoverStale(now, limit, owner, leaseUntil, handledThisTick));
         List<ContactAttempt> claimed = ctx.store().claimDispatchable(now, limit, owner, leaseUntil);
         return counts.plus(sendAll(notHandledYet(claimed, handledThisTick, now), handledThisTick));
+    }
+
+    /** Sends attempts this engine holds the dispatch lease of already (recorded claimed), and waits for them. */
+    public DispatchCounts sendLeased(List<ContactAttempt> leased, Set<String> handledThisTick) {
+        return sendAll(leased, handledThisTick);
     }
 
     private List<ContactAttempt> notHandledYet(List<ContactAttempt> claimed, Set<String> handled, Instant now) {

@@ -3,8 +3,10 @@ package io.retentioncenter.core.internal;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.contact.DispatchLease;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.RecordedSteps;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.sequence.TickResult;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tick: claims due enrollments in batches under a lease, plans each one, records every outcome
- * (attempt + execution + advanced enrollment) in one store call per batch, then dispatches the
- * recorded attempts (outbox). Loops until nothing is due or the per-tick batch limit is reached. A
+ * (attempt + execution + advanced enrollment) in one store call per batch, with the attempts due now
+ * recorded already claimed for this engine's dispatcher, then dispatches them and any other due
+ * attempts (outbox). Loops until nothing is due or the per-tick batch limit is reached. A
  * batch that fails for a non-transient reason is retried item by item, and an enrollment that still
  * fails is set aside ({@link EnrollmentStatus#SET_ASIDE}) with its error, so the others proceed.
  * Safe to run on several engine instances at once: claims and outcomes are lease-checked by the
@@ -59,10 +62,16 @@ public final class SequenceRunner {
             List<SequenceEnrollment> claimed = ctx.store().claimDueEnrollments(now, batchSize,
                     ctx.settings().instanceId(), now.plus(ctx.settings().enrollmentLease()));
             counter.claimed += claimed.size();
+            List<ContactAttempt> leased = new ArrayList<>();
             if (!claimed.isEmpty()) {
-                processIsolatingPoison(claimed, now, counter);
+                try {
+                    processIsolatingPoison(claimed, now, counter, leased);
+                } catch (RuntimeException failure) {
+                    sendBeforeFailing(leased, dispatchedThisTick, failure);
+                    throw failure;
+                }
             }
-            var dispatched = dispatcher.dispatchDue(batchSize, dispatchedThisTick);
+            var dispatched = dispatcher.dispatchDue(batchSize, dispatchedThisTick, leased);
             counter.add(dispatched);
             if (claimed.isEmpty() && dispatched.total() == 0) {
                 break;
@@ -75,14 +84,30 @@ public final class SequenceRunner {
     }
 
     /**
+     * Sends the attempts recorded already claimed before a failure of the batch propagates, so they
+     * do not wait for their lease to expire (and then count as interrupted).
+     */
+    private void sendBeforeFailing(List<ContactAttempt> leased, Set<String> handled, RuntimeException failure) {
+        if (leased.isEmpty()) {
+            return;
+        }
+        try {
+            dispatcher.sendLeased(leased, handled);
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
+    /**
      * Processes the batch; when it fails for a reason other than a transient store fault, processes
      * each enrollment on its own and sets aside the ones that still fail, so one poison enrollment
      * never stops the others. A transient fault propagates: the claims' leases expire and a later
      * tick takes the enrollments again.
      */
-    private void processIsolatingPoison(List<SequenceEnrollment> claimed, Instant now, TickCounter counter) {
+    private void processIsolatingPoison(List<SequenceEnrollment> claimed, Instant now, TickCounter counter,
+            List<ContactAttempt> leased) {
         try {
-            process(claimed, now, counter);
+            process(claimed, now, counter, leased);
             return;
         } catch (RuntimeException batchFailure) {
             rethrowIfTransient(batchFailure);
@@ -90,16 +115,16 @@ public final class SequenceRunner {
                 log.warn("a batch of {} enrollments failed ({}); processing them one by one", claimed.size(),
                         ErrorText.describe(batchFailure));
             } else {
-                setAside(claimed.get(0), batchFailure, now, counter);
+                setAside(claimed.get(0), batchFailure, now, counter, leased);
                 return;
             }
         }
         for (SequenceEnrollment e : claimed) {
             try {
-                process(List.of(e), now, counter);
+                process(List.of(e), now, counter, leased);
             } catch (RuntimeException itemFailure) {
                 rethrowIfTransient(itemFailure);
-                setAside(e, itemFailure, now, counter);
+                setAside(e, itemFailure, now, counter, leased);
             }
         }
     }
@@ -110,12 +135,13 @@ public final class SequenceRunner {
         }
     }
 
-    private void setAside(SequenceEnrollment e, RuntimeException error, Instant now, TickCounter counter) {
+    private void setAside(SequenceEnrollment e, RuntimeException error, Instant now, TickCounter counter,
+            List<ContactAttempt> leased) {
         String why = ErrorText.describe(error);
         PlannedStep plan = planner.setAside(e, why, now);
         try {
             int before = counter.setAside;
-            apply(List.of(plan), counter);
+            apply(List.of(plan), now, counter, leased);
             if (counter.setAside > before) {
                 log.warn("enrollment {} set aside: {}", e.id(), why);
                 ctx.listener().enrollmentSetAside(plan.outcome().updated(), why);
@@ -128,7 +154,8 @@ public final class SequenceRunner {
         }
     }
 
-    private void process(List<SequenceEnrollment> claimed, Instant now, TickCounter counter) {
+    private void process(List<SequenceEnrollment> claimed, Instant now, TickCounter counter,
+            List<ContactAttempt> leased) {
         ConfigSnapshot config = ctx.config().current();
         Map<String, Lead> leads = ctx.store().findLeads(claimed.stream().map(SequenceEnrollment::leadId)
                 .collect(Collectors.toSet()));
@@ -138,7 +165,7 @@ public final class SequenceRunner {
             plans.add(planner.plan(e, Optional.ofNullable(leads.get(e.leadId())),
                     earlier.getOrDefault(e.id(), List.of()), config, now));
         }
-        List<PlannedStep> retry = apply(plans, counter);
+        List<PlannedStep> retry = apply(plans, now, counter, leased);
         if (!retry.isEmpty()) {
             Map<String, Lead> fresh = ctx.store().findLeads(retry.stream()
                     .map(p -> p.outcome().updated().leadId()).collect(Collectors.toSet()));
@@ -153,14 +180,20 @@ public final class SequenceRunner {
                         : planner.endedFor(original, lead, campaign, now)
                                 .orElseGet(() -> planner.contactLimitExit(original, campaign, now)));
             }
-            apply(exits, counter);
+            apply(exits, now, counter, leased);
         }
     }
 
-    /** Records the plans; returns those rejected as NOT_CONTACTABLE (to be re-planned as exits). */
-    private List<PlannedStep> apply(List<PlannedStep> plans, TickCounter counter) {
-        List<StepOutcome.Result> results = ctx.store().recordStepOutcomes(
-                plans.stream().map(PlannedStep::outcome).toList());
+    /**
+     * Records the plans, the attempts due now already claimed for this engine's dispatcher (added to
+     * {@code leased}); returns the plans rejected as NOT_CONTACTABLE (to be re-planned as exits).
+     */
+    private List<PlannedStep> apply(List<PlannedStep> plans, Instant now, TickCounter counter,
+            List<ContactAttempt> leased) {
+        RecordedSteps recorded = ctx.store().recordStepOutcomes(plans.stream().map(PlannedStep::outcome).toList(),
+                new DispatchLease(ctx.settings().instanceId(), now, now.plus(ctx.settings().dispatchLease())));
+        leased.addAll(recorded.leased());
+        List<StepOutcome.Result> results = recorded.results();
         List<PlannedStep> notContactable = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             PlannedStep p = plans.get(i);

@@ -5,9 +5,11 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.sequence.StepOutcome;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,6 +58,18 @@ public final class StoreArguments {
         if (Require.present(cooldown, "cooldown").isNegative()) {
             throw new ValidationException("cooldown", "must not be negative");
         }
+    }
+
+    /** Step outcomes to record: none null, a positive contact limit where an attempt is inserted. */
+    public static List<StepOutcome> outcomes(List<StepOutcome> outcomes) {
+        Require.present(outcomes, "outcomes");
+        for (int i = 0; i < outcomes.size(); i++) {
+            StepOutcome outcome = Require.present(outcomes.get(i), "outcomes[" + i + "]");
+            if (outcome.attempt().isPresent()) {
+                Require.positive(outcome.contactLimit(), "outcomes[" + i + "].contactLimit");
+            }
+        }
+        return outcomes;
     }
 
     /** A claim's arguments: a positive limit, an owner and a lease ending after {@code now}; returns the owner. */

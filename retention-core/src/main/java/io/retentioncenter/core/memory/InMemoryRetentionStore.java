@@ -11,6 +11,7 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
+import io.retentioncenter.core.contact.DispatchLease;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionMoves;
@@ -33,6 +34,7 @@ import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.ExitReason;
+import io.retentioncenter.core.sequence.RecordedSteps;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStats;
@@ -411,17 +413,23 @@ public final class InMemoryRetentionStore implements RetentionStore {
      */
     @Override
     public List<StepOutcome.Result> recordStepOutcomes(List<StepOutcome> outcomes) {
-        Require.present(outcomes, "outcomes");
-        for (int i = 0; i < outcomes.size(); i++) {
-            StepOutcome outcome = Require.present(outcomes.get(i), "outcomes[" + i + "]");
-            if (outcome.attempt().isPresent()) {
-                Require.positive(outcome.contactLimit(), "outcomes[" + i + "].contactLimit");
-            }
-        }
-        return locked(() -> outcomes.stream().map(this::apply).toList());
+        StoreArguments.outcomes(outcomes);
+        return locked(() -> outcomes.stream().map(o -> apply(o, Optional.empty(), new ArrayList<>())).toList());
     }
 
-    private StepOutcome.Result apply(StepOutcome outcome) {
+    @Override
+    public RecordedSteps recordStepOutcomes(List<StepOutcome> outcomes, DispatchLease lease) {
+        StoreArguments.outcomes(outcomes);
+        Require.present(lease, "lease");
+        return locked(() -> {
+            List<ContactAttempt> leased = new ArrayList<>();
+            List<StepOutcome.Result> results = outcomes.stream().map(o -> apply(o, Optional.of(lease), leased))
+                    .toList();
+            return new RecordedSteps(results, leased);
+        });
+    }
+
+    private StepOutcome.Result apply(StepOutcome outcome, Optional<DispatchLease> lease, List<ContactAttempt> leased) {
         Optional<SequenceEnrollment> current = enrollments.find(outcome.enrollmentId());
         if (current.isEmpty() || current.get().status() != EnrollmentStatus.ACTIVE
                 || !current.get().leaseOwner().equals(Optional.of(outcome.leaseOwner()))
@@ -436,6 +444,12 @@ public final class InMemoryRetentionStore implements RetentionStore {
             }
             if (!attempts.holds(attempt)) {
                 recordContact(lead.get(), attempt);
+                lease.filter(l -> l.covers(attempt)).ifPresent(l -> {
+                    ContactAttempt claimed = l.claimed(attempt);
+                    attempts.put(claimed);
+                    attempts.lease(claimed.id(), l.owner(), l.until());
+                    leased.add(claimed);
+                });
             }
         }
         outcome.execution().ifPresent(executions::put);

@@ -13,8 +13,8 @@ package io.retentioncenter.core.spi;
  * has changed nothing. The contract test kit in core's test-jar checks every promise, threads
  * included, role by role.
  */
-public interface RetentionStore extends LeadStore, LeadIntakeStore, ConfigurationStore, EnrollmentStore, OutboxStore,
-        ConversionStore, FactSource, HousekeepingStore {
+public interface RetentionStore extends LeadStore, LeadIntakeStore, ConfigurationStore, EnrollmentStore,
+        LeasedStepStore, OutboxStore, ConversionStore, FactSource, HousekeepingStore {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
  * Rules the kit pins down where the interface leaves room are stated in each contract's Javadoc.
  */
-public abstract class RetentionStoreContract implements LeadContract, LeadIntakeContract, CampaignContract, EnrollmentContract,
+public abstract class RetentionStoreContract implements LeadContract, LeadIntakeContract, LeasedStepContract,
+        CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
         OperatorQueueContract {
 
