@@ -5,6 +5,7 @@ import io.retentioncenter.core.campaign.CampaignService;
 import io.retentioncenter.core.contact.AttemptService;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
+import io.retentioncenter.core.conversion.ConversionService;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.InboundService;
 import io.retentioncenter.core.internal.CampaignSequences;
@@ -61,6 +62,7 @@ public final class RetentionEngine {
     private final ChannelRouter router;
     private final AttemptService attempts;
     private final InboundService inbound;
+    private final ConversionService conversions;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
     private final Housekeeping housekeeping;
@@ -78,9 +80,9 @@ public final class RetentionEngine {
         this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher, housekeeping);
         CampaignSequences campaignSequences = new CampaignSequences(ctx);
         Enroller enroller = new Enroller(ctx);
-        this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()),
-                new LeadRouting(ctx, campaignSequences, enroller));
-        this.campaigns = new CampaignService(ctx);
+        LeadRouting routing = new LeadRouting(ctx, campaignSequences, enroller);
+        this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()), routing);
+        this.campaigns = new CampaignService(ctx, routing);
         this.scripts = new ScriptService(ctx);
         this.sequences = new SequenceService(ctx, enroller, runner);
         this.experiments = new ExperimentService(ctx, b.judge());
@@ -88,6 +90,7 @@ public final class RetentionEngine {
         this.attempts = new AttemptService(ctx);
         this.inbound = new InboundService(ctx, router, leads, experiments, b.metaWebhooks(), b.graphLeads(),
                 b.keitaro());
+        this.conversions = new ConversionService(ctx, inbound);
         this.stats = new EngineStatsReader(ctx);
     }
 
@@ -178,6 +181,11 @@ public final class RetentionEngine {
     /** Webhooks and postbacks. */
     public InboundService inbound() {
         return inbound;
+    }
+
+    /** The conversions page: conversions, totals, unmatched postbacks and re-matching them. */
+    public ConversionService conversions() {
+        return conversions;
     }
 
     /** Operational figures: active enrollments, steps per hour, failed-attempt rate, backlog. */

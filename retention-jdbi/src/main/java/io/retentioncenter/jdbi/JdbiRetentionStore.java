@@ -6,6 +6,9 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignMember;
+import io.retentioncenter.core.campaign.CampaignStats;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
@@ -14,6 +17,8 @@ import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionOutcome;
+import io.retentioncenter.core.conversion.ConversionQuery;
+import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
@@ -85,6 +90,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
     private final HousekeepingRepository housekeeping;
+    private final CampaignMemberRepository memberPages;
+    private final ConversionReviewRepository conversionPages;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -100,6 +107,8 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
         this.housekeeping = new HousekeepingRepository(db);
+        this.memberPages = new CampaignMemberRepository(db);
+        this.conversionPages = new ConversionReviewRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -589,5 +598,51 @@ public final class JdbiRetentionStore implements RetentionStore {
             checked.add(Require.text(value, field + "[]"));
         }
         return checked;
+    }
+
+    // ---- the operator's pages ----------------------------------------------------------------
+
+    @Override
+    public Page<CampaignMember> listCampaignMembers(String campaignId, Optional<MemberStatus> status,
+            PageRequest page) {
+        return memberPages.page(Require.text(campaignId, "campaignId"), Require.present(status, "status"),
+                Require.present(page, "page"));
+    }
+
+    @Override
+    public Optional<Integer> removeCampaignMember(String campaignId, String leadId, Instant at) {
+        return memberPages.remove(Require.text(campaignId, "campaignId"), Require.text(leadId, "leadId"),
+                Require.present(at, "at"));
+    }
+
+    @Override
+    public CampaignStats campaignStats(String campaignId) {
+        return memberPages.stats(Require.text(campaignId, "campaignId"));
+    }
+
+    @Override
+    public Page<Conversion> listConversions(ConversionQuery query, PageRequest page) {
+        return conversionPages.page(Require.present(query, "query"), Require.present(page, "page"));
+    }
+
+    @Override
+    public ConversionTotals conversionTotals(ConversionQuery query) {
+        return conversionPages.totals(Require.present(query, "query"));
+    }
+
+    @Override
+    public Optional<UnmatchedPostback> findUnmatchedPostback(String replayKey) {
+        return conversionPages.findUnmatched(Require.text(replayKey, "replayKey"));
+    }
+
+    @Override
+    public UnmatchedPostback matchUnmatchedPostback(String replayKey, String leadId, Instant at) {
+        return conversionPages.match(Require.text(replayKey, "replayKey"), Require.text(leadId, "leadId"),
+                Require.present(at, "at"));
+    }
+
+    @Override
+    public boolean deleteScript(String scriptId) {
+        return config.deleteScript(Require.text(scriptId, "scriptId"));
     }
 }

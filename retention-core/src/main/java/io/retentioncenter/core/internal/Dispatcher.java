@@ -173,7 +173,7 @@ public final class Dispatcher {
             return Optional.of("withdrawn: lead is " + lead.status());
         }
         boolean ended = config.campaign(a.campaignId())
-                .filter(c -> c.status() == io.retentioncenter.core.campaign.CampaignStatus.ENDED).isPresent();
+                .filter(c -> c.status().isOver()).isPresent();
         return ended ? Optional.of("withdrawn: campaign ended") : Optional.empty();
     }
 

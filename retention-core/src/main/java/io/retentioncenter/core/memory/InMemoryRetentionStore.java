@@ -6,6 +6,9 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignMember;
+import io.retentioncenter.core.campaign.CampaignStats;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
@@ -15,7 +18,9 @@ import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionMoves;
 import io.retentioncenter.core.conversion.ConversionOutcome;
+import io.retentioncenter.core.conversion.ConversionQuery;
 import io.retentioncenter.core.conversion.ConversionStatus;
+import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
@@ -85,6 +90,8 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final UnmatchedPostbacks unmatched = new UnmatchedPostbacks();
     private final RateWindows rates = new RateWindows();
     private final Map<String, Instant> processedEvents = new HashMap<>();
+    private final MemberPages memberPages = new MemberPages(leads, members, enrollments, attempts, conversions);
+    private final ConversionPages conversionPages = new ConversionPages(leads, conversions, unmatched);
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -761,6 +768,64 @@ public final class InMemoryRetentionStore implements RetentionStore {
     public Page<UnmatchedPostback> listUnmatchedPostbacks(PageRequest page) {
         Require.present(page, "page");
         return locked(() -> unmatched.page(page));
+    }
+
+    // ---- the operator's pages ----------------------------------------------------------------
+
+    @Override
+    public Page<CampaignMember> listCampaignMembers(String campaignId, Optional<MemberStatus> status,
+            PageRequest page) {
+        String id = Require.text(campaignId, "campaignId");
+        Require.present(status, "status");
+        Require.present(page, "page");
+        return locked(() -> memberPages.list(id, status, page));
+    }
+
+    @Override
+    public Optional<Integer> removeCampaignMember(String campaignId, String leadId, Instant at) {
+        String campaign = Require.text(campaignId, "campaignId");
+        String lead = Require.text(leadId, "leadId");
+        Require.present(at, "at");
+        return locked(() -> memberPages.remove(campaign, lead, at));
+    }
+
+    @Override
+    public CampaignStats campaignStats(String campaignId) {
+        String id = Require.text(campaignId, "campaignId");
+        return locked(() -> memberPages.stats(id));
+    }
+
+    @Override
+    public Page<Conversion> listConversions(ConversionQuery query, PageRequest page) {
+        Require.present(query, "query");
+        Require.present(page, "page");
+        return locked(() -> conversionPages.list(query, page));
+    }
+
+    @Override
+    public ConversionTotals conversionTotals(ConversionQuery query) {
+        Require.present(query, "query");
+        return locked(() -> conversionPages.totals(query));
+    }
+
+    @Override
+    public Optional<UnmatchedPostback> findUnmatchedPostback(String replayKey) {
+        String key = Require.text(replayKey, "replayKey");
+        return locked(() -> unmatched.find(key));
+    }
+
+    @Override
+    public UnmatchedPostback matchUnmatchedPostback(String replayKey, String leadId, Instant at) {
+        String key = Require.text(replayKey, "replayKey");
+        String lead = Require.text(leadId, "leadId");
+        Require.present(at, "at");
+        return locked(() -> conversionPages.match(key, lead, at));
+    }
+
+    @Override
+    public boolean deleteScript(String scriptId) {
+        String id = Require.text(scriptId, "scriptId");
+        return locked(() -> config.deleteScript(id));
     }
 
     // ---- streaming reads for analytics ------------------------------------------------------

@@ -43,7 +43,19 @@ public final class SequenceService {
 
     /** All sequences except the implicit one-shot ones, oldest first. */
     public List<RetentionSequence> list() {
+        return list(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The sequences (implicit one-shot ones excepted) in {@code status} and linked to
+     * {@code campaignId}, each filter applied when given, oldest first.
+     */
+    public List<RetentionSequence> list(Optional<SequenceStatus> status, Optional<String> campaignId) {
+        Require.present(status, "status");
+        Optional<String> campaign = Require.present(campaignId, "campaignId").map(c -> Require.text(c, "campaignId"));
         return ctx.config().current().sequences().values().stream().filter(s -> !s.oneShot())
+                .filter(s -> status.map(st -> st == s.status()).orElse(true))
+                .filter(s -> campaign.map(c -> s.campaignId().equals(Optional.of(c))).orElse(true))
                 .sorted(Comparator.comparing(RetentionSequence::createdAt).thenComparing(RetentionSequence::id))
                 .toList();
     }

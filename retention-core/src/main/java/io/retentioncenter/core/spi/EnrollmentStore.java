@@ -20,12 +20,13 @@ import java.util.Optional;
  */
 public interface EnrollmentStore {
     /**
-     * Adds a lead to a campaign unless it is already in it or the campaign holds {@code cap} leads.
-     * Atomic: under any concurrency the campaign never holds more than {@code cap} leads.
+     * Adds a lead to a campaign unless it is already in it (ALREADY_ASSIGNED), an operator removed it
+     * from the campaign (REMOVED) or the campaign holds {@code cap} ACTIVE members (CAP_REACHED).
+     * Atomic: under any concurrency the campaign never holds more than {@code cap} ACTIVE members.
      */
     Assignment assignLead(String campaignId, String leadId, Optional<Integer> cap, Instant at);
 
-    /** Number of leads in the campaign. */
+    /** Number of ACTIVE members of the campaign. */
     long countCampaignLeads(String campaignId);
 
     /**
