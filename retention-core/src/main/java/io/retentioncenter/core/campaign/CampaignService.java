@@ -46,7 +46,7 @@ public final class CampaignService {
 
     /**
      * Creates the campaign declared under {@code key}, or brings an existing one up to {@code spec}
-     * (name, assignment rule, schedule, limits, sequence, settings) while keeping its status, which
+     * (name, assignment rule, schedule, limits, sequence, settings, description) while keeping its status, which
      * operators change with pause/resume/end; a campaign an operator deleted stays deleted and is
      * returned as it is. Idempotent: a host that declares its configuration at
      * every start gets one campaign, on every engine and after every restart. Its id is
@@ -66,7 +66,8 @@ public final class CampaignService {
             return c;
         }
         return update(new Campaign(id, spec.name(), c.status(), spec.autoAssign(), spec.schedule(), spec.rateLimits(),
-                spec.contactLimit(), spec.sequenceId(), spec.settings(), c.createdAt(), c.updatedAt()));
+                spec.contactLimit(), spec.sequenceId(), spec.settings(), c.createdAt(), c.updatedAt(),
+                spec.description()));
     }
 
     private Campaign create(String id, NewCampaign spec) {
@@ -78,7 +79,7 @@ public final class CampaignService {
                 .orElseThrow(() -> new NotFoundException("sequence", seq)));
         Instant now = ctx.now();
         Campaign c = new Campaign(id, spec.name(), spec.status(), spec.autoAssign(), spec.schedule(),
-                spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), now, now);
+                spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), now, now, spec.description());
         ctx.store().saveCampaign(c);
         return c;
     }
@@ -97,8 +98,9 @@ public final class CampaignService {
     }
 
     /**
-     * Replaces a campaign's definition (name, rules, schedule, limits, sequence, settings). Status
-     * changes go through {@link #pause}, {@link #resume} and {@link #end}.
+     * Replaces a campaign's definition (name, rules, schedule, limits, sequence, settings,
+     * description). Status changes go through {@link #pause}, {@link #resume}, {@link #end} and
+     * {@link #delete}.
      */
     public Campaign update(Campaign changed) {
         Require.present(changed, "campaign");
@@ -111,7 +113,7 @@ public final class CampaignService {
         }
         Campaign updated = new Campaign(current.id(), changed.name(), current.status(), changed.autoAssign(),
                 changed.schedule(), changed.rateLimits(), changed.contactLimit(), changed.sequenceId(),
-                changed.settings(), current.createdAt(), ctx.now());
+                changed.settings(), current.createdAt(), ctx.now(), changed.description());
         ctx.store().saveCampaign(updated);
         return updated;
     }

@@ -49,7 +49,7 @@ public final class ScriptService {
         spec.campaignId().ifPresent(campaign -> ctx.config().current().campaign(campaign)
                 .orElseThrow(() -> new NotFoundException("campaign", campaign)));
         Script s = new Script(id, spec.name(), spec.channel(), spec.campaignId(), spec.subject(),
-                spec.body(), spec.settings());
+                spec.body(), spec.settings(), spec.description());
         ctx.store().saveScript(s);
         return s;
     }
@@ -84,13 +84,13 @@ public final class ScriptService {
 
     /**
      * Copies a script under a new id, named {@code "<name> (copy)"} (cut to the name's limit), with
-     * the same channel, campaign, templates and settings.
+     * the same channel, campaign, templates, settings and description.
      */
     public Script duplicate(String id) {
         Script s = get(id);
         String name = s.name() + " (copy)";
         Script copy = new Script(Ids.next("scr"), name.substring(0, Math.min(name.length(), MAX_NAME)), s.channel(),
-                s.campaignId(), s.subject(), s.body(), s.settings());
+                s.campaignId(), s.subject(), s.body(), s.settings(), s.description());
         ctx.store().saveScript(copy);
         return copy;
     }

@@ -347,4 +347,48 @@ public abstract class OperatorSurfaceContract {
         assertThatThrownBy(() -> t.engine.sequences().list(Optional.empty(), Optional.of(" ")))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void descriptionsAreSetOnCreateDeclareAndUpdateUnderTheInputTextRules() {
+        TestEngine t = engine();
+        Campaign c = t.engine.campaigns().create(NewCampaign.builder("Described")
+                .description("  For ES leads\r\nsecond\u0007 line\t(tab)  ").build());
+        assertThat(c.description()).contains("For ES leads\nsecond line\t(tab)");
+        assertThat(t.engine.campaigns().get(c.id())).isEqualTo(c);
+        Campaign changed = t.engine.campaigns().update(new Campaign(c.id(), c.name(), c.status(), c.autoAssign(),
+                c.schedule(), c.rateLimits(), c.contactLimit(), c.sequenceId(), c.settings(), c.createdAt(),
+                c.updatedAt(), Optional.of("Now for all leads")));
+        assertThat(t.engine.campaigns().get(c.id()).description()).contains("Now for all leads");
+        assertThat(t.engine.campaigns().declare("desc", NewCampaign.builder("D").description("v1").build())
+                .description()).contains("v1");
+        assertThat(t.engine.campaigns().declare("desc", NewCampaign.builder("D").build()).description()).isEmpty();
+
+        Script script = t.engine.scripts().create(NewScript.builder(Channel.SMS, "S", "Hi").description("Short promo")
+                .build());
+        assertThat(t.engine.scripts().duplicate(script.id()).description()).contains("Short promo");
+        t.engine.scripts().update(new Script(script.id(), script.name(), script.channel(), script.campaignId(),
+                script.subject(), script.body(), script.settings(), Optional.of("Longer promo")));
+        assertThat(t.engine.scripts().get(script.id()).description()).contains("Longer promo");
+        assertThat(t.engine.scripts().declare("promo", NewScript.builder(Channel.SMS, "P", "Hi").description("Declared")
+                .build()).description()).contains("Declared");
+
+        RetentionSequence s = t.engine.sequences().create(NewSequence.builder("Seq").campaign(changed.id())
+                .description("Three touches").step(Channel.EMAIL, 0, DelayUnit.MINUTES).build());
+        assertThat(t.engine.sequences().get(s.id()).description()).contains("Three touches");
+        t.engine.sequences().update(s.id(), "Seq", Duration.ofDays(1));
+        assertThat(t.engine.sequences().get(s.id()).description()).as("kept").contains("Three touches");
+        t.engine.sequences().update(s.id(), "Seq", Duration.ofDays(1), Optional.of("Two touches"));
+        t.engine.sequences().activate(s.id());
+        assertThat(t.engine.sequences().get(s.id()).description()).contains("Two touches");
+        assertThat(t.engine.sequences().declare("seq", NewSequence.builder("Declared").description("Declared")
+                .step(Channel.SMS, 0, DelayUnit.MINUTES).build()).description()).contains("Declared");
+
+        assertThatThrownBy(() -> NewCampaign.builder("x").description("a\u0000b")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("description");
+        assertThatThrownBy(() -> NewScript.builder(Channel.SMS, "x", "y").description("d".repeat(2_001)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("description");
+        assertThatThrownBy(() -> t.engine.sequences().update(s.id(), "Seq", Duration.ofDays(1), null))
+                .isInstanceOf(ValidationException.class);
+        assertThat(NewSequence.builder("x").description(" \n ").build().description()).isEmpty();
+    }
 }

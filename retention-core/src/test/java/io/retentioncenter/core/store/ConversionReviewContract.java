@@ -27,8 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conversions page's store calls ({@code ConversionReviewStore}) and script deletion
- * ({@code ConfigurationRemovals}). Pinned down here: conversions are listed newest first; the lead
+ * The conversions page's store calls ({@code ConversionReviewStore}). Pinned down here: conversions are listed newest first; the lead
  * source filter reads the lead's source; totals count every matched conversion, and revenue only
  * that of SALE conversions, per currency ({@code "none"} without one); an unmatched postback is
  * linked to one lead only, the first.
@@ -130,21 +129,5 @@ public interface ConversionReviewContract extends StoreUnderTest {
         assertThatThrownBy(() -> store().matchUnmatchedPostback("pb_2", "lead_missing", minutes(6)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(store().findUnmatchedPostback("pb_2").orElseThrow().matchedLeadId()).isEmpty();
-    }
-
-    @Test
-    default void aDeletedScriptIsGoneAndMovesTheConfigVersion() {
-        store().saveCampaign(campaign(CAMPAIGN));
-        store().saveScript(StoreFixtures.script("script_1"));
-        store().saveScript(StoreFixtures.script("script_2"));
-        long before = store().configVersion();
-
-        assertThat(store().deleteScript("script_1")).isTrue();
-
-        assertThat(store().configVersion()).isNotEqualTo(before);
-        assertThat(store().listScripts()).containsExactly(StoreFixtures.script("script_2"));
-        long after = store().configVersion();
-        assertThat(store().deleteScript("script_1")).isFalse();
-        assertThat(store().configVersion()).isEqualTo(after);
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link OutboxContract} ({@code OutboxStore}), {@link ConversionContract} ({@code ConversionStore}),
  * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
  * set-aside enrollments, {@code HousekeepingStore}), {@link CampaignMembersContract}
- * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore},
- * {@code ConfigurationRemovals}) and {@link InputValidationContract}. Where stores
+ * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore}),
+ * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}) and
+ * {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class RetentionStoreContract implements LeadContract, CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
-        OperatorQueueContract, CampaignMembersContract, ConversionReviewContract {
+        OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract {
 
     private RetentionStore store;
 
