@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * Applies Keitaro postbacks. The {@code sub_id} matches a {@link ContactAttempt} id first (the id
  * the library passes as sub id, e.g. through a script's {@code {{trackedLink}}}), then a lead's
- * external id, then a lead's own id; for a lead match the lead's latest dispatched attempt before the
+ * external id, then a lead's own id, then the lead an operator linked the same postback to when it
+ * arrived unmatched before; for a lead match the lead's latest dispatched attempt before the
  * postback is credited. The conversion carries lead, campaign,
  * channel, attempt, enrollment, step and A/B variant. SALE converts the lead and ends its
  * enrollments at once; REJECTED rejects it; LEAD is recorded only; REBILL adds revenue.
@@ -50,7 +51,8 @@ final class KeitaroInbound {
         Instant now = ctx.now();
         Optional<ContactAttempt> attempt = ctx.store().findAttempt(p.subId());
         Optional<Lead> lead = attempt.isPresent() ? ctx.store().findLead(attempt.get().leadId())
-                : ctx.store().findLeadByExternalId(p.subId()).or(() -> ctx.store().findLead(p.subId()));
+                : ctx.store().findLeadByExternalId(p.subId()).or(() -> ctx.store().findLead(p.subId()))
+                        .or(() -> linkedLead(p));
         if (attempt.isEmpty()) {
             attempt = lead.flatMap(l -> creditedAttempt(l, now));
         }
@@ -108,6 +110,12 @@ final class KeitaroInbound {
                 .flatMap(Conversion::abTestId)
                 .map(experiments::evaluate) : Optional.empty();
         return new KeitaroResult(map(outcome.effect()), outcome.conversion(), outcome.exitedEnrollments(), verdict);
+    }
+
+    /** The lead an operator linked this postback to when it first arrived unmatched (a re-send is then a REPLAY). */
+    private Optional<Lead> linkedLead(KeitaroPostback p) {
+        return ctx.store().findUnmatchedPostback(p.replayKey()).flatMap(UnmatchedPostback::matchedLeadId)
+                .flatMap(ctx.store()::findLead);
     }
 
     private Optional<ContactAttempt> creditedAttempt(Lead lead, Instant now) {

@@ -211,6 +211,8 @@ public abstract class OperatorSurfaceContract {
         assertThat(t.engine.leads().find(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(t.engine.conversions().rematch(kept.replayKey(), leadId).outcome()).as("again")
                 .isEqualTo(KeitaroResult.Outcome.REPLAY);
+        assertThat(t.engine.inbound().keitaroQuery("sub_id=lost-click&status=sale&payout=45.00&currency=usd&tid=t-1",
+                Optional.of(SECRET)).outcome()).as("Keitaro sends it again").isEqualTo(KeitaroResult.Outcome.REPLAY);
         assertThatThrownBy(() -> t.engine.conversions().rematch(kept.replayKey(), other))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> t.engine.conversions().rematch("missing", leadId)).isInstanceOf(NotFoundException.class);
