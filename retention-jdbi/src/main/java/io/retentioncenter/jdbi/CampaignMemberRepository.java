@@ -40,7 +40,8 @@ final class CampaignMemberRepository {
     private static final String CONTACTED_LEADS = "SELECT COUNT(DISTINCT lead_id) FROM <schema>rc_attempt"
             + " WHERE campaign_id = :campaignId AND status IN " + CONTACTED;
     private static final String ATTEMPTS_BY_CHANNEL = "SELECT channel, COUNT(*) AS n, COUNT(DISTINCT lead_id) AS leads"
-            + " FROM <schema>rc_attempt WHERE campaign_id = :campaignId AND status IN " + CONTACTED + " GROUP BY channel";
+            + " FROM <schema>rc_attempt WHERE campaign_id = :campaignId AND status IN " + CONTACTED
+            + " GROUP BY channel";
     private static final String SALES_BY_CHANNEL = "SELECT channel, COUNT(*) AS n, SUM(revenue) AS revenue,"
             + " MAX(revenue_scale) AS revenue_scale FROM <schema>rc_conversion"
             + " WHERE campaign_id = :campaignId AND status = 'SALE' GROUP BY channel";

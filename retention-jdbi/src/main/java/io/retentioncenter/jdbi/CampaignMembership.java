@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Leads in campaigns (removed ones included). Assigning to a campaign with a cap locks the campaign row, so such assignments
- * run one at a time and the member count checked against the cap is exact under any concurrency; a
- * campaign without a cap takes no lock: the membership's primary key alone makes a repeated
- * assignment a no-op, so concurrent ingests do not queue on the campaign row.
+ * Leads in campaigns (removed ones included). Assigning to a campaign with a cap locks the
+ * campaign row, so such assignments run one at a time and the member count checked against the cap
+ * is exact under any concurrency; a campaign without a cap takes no lock: the membership's primary
+ * key alone makes a repeated assignment a no-op, so concurrent ingests do not queue on the
+ * campaign row.
  */
 final class CampaignMembership {
     private static final String LOCK_CAMPAIGN = "SELECT id FROM <schema>rc_campaign WHERE id = :campaignId"
@@ -19,8 +20,8 @@ final class CampaignMembership {
     private static final String LEAD_EXISTS = "SELECT id FROM <schema>rc_lead WHERE id = :leadId";
     private static final String MEMBER = "SELECT status FROM <schema>rc_campaign_lead"
             + " WHERE campaign_id = :campaignId AND lead_id = :leadId";
-    private static final String MEMBERS = "SELECT COUNT(*) FROM <schema>rc_campaign_lead WHERE campaign_id = :campaignId"
-            + " AND status = 'ACTIVE'";
+    private static final String MEMBERS = "SELECT COUNT(*) FROM <schema>rc_campaign_lead"
+            + " WHERE campaign_id = :campaignId AND status = 'ACTIVE'";
     private static final String INSERT_MEMBER = "INSERT INTO <schema>rc_campaign_lead (campaign_id, lead_id,"
             + " assigned_at) VALUES (:campaignId, :leadId, :at)";
 

@@ -32,9 +32,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class CampaignRows {
     /** Inserts a whole campaign (its lead count starts at zero). */
     static final String INSERT = "INSERT INTO <schema>rc_campaign (id, name, status, auto_assign, schedule,"
-            + " rate_limits, contact_limit, sequence_id, settings, created_at, updated_at, description) VALUES (:id, :name,"
-            + " :status, :autoAssign, :schedule, :rateLimits, :contactLimit, :sequenceId, :settings, :createdAt,"
-            + " :updatedAt, :description)";
+            + " rate_limits, contact_limit, sequence_id, settings, created_at, updated_at, description)"
+            + " VALUES (:id, :name, :status, :autoAssign, :schedule, :rateLimits, :contactLimit, :sequenceId,"
+            + " :settings, :createdAt, :updatedAt, :description)";
     /** Replaces every column of a stored campaign except its lead count. */
     static final String REPLACE = "UPDATE <schema>rc_campaign SET name = :name, status = :status,"
             + " auto_assign = :autoAssign, schedule = :schedule, rate_limits = :rateLimits,"

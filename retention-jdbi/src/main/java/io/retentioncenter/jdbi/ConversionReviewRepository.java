@@ -55,7 +55,8 @@ final class ConversionReviewRepository {
                     .map((rs, ctx) -> new long[] {rs.getLong("n"), rs.getLong("sales"), rs.getLong("rejected")}).one();
             Map<String, BigDecimal> byCurrency = new HashMap<>();
             bind(h.createQuery(REVENUE + where + " AND c.status = 'SALE' GROUP BY c.currency"), query)
-                    .map((rs, ctx) -> Map.entry(Columns.optionalText(rs, "currency").orElse(ConversionTotals.NO_CURRENCY),
+                    .map((rs, ctx) -> Map.entry(
+                            Columns.optionalText(rs, "currency").orElse(ConversionTotals.NO_CURRENCY),
                             rs.getBigDecimal("revenue").setScale(rs.getInt("revenue_scale"))))
                     .forEach(e -> byCurrency.put(e.getKey(), e.getValue()));
             BigDecimal revenue = byCurrency.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

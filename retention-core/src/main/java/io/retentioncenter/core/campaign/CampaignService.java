@@ -79,7 +79,8 @@ public final class CampaignService {
                 .orElseThrow(() -> new NotFoundException("sequence", seq)));
         Instant now = ctx.now();
         Campaign c = new Campaign(id, spec.name(), spec.status(), spec.autoAssign(), spec.schedule(),
-                spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), now, now, spec.description());
+                spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), now, now,
+                spec.description());
         ctx.store().saveCampaign(c);
         return c;
     }

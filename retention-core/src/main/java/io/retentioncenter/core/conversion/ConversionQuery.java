@@ -41,12 +41,14 @@ public record ConversionQuery(Optional<LeadSource> source, Optional<ConversionSt
 
     /** A copy restricted to leads from {@code value}. */
     public ConversionQuery withSource(LeadSource value) {
-        return new ConversionQuery(Optional.of(Require.present(value, "source")), status, campaignId, channel, from, to);
+        return new ConversionQuery(Optional.of(Require.present(value, "source")), status, campaignId, channel, from,
+                to);
     }
 
     /** A copy restricted to {@code value}. */
     public ConversionQuery withStatus(ConversionStatus value) {
-        return new ConversionQuery(source, Optional.of(Require.present(value, "status")), campaignId, channel, from, to);
+        return new ConversionQuery(source, Optional.of(Require.present(value, "status")), campaignId, channel, from,
+                to);
     }
 
     /** A copy restricted to campaign {@code id}. */
@@ -56,7 +58,8 @@ public record ConversionQuery(Optional<LeadSource> source, Optional<ConversionSt
 
     /** A copy restricted to {@code value}. */
     public ConversionQuery withChannel(Channel value) {
-        return new ConversionQuery(source, status, campaignId, Optional.of(Require.present(value, "channel")), from, to);
+        return new ConversionQuery(source, status, campaignId, Optional.of(Require.present(value, "channel")), from,
+                to);
     }
 
     /** A copy restricted to conversions that occurred in {@code [start, end)}. */

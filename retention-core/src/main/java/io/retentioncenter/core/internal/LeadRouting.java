@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Routes a new lead: assigns it to every ACTIVE campaign whose auto-assign rule matches its source,
- * whose cap is not reached and from which no operator removed it (the store keeps the cap exact under concurrency), enrolls it in each
- * such campaign's sequence, and moves it to IN_PROGRESS when it belongs to at least one campaign.
- * Idempotent: routing a lead again assigns and enrolls nothing twice, so an interrupted routing can
- * be finished by routing again.
+ * Routes a new lead: assigns it to every ACTIVE campaign whose auto-assign rule matches its
+ * source, whose cap is not reached (the store keeps the cap exact under concurrency) and from
+ * which no operator removed it, enrolls it in each such campaign's sequence, and moves it to
+ * IN_PROGRESS when it belongs to at least one campaign. Idempotent: routing a lead again assigns
+ * and enrolls nothing twice, so an interrupted routing can be finished by routing again.
  */
 public final class LeadRouting {
     private final EngineContext ctx;

@@ -85,7 +85,8 @@ final class MemberPages {
                 });
         Map<Channel, Long> sales = new EnumMap<>(Channel.class);
         Map<Channel, BigDecimal> revenueOf = new EnumMap<>(Channel.class);
-        List<Conversion> sold = conversions.occurredIndex().stream().map(key -> conversions.find(key.id()).orElseThrow())
+        List<Conversion> sold = conversions.occurredIndex().stream()
+                .map(key -> conversions.find(key.id()).orElseThrow())
                 .filter(c -> c.campaignId().equals(campaignId) && c.status() == ConversionStatus.SALE).toList();
         BigDecimal revenue = BigDecimal.ZERO;
         for (Conversion c : sold) {

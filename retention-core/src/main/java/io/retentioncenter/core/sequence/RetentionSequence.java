@@ -64,7 +64,8 @@ public record RetentionSequence(
 
     /** A sequence without a description. */
     public RetentionSequence(String id, String name, SequenceStatus status, Optional<String> campaignId,
-            Duration reenrollCooldown, List<SequenceStep> steps, boolean oneShot, Instant createdAt, Instant updatedAt) {
+            Duration reenrollCooldown, List<SequenceStep> steps, boolean oneShot, Instant createdAt,
+            Instant updatedAt) {
         this(id, name, status, campaignId, reenrollCooldown, steps, oneShot, createdAt, updatedAt, Optional.empty());
     }
 

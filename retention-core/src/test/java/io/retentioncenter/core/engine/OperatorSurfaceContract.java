@@ -81,8 +81,8 @@ public abstract class OperatorSurfaceContract {
 
     private static String ingest(TestEngine t, String name) {
         return t.engine.leads().ingest(NewLead.builder(LeadSource.API).firstName(name)
-                .email(name + "@example.com").phone("+1415555" + String.format("%04d", Math.abs(name.hashCode()) % 10_000))
-                .build()).lead().id();
+                .email(name + "@example.com")
+                .phone("+1415555" + String.format("%04d", Math.abs(name.hashCode()) % 10_000)).build()).lead().id();
     }
 
     private static void runDays(TestEngine t, int days) {
@@ -142,7 +142,8 @@ public abstract class OperatorSurfaceContract {
                 .isEqualTo(Assignment.ASSIGNED);
         assertThatThrownBy(() -> t.engine.campaigns().assign(c.id(), "lead_missing"))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> t.engine.campaigns().assign("cmp_missing", first)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> t.engine.campaigns().assign("cmp_missing", first))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> t.engine.campaigns().assign(c.id(), " ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> t.engine.campaigns().remove(c.id(), "lead_missing"))
                 .isInstanceOf(NotFoundException.class);
@@ -215,7 +216,8 @@ public abstract class OperatorSurfaceContract {
                 Optional.of(SECRET)).outcome()).as("Keitaro sends it again").isEqualTo(KeitaroResult.Outcome.REPLAY);
         assertThatThrownBy(() -> t.engine.conversions().rematch(kept.replayKey(), other))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> t.engine.conversions().rematch("missing", leadId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> t.engine.conversions().rematch("missing", leadId))
+                .isInstanceOf(NotFoundException.class);
         assertThat(t.engine.conversions().unmatched(PageRequest.first(5)).items().get(0).matchedLeadId())
                 .contains(leadId);
         assertThat(t.engine.conversions().list(ConversionQuery.all(), PageRequest.first(5)).items())
@@ -385,8 +387,8 @@ public abstract class OperatorSurfaceContract {
         assertThat(t.engine.sequences().declare("seq", NewSequence.builder("Declared").description("Declared")
                 .step(Channel.SMS, 0, DelayUnit.MINUTES).build()).description()).contains("Declared");
 
-        assertThatThrownBy(() -> NewCampaign.builder("x").description("a\u0000b")).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("description");
+        assertThatThrownBy(() -> NewCampaign.builder("x").description("a\u0000b"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("description");
         assertThatThrownBy(() -> NewScript.builder(Channel.SMS, "x", "y").description("d".repeat(2_001)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("description");
         assertThatThrownBy(() -> t.engine.sequences().update(s.id(), "Seq", Duration.ofDays(1), null))

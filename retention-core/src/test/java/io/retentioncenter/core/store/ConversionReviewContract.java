@@ -27,14 +27,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conversions page's store calls ({@code ConversionReviewStore}). Pinned down here: conversions are listed newest first; the lead
- * source filter reads the lead's source; totals count every matched conversion, and revenue only
- * that of SALE conversions, per currency ({@code "none"} without one); an unmatched postback is
- * linked to one lead only, the first.
+ * The conversions page's store calls ({@code ConversionReviewStore}). Pinned down here:
+ * conversions are listed newest first; the lead source filter reads the lead's source; totals
+ * count every matched conversion, and revenue only that of SALE conversions, per currency
+ * ({@code "none"} without one); an unmatched postback is linked to one lead only, the first.
  */
 public interface ConversionReviewContract extends StoreUnderTest {
 
-    /** lead_1 (API): SALE 45.00 USD by email at m10 and SALE 10.50 EUR in camp_2 at m30; lead_2 (BULK): LEAD by SMS at m20; lead_3: REJECTED at m40. */
+    /**
+     * lead_1 (API): SALE 45.00 USD by email at m10 and SALE 10.50 EUR in camp_2 at m30; lead_2 (BULK):
+     * LEAD by SMS at m20; lead_3: REJECTED at m40.
+     */
     private void fourConversions() {
         store().saveCampaign(campaign(CAMPAIGN));
         store().saveCampaign(campaign("camp_2"));
