@@ -12,7 +12,7 @@ import java.util.Optional;
  * The operator's side of campaign membership: the campaign's lead list, taking a lead out of a
  * campaign, and the campaign's results. A role of {@link RetentionStore}; assigning is
  * {@link EnrollmentStore#assignLead}, whose cap counts ACTIVE members only and which leaves a
- * REMOVED member as it is ({@code ALREADY_ASSIGNED}).
+ * REMOVED member as it is (answering {@code REMOVED}).
  */
 public interface CampaignMembersStore {
     /**
