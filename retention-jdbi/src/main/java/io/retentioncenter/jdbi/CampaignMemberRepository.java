@@ -74,9 +74,14 @@ final class CampaignMemberRepository {
         return query.bind("campaignId", campaignId);
     }
 
-    /** Locks the membership row, so that two removals of one lead run one after the other. */
+    /**
+     * Locks the lead's row first (as enrolling does, and before its enrollments, as every unit of work
+     * does), so that an enrollment in the campaign racing the removal is either ended by it or sees
+     * the lead REMOVED; then the membership row.
+     */
     Optional<Integer> remove(String campaignId, String leadId, Instant at) {
         return db.inTransaction("removeCampaignMember", h -> {
+            LeadRepository.lock(h, leadId);
             String status = h.createQuery(LOCK_MEMBER).bind("campaignId", campaignId).bind("leadId", leadId)
                     .mapTo(String.class).findOne()
                     .orElseThrow(() -> new NotFoundException("member of campaign " + campaignId, leadId));

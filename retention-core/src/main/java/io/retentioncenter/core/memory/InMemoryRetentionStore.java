@@ -326,6 +326,10 @@ public final class InMemoryRetentionStore implements RetentionStore {
             if (!lead.get().status().contactable()) {
                 return new EnrollResult(EnrollResult.Outcome.NOT_CONTACTABLE, Optional.empty());
             }
+            if (members.find(enrollment.campaignId(), enrollment.leadId())
+                    .filter(m -> m.status() == MemberStatus.REMOVED).isPresent()) {
+                return new EnrollResult(EnrollResult.Outcome.REMOVED_FROM_CAMPAIGN, Optional.empty());
+            }
             List<SequenceEnrollment> earlier = enrollments.ofLead(enrollment.leadId()).stream()
                     .filter(e -> e.sequenceId().equals(enrollment.sequenceId())).toList();
             Optional<SequenceEnrollment> running = earlier.stream().filter(e -> !e.status().isFinal()).findFirst();

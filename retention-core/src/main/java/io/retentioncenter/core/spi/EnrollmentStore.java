@@ -32,7 +32,9 @@ public interface EnrollmentStore {
     /**
      * Enrolls a lead unless it is ACTIVE or PAUSED in the same sequence already, or an enrollment of
      * it in that sequence ended less than {@code cooldown} before {@code enrollment.enrolledAt()}, or
-     * the lead is not contactable. Atomic per (lead, sequence).
+     * the lead is not contactable, or an operator removed it from {@code enrollment.campaignId()}
+     * (REMOVED_FROM_CAMPAIGN). Atomic per (lead, sequence), and against removing the lead from the
+     * campaign: a removal never leaves an enrollment of the lead in the campaign running.
      */
     EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown);
 

@@ -22,6 +22,7 @@ import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * The campaign page's store calls ({@code CampaignMembersStore}): the member list, removal and the
  * campaign's results. Pinned down here: removal keeps the membership as REMOVED, ends only the
  * lead's outreach in that campaign, and makes a claimed enrollment's outcome STALE; a removed lead
- * is never assigned again (REMOVED) and frees its place under the cap; statistics count every
+ * is never assigned again (REMOVED) nor enrolled in the campaign again (REMOVED_FROM_CAMPAIGN, also
+ * when the two race) and frees its place under the cap; statistics count every
  * attempt and SALE conversion credited to the campaign.
  */
 public interface CampaignMembersContract extends StoreUnderTest {
@@ -47,6 +49,15 @@ public interface CampaignMembersContract extends StoreUnderTest {
             savedLead(leadIds[i]);
             assertThat(store().assignLead(CAMPAIGN, leadIds[i], Optional.empty(), minutes(i + 1)))
                     .isEqualTo(Assignment.ASSIGNED);
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException
+                | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the racing threads lost each other", e);
         }
     }
 
@@ -143,6 +154,53 @@ public interface CampaignMembersContract extends StoreUnderTest {
         assertThat(store().assignLead(CAMPAIGN, "lead_1", Optional.empty(), minutes(2))).isEqualTo(Assignment.REMOVED);
         assertThat(store().assignLead(CAMPAIGN, "lead_2", Optional.of(1), minutes(2))).isEqualTo(Assignment.ASSIGNED);
         assertThat(store().countCampaignLeads(CAMPAIGN)).isEqualTo(1);
+    }
+
+    @Test
+    default void aLeadRemovedFromTheCampaignIsNotEnrolledInItAgain() {
+        membersAssignedAtMinutes("lead_1");
+        store().saveCampaign(campaign("camp_2"));
+        store().saveSequence(StoreFixtures.sequence("seq_2", "camp_2", 1));
+        store().removeCampaignMember(CAMPAIGN, "lead_1", minutes(1));
+
+        EnrollResult refused = store().enroll(StoreFixtures.enrollment("enr_1", StoreFixtures.SEQUENCE, "lead_1",
+                minutes(2), minutes(2)), Duration.ZERO);
+
+        assertThat(refused.outcome()).isEqualTo(EnrollResult.Outcome.REMOVED_FROM_CAMPAIGN);
+        assertThat(refused.enrollment()).isEmpty();
+        assertThat(store().findEnrollment("enr_1")).isEmpty();
+        assertThat(store().enroll(SequenceEnrollment.start("enr_2", "seq_2", "lead_1", "camp_2", minutes(2),
+                minutes(2)), Duration.ZERO).outcome()).as("another campaign").isEqualTo(EnrollResult.Outcome.ENROLLED);
+    }
+
+    @Test
+    default void aRemovalRacingAnEnrollmentNeverLeavesItRunning() {
+        int leads = 40;
+        String[] ids = new String[leads];
+        for (int i = 0; i < leads; i++) {
+            ids[i] = "lead_" + i;
+        }
+        membersAssignedAtMinutes(ids);
+
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        Race.run(2, thread -> {
+            for (int i = 0; i < leads; i++) {
+                await(together);
+                if (thread == 0) {
+                    store().removeCampaignMember(CAMPAIGN, ids[i], minutes(100));
+                } else {
+                    store().enroll(StoreFixtures.enrollment("enr_" + i, StoreFixtures.SEQUENCE, ids[i], minutes(100),
+                            minutes(100)), Duration.ZERO);
+                }
+            }
+            return List.of();
+        });
+
+        for (int i = 0; i < leads; i++) {
+            Optional<SequenceEnrollment> e = store().findEnrollment("enr_" + i);
+            assertThat(e.filter(x -> !x.status().isFinal())).as(ids[i]).isEmpty();
+        }
+        assertThat(store().claimDueEnrollments(minutes(200), 100, "engine", minutes(210))).isEmpty();
     }
 
     @Test
