@@ -395,4 +395,39 @@ public abstract class OperatorSurfaceContract {
                 .isInstanceOf(ValidationException.class);
         assertThat(NewSequence.builder("x").description(" \n ").build().description()).isEmpty();
     }
+
+    @Test
+    void badArgumentsGetTypedExceptionsAndChangeNothing() {
+        TestEngine t = engine();
+        long version = t.store.configVersion();
+        PageRequest page = PageRequest.first(5);
+        java.util.Map<Class<? extends Exception>, List<org.assertj.core.api.ThrowableAssert.ThrowingCallable>> calls =
+                java.util.Map.of(ValidationException.class, List.of(
+                        () -> t.engine.campaigns().members(null, Optional.empty(), page),
+                        () -> t.engine.campaigns().assign(null, "lead"),
+                        () -> t.engine.campaigns().remove(" ", "lead"),
+                        () -> t.engine.campaigns().delete(null),
+                        () -> t.engine.conversions().list(null, page),
+                        () -> t.engine.conversions().list(ConversionQuery.all(), null),
+                        () -> t.engine.conversions().totals(null),
+                        () -> t.engine.conversions().totals(null, t.clock.instant()),
+                        () -> t.engine.conversions().thisWeek(null),
+                        () -> t.engine.conversions().unmatched(null),
+                        () -> t.engine.conversions().rematch(null, "lead"),
+                        () -> ConversionQuery.all().withCampaign(" "),
+                        () -> ConversionQuery.all().between(t.clock.instant(), t.clock.instant().minusSeconds(1)),
+                        () -> t.engine.scripts().duplicate(null),
+                        () -> t.engine.scripts().delete(" "),
+                        () -> t.engine.experiments().pause(null)),
+                NotFoundException.class, List.of(
+                        () -> t.engine.campaigns().members("cmp_missing", Optional.empty(), page),
+                        () -> t.engine.campaigns().delete("cmp_missing"),
+                        () -> t.engine.campaigns().stats("cmp_missing"),
+                        () -> t.engine.conversions().rematch("missing", "lead"),
+                        () -> t.engine.scripts().duplicate("scr_missing"),
+                        () -> t.engine.experiments().resume("abt_missing"),
+                        () -> t.engine.experiments().delete("abt_missing")));
+        calls.forEach((type, list) -> list.forEach(call -> assertThatThrownBy(call).isInstanceOf(type)));
+        assertThat(t.store.configVersion()).isEqualTo(version);
+    }
 }
