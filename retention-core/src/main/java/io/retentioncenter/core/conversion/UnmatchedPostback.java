@@ -19,9 +19,9 @@ import java.util.Optional;
 public record UnmatchedPostback(String replayKey, String subId, Map<String, String> params, Instant receivedAt,
         Optional<String> matchedLeadId, Optional<Instant> matchedAt) {
 
-    /** Copies the parameters. */
+    /** Validates and copies the parameters. */
     public UnmatchedPostback {
-        params = Map.copyOf(params);
+        params = Map.copyOf(Require.present(params, "params"));
         Require.present(matchedLeadId, "matchedLeadId");
         Require.present(matchedAt, "matchedAt");
     }
