@@ -49,15 +49,36 @@ public final class ConversionService {
 
     /** Totals of the conversions that occurred today, midnight to midnight in {@code zone}. */
     public ConversionTotals today(ZoneId zone) {
+        return today(zone, ConversionQuery.all());
+    }
+
+    /**
+     * Totals of the conversions matching {@code filter} that occurred today in {@code zone} (its range
+     * replaced).
+     */
+    public ConversionTotals today(ZoneId zone, ConversionQuery filter) {
         LocalDate today = ctx.now().atZone(Require.present(zone, "zone")).toLocalDate();
-        return totals(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+        return within(filter, today, today.plusDays(1), zone);
     }
 
     /** Totals of the conversions that occurred this week, from Monday 00:00 in {@code zone}, for 7 days. */
     public ConversionTotals thisWeek(ZoneId zone) {
+        return thisWeek(zone, ConversionQuery.all());
+    }
+
+    /**
+     * Totals of the conversions matching {@code filter} that occurred this week in {@code zone} (its
+     * range replaced).
+     */
+    public ConversionTotals thisWeek(ZoneId zone, ConversionQuery filter) {
         LocalDate monday = ctx.now().atZone(Require.present(zone, "zone")).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return totals(monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant());
+        return within(filter, monday, monday.plusWeeks(1), zone);
+    }
+
+    private ConversionTotals within(ConversionQuery filter, LocalDate first, LocalDate end, ZoneId zone) {
+        return totals(Require.present(filter, "filter").between(first.atStartOfDay(zone).toInstant(),
+                end.atStartOfDay(zone).toInstant()));
     }
 
     /** Postbacks that matched no lead, oldest first, each showing the lead it was linked to since, if any. */

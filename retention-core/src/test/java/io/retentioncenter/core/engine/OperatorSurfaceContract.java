@@ -246,6 +246,10 @@ public abstract class OperatorSurfaceContract {
         assertThat(tokyoToday.revenue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(t.engine.conversions().today(ZoneId.of("UTC")).conversions()).isEqualTo(1);
         assertThat(t.engine.conversions().thisWeek(tokyo).revenueByCurrency()).containsOnlyKeys("EUR");
+        assertThat(t.engine.conversions().thisWeek(tokyo, ConversionQuery.all().withChannel(Channel.EMAIL)).sales())
+                .isEqualTo(1);
+        assertThat(t.engine.conversions().today(ZoneId.of("UTC"), ConversionQuery.all().withCampaign("cmp_other"))
+                .conversions()).isZero();
         t.clock.advance(Duration.ofDays(7));
         assertThat(t.engine.conversions().thisWeek(tokyo).conversions()).isZero();
         assertThat(t.engine.conversions().totals(ConversionQuery.all().withStatus(ConversionStatus.SALE)
