@@ -46,10 +46,10 @@ public final class CampaignService {
 
     /**
      * Creates the campaign declared under {@code key}, or brings an existing one up to {@code spec}
-     * (name, assignment rule, schedule, limits, sequence, settings, description) while keeping its status, which
-     * operators change with pause/resume/end; a campaign an operator deleted stays deleted and is
-     * returned as it is. Idempotent: a host that declares its configuration at
-     * every start gets one campaign, on every engine and after every restart. Its id is
+     * (name, assignment rule, schedule, limits, sequence, settings, description) while keeping its
+     * status, which operators change with pause/resume/end; a campaign an operator deleted stays
+     * deleted and is returned as it is. Idempotent: a host that declares its configuration at every
+     * start gets one campaign, on every engine and after every restart. Its id is
      * {@code "cmp." + key}.
      *
      * @throws io.retentioncenter.core.ValidationException when the key or the spec is invalid
