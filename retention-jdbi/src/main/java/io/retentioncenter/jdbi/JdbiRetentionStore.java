@@ -7,21 +7,25 @@ import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptKind;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
+import io.retentioncenter.core.contact.PaceState;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionOutcome;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.reengagement.ReengagementRule;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -85,6 +89,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
     private final HousekeepingRepository housekeeping;
+    private final OutreachRepository outreach;
+    private final ReengagementRepository reengagements;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -100,6 +106,8 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
         this.housekeeping = new HousekeepingRepository(db);
+        this.outreach = new OutreachRepository(db);
+        this.reengagements = new ReengagementRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -539,12 +547,61 @@ public final class JdbiRetentionStore implements RetentionStore {
         return conversions.unmatched(Require.present(page, "page"));
     }
 
+    // ---- test sends, pacing and re-engagement ------------------------------------------------
+
+    @Override
+    public ContactAttempt insertTestAttempt(ContactAttempt attempt) {
+        return outreach.insertTest(OutreachArguments.testAttempt(attempt));
+    }
+
+    @Override
+    public Optional<PaceState> tryReservePace(String leadId, Instant at, Instant dayStart, int dailyCap,
+            Duration minGap) {
+        return outreach.tryReserve(OutreachArguments.pace(leadId, at, dayStart, dailyCap, minGap), at, dayStart,
+                dailyCap, minGap);
+    }
+
+    @Override
+    public void saveReengagementRule(ReengagementRule rule) {
+        reengagements.save(Require.present(rule, "rule"));
+    }
+
+    @Override
+    public List<ReengagementRule> listReengagementRules() {
+        return reengagements.list();
+    }
+
+    @Override
+    public boolean deleteReengagementRule(String ruleId) {
+        return reengagements.delete(Require.text(ruleId, "ruleId"));
+    }
+
+    @Override
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredBy, int limit) {
+        Require.present(rule, "rule");
+        Require.present(anchoredBy, "anchoredBy");
+        Require.positive(limit, "limit");
+        return reengagements.candidates(rule, anchoredBy, limit);
+    }
+
+    @Override
+    public boolean markReengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
+            Instant at) {
+        OutreachArguments.reengaged(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+        return reengagements.mark(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+    }
+
     // ---- streaming reads for analytics ------------------------------------------------------
 
-    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */
+    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. Test sends are left out. */
     @Override
     public void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink) {
-        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, sink);
+        Require.present(sink, "sink");
+        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, a -> {
+            if (a.kind() != AttemptKind.TEST) {
+                sink.accept(a);
+            }
+        });
     }
 
     /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */

@@ -128,7 +128,7 @@ public final class Dispatcher {
         boolean finished = false;
         try {
             for (ContactAttempt a : attempts) {
-                pending.add(sendOne(a, leads.get(a.leadId()), config, calls));
+                pending.add(sendOne(a, leadOf(a, leads), config, calls));
             }
             for (int i = 0; i < pending.size(); i++) {
                 Outcome outcome = pending.get(i).join();
@@ -158,6 +158,13 @@ public final class Dispatcher {
             }
         }
         return new DispatchCounts(sent, retried, failed, unknown);
+    }
+
+    /** The attempt's lead; for a test send, the stand-in lead of its recipient. */
+    private static Lead leadOf(ContactAttempt a, Map<String, Lead> leads) {
+        return a.kind() == AttemptKind.TEST
+                ? TestRecipient.lead(a.channel(), a.recipient(), Optional.empty(), Optional.empty(), a.createdAt())
+                : leads.get(a.leadId());
     }
 
     /** A provider's answer (or the lack of one), or the reason the attempt was withdrawn before sending. */
