@@ -20,6 +20,9 @@ import io.retentioncenter.core.contact.LeadPacing;
 import io.retentioncenter.core.contact.OneOffMessage;
 import io.retentioncenter.core.contact.RouteDecision;
 import io.retentioncenter.core.contact.TestSend;
+import io.retentioncenter.core.inbound.ProviderEvent;
+import io.retentioncenter.core.inbound.ProviderEventResult;
+import io.retentioncenter.core.inbound.ProviderEventType;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.lead.NewLead;
@@ -125,6 +128,29 @@ public abstract class OutreachEndToEndContract {
         assertThat(t.email.count()).isEqualTo(1);
         assertThat(t.store.findAttempt(test.id()).orElseThrow().status()).isEqualTo(AttemptStatus.UNKNOWN);
         assertThat(t.email.sent().get(0).recipient()).isEqualTo("ops@example.com");
+    }
+
+    @Test
+    void aProviderEventOfATestSendMovesOnlyTheTestAttempt() {
+        TestEngine t = engine(b -> b.reengageOpenedWithSms(Duration.ofMinutes(5)));
+        Campaign c = campaign(t, "spring", UnaryOperator.identity());
+        Script script = t.engine.scripts().create(NewScript.builder(Channel.EMAIL, "offer", "Hello")
+                .subject("Offer").campaign(c.id()).build());
+        String leadId = lead(t, "ana@example.com", PHONE);
+        ContactAttempt test = t.engine.outreach().sendTest(TestSend.of(script.id(), "ana@example.com"));
+        t.engine.tick();
+
+        List<ProviderEventResult> results = t.engine.inbound().providerEvents(List.of(ProviderEvent.builder(
+                "open-1", Channel.EMAIL, "recording-email", ProviderEventType.OPENED, t.clock.instant())
+                .attemptId(test.id()).recipient("ana@example.com").build()));
+        t.clock.advance(Duration.ofHours(1));
+        t.engine.tick();
+
+        assertThat(results.get(0).outcome()).isEqualTo(ProviderEventResult.Outcome.APPLIED);
+        assertThat(results.get(0).followUpAttemptId()).as("no re-engagement for a test").isEmpty();
+        assertThat(t.store.findAttempt(test.id()).orElseThrow().status()).isEqualTo(AttemptStatus.OPENED);
+        assertThat(attemptsOf(t, leadId)).as("the lead with the same address is not touched").isEmpty();
+        assertThat(t.sms.count()).isZero();
     }
 
     @Test
