@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,35 @@ public interface OutreachContract extends StoreUnderTest {
     default void onlyTestAttemptsGoInAsTests() {
         assertThatThrownBy(() -> store().insertTestAttempt(attempt("att_1", "lead_1").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("attempt.kind");
+    }
+
+    @Test
+    default void outreachCallsRejectBadArgumentsAndStoreNothing() {
+        ReengagementRule rule = rule("rer_1", ReengagementTrigger.AFTER_ENROLLMENT, Duration.ofHours(1));
+        List<ThrowingCallable> calls = List.of(
+                () -> store().insertTestAttempt(null),
+                () -> store().tryReservePace(" ", T0, T0, 1, Duration.ZERO),
+                () -> store().tryReservePace("lead_1", null, T0, 1, Duration.ZERO),
+                () -> store().tryReservePace("lead_1", T0, null, 1, Duration.ZERO),
+                () -> store().tryReservePace("lead_1", T0, minutes(1), 1, Duration.ZERO),
+                () -> store().tryReservePace("lead_1", T0, T0, 0, Duration.ZERO),
+                () -> store().tryReservePace("lead_1", T0, T0, 1, Duration.ofMinutes(-1)),
+                () -> store().tryReservePace("lead_1", T0, T0, 1, null),
+                () -> store().saveReengagementRule(null),
+                () -> store().deleteReengagementRule(" "),
+                () -> store().reengagementCandidates(null, T0, 1),
+                () -> store().reengagementCandidates(rule, null, 1),
+                () -> store().reengagementCandidates(rule, T0, 0),
+                () -> store().markReengaged(null, TARGET, "rer_1", "enr_1", T0),
+                () -> store().markReengaged("lead_1", " ", "rer_1", "enr_1", T0),
+                () -> store().markReengaged("lead_1", TARGET, "", "enr_1", T0),
+                () -> store().markReengaged("lead_1", TARGET, "rer_1", null, T0),
+                () -> store().markReengaged("lead_1", TARGET, "rer_1", "enr_1", null));
+        calls.forEach(call -> assertThatThrownBy(call).isInstanceOf(ValidationException.class));
+
+        assertThat(store().tryReservePace("lead_1", T0, T0, 1, Duration.ofHours(1))).as("no pace taken").isEmpty();
+        assertThat(store().markReengaged("lead_1", TARGET, "rer_1", "enr_1", T0)).as("nothing recorded").isTrue();
+        assertThat(store().listReengagementRules()).isEmpty();
     }
 
     @Test
