@@ -42,4 +42,9 @@ final class OpenDatabase implements BeforeEachCallback {
     RetentionStore emptyStore() {
         return db.emptyStore();
     }
+
+    /** Another store on the class's database, on its own pool of {@code poolSize}: another engine instance. */
+    RetentionStore anotherStore(int poolSize) {
+        return db.storeOn(db.pool(poolSize));
+    }
 }
