@@ -577,11 +577,10 @@ public final class JdbiRetentionStore implements RetentionStore {
     }
 
     @Override
-    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredBy, int limit) {
-        Require.present(rule, "rule");
-        Require.present(anchoredBy, "anchoredBy");
-        Require.positive(limit, "limit");
-        return reengagements.candidates(rule, anchoredBy, limit);
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
+        return reengagements.candidates(rule, anchoredAfter, anchoredBy, limit);
     }
 
     @Override

@@ -64,15 +64,17 @@ final class ReengagementRepository {
                 h -> h.createUpdate(DELETE_RULE).bind("id", ruleId).execute() == 1);
     }
 
-    List<SequenceEnrollment> candidates(ReengagementRule rule, Instant anchoredBy, int limit) {
+    List<SequenceEnrollment> candidates(ReengagementRule rule, Instant anchoredAfter, Instant anchoredBy, int limit) {
         boolean completion = rule.trigger() == ReengagementTrigger.AFTER_COMPLETION;
         String sql = CANDIDATES
-                .replace("<anchor>", completion ? "e.status = 'COMPLETED' AND e.completed_at <= :by"
-                        : "e.enrolled_at <= :by")
+                .replace("<anchor>", completion
+                        ? "e.status = 'COMPLETED' AND e.completed_at > :after AND e.completed_at <= :by"
+                        : "e.enrolled_at > :after AND e.enrolled_at <= :by")
                 .replace("<order>", completion ? "e.completed_at" : "e.enrolled_at");
         return db.withHandle("reengagementCandidates", h -> h.createQuery(sql)
                 .bind("source", rule.sourceSequenceId())
                 .bind("target", rule.targetSequenceId())
+                .bindByType("after", anchoredAfter, Instant.class)
                 .bindByType("by", anchoredBy, Instant.class)
                 .bind("limit", limit)
                 .mapTo(SequenceEnrollment.class)

@@ -36,6 +36,16 @@ public final class OutreachArguments {
         return lead;
     }
 
+    /** The arguments of {@code reengagementCandidates}: a rule, a window that is not empty, a positive limit. */
+    public static void candidates(Object rule, Instant anchoredAfter, Instant anchoredBy, int limit) {
+        Require.present(rule, "rule");
+        Require.present(anchoredAfter, "anchoredAfter");
+        if (!Require.present(anchoredBy, "anchoredBy").isAfter(anchoredAfter)) {
+            throw new ValidationException("anchoredBy", "must be after anchoredAfter");
+        }
+        Require.positive(limit, "limit");
+    }
+
     /** The arguments of {@code markReengaged}. */
     public static void reengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
             Instant at) {

@@ -7,6 +7,7 @@ import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,14 @@ import org.slf4j.LoggerFactory;
  * a rule moves a lead at most once, even when that move was refused.
  */
 public final class Reengagements {
+    /**
+     * How far past its due time a lead is still moved: a tick reads only the source enrollments whose
+     * anchor lies in the last week before {@code now - delay}, so its cost stays bounded however long
+     * the source sequence's history. Leads anchored earlier (before a rule existed, or while no engine
+     * ticked for over a week) are not moved.
+     */
+    public static final Duration LOOKBACK = Duration.ofDays(7);
+
     private static final Logger log = LoggerFactory.getLogger(Reengagements.class);
 
     private final EngineContext ctx;
@@ -47,8 +56,9 @@ public final class Reengagements {
             if (target.isEmpty()) {
                 continue;
             }
-            for (SequenceEnrollment source : ctx.store().reengagementCandidates(rule, now.minus(rule.delay()),
-                    ctx.settings().batchSize())) {
+            Instant anchoredBy = now.minus(rule.delay());
+            for (SequenceEnrollment source : ctx.store().reengagementCandidates(rule, anchoredBy.minus(LOOKBACK),
+                    anchoredBy, ctx.settings().batchSize())) {
                 if (move(rule, source, target.get(), config, now)) {
                     enrolled++;
                 }

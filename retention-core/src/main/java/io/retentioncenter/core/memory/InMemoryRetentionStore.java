@@ -735,12 +735,11 @@ public final class InMemoryRetentionStore implements RetentionStore {
     }
 
     @Override
-    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredBy, int limit) {
-        Require.present(rule, "rule");
-        Require.present(anchoredBy, "anchoredBy");
-        Require.positive(limit, "limit");
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
         return locked(() -> reengagements.candidates(rule, enrollments.ofSequence(rule.sourceSequenceId()),
-                anchoredBy, leadId -> leads.find(leadId).filter(l -> l.status().contactable()).isPresent(), limit));
+                anchoredAfter, anchoredBy, leadId -> leads.find(leadId).filter(l -> l.status().contactable()).isPresent(), limit));
     }
 
     @Override

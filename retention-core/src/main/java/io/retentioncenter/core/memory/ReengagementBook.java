@@ -41,12 +41,13 @@ final class ReengagementBook {
     }
 
     /** The source enrollments the rule may move now, as the store contract orders them. */
-    List<SequenceEnrollment> candidates(ReengagementRule rule, List<SequenceEnrollment> ofSource, Instant anchoredBy,
-            Predicate<String> contactableLead, int limit) {
+    List<SequenceEnrollment> candidates(ReengagementRule rule, List<SequenceEnrollment> ofSource,
+            Instant anchoredAfter, Instant anchoredBy, Predicate<String> contactableLead, int limit) {
         List<SequenceEnrollment> due = new ArrayList<>();
         for (SequenceEnrollment e : ofSource) {
             Optional<Instant> anchor = anchor(rule, e);
-            if (anchor.isPresent() && !anchor.get().isAfter(anchoredBy) && contactableLead.test(e.leadId())
+            if (anchor.isPresent() && anchor.get().isAfter(anchoredAfter) && !anchor.get().isAfter(anchoredBy)
+                    && contactableLead.test(e.leadId())
                     && !moved.contains(e.leadId() + "\n" + rule.targetSequenceId())) {
                 due.add(e);
             }

@@ -11,7 +11,9 @@ import java.util.List;
  * Re-engagement rules: "leads of sequence A that have not converted N hours after enrollment (or
  * after A completed) go into sequence B". Every tick evaluates them; a lead enters a target sequence
  * through a rule at most once, whatever the number of rules and engines, and the target sequence's
- * re-enrollment cooldown applies. Obtain it from {@code engine.reengagement()}.
+ * re-enrollment cooldown applies. A lead is moved within a week of its due time; one anchored
+ * earlier (enrolled long before the rule was created) is not. Obtain it from
+ * {@code engine.reengagement()}.
  */
 public final class ReengagementService {
     private final EngineContext ctx;

@@ -21,11 +21,13 @@ public interface ReengagementStore {
 
     /**
      * Up to {@code limit} enrollments of the rule's source sequence whose anchor (enrollment, or
-     * completion for {@code AFTER_COMPLETION}, which also requires status COMPLETED) is at or before
-     * {@code anchoredBy}, whose lead is contactable (not converted, rejected or opted out) and was
-     * never recorded for the rule's target sequence; earliest anchor first, ties by id.
+     * completion for {@code AFTER_COMPLETION}, which also requires status COMPLETED) lies in
+     * {@code (anchoredAfter, anchoredBy]}, whose lead is contactable (not converted, rejected or opted
+     * out) and was never recorded for the rule's target sequence; earliest anchor first, ties by id.
+     * The window bounds what one call reads, however long the source sequence's history.
      */
-    List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredBy, int limit);
+    List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter, Instant anchoredBy,
+            int limit);
 
     /**
      * Records that {@code leadId} is moved into {@code targetSequenceId}, unless it was before (by

@@ -406,6 +406,24 @@ public abstract class OutreachEndToEndContract {
     }
 
     @Test
+    void aNewRuleMovesLeadsOfTheLastWeekOnly() {
+        TestEngine t = engine(UnaryOperator.identity());
+        Reengagement r = Reengagement.on(t);
+        String old = lead(t, "ana@example.com", PHONE);
+        t.clock.advance(Duration.ofDays(7));
+        String recent = lead(t, "bo@example.com", "+14155550124");
+        t.engine.tick();
+        t.clock.advance(Duration.ofDays(1));
+
+        t.engine.reengagement().create(r.source().id(), ReengagementTrigger.AFTER_ENROLLMENT, Duration.ofHours(1),
+                r.target().id());
+        t.engine.tick();
+
+        assertThat(r.inTarget(recent)).hasSize(1);
+        assertThat(r.inTarget(old)).as("anchored more than a week before its due time").isEmpty();
+    }
+
+    @Test
     void twoEnginesMoveALeadOnce() {
         TestEngine a = engine(b -> b.instanceId("engine-a"));
         TestEngine b = TestEngine.sharing(a, x -> x.instanceId("engine-b"));

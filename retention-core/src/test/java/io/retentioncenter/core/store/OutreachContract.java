@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * pair is recorded once, whatever rule or thread records it.
  */
 public interface OutreachContract extends StoreUnderTest {
+    /** Before every anchor of the re-engagement tests. */
+    Instant EPOCH = Instant.EPOCH;
+
     /** The target sequence of the re-engagement tests. */
     String TARGET = "seq_target";
 
@@ -84,9 +87,11 @@ public interface OutreachContract extends StoreUnderTest {
                 () -> store().tryReservePace("lead_1", T0, T0, 1, null),
                 () -> store().saveReengagementRule(null),
                 () -> store().deleteReengagementRule(" "),
-                () -> store().reengagementCandidates(null, T0, 1),
-                () -> store().reengagementCandidates(rule, null, 1),
-                () -> store().reengagementCandidates(rule, T0, 0),
+                () -> store().reengagementCandidates(null, T0, minutes(1), 1),
+                () -> store().reengagementCandidates(rule, null, minutes(1), 1),
+                () -> store().reengagementCandidates(rule, T0, null, 1),
+                () -> store().reengagementCandidates(rule, T0, T0, 1),
+                () -> store().reengagementCandidates(rule, T0, minutes(1), 0),
                 () -> store().markReengaged(null, TARGET, "rer_1", "enr_1", T0),
                 () -> store().markReengaged("lead_1", " ", "rer_1", "enr_1", T0),
                 () -> store().markReengaged("lead_1", TARGET, "", "enr_1", T0),
@@ -162,13 +167,15 @@ public interface OutreachContract extends StoreUnderTest {
         store().updateLeadStatus("lead_4", LeadStatus.CONVERTED, minutes(6));
         ReengagementRule rule = rule("rer_1", ReengagementTrigger.AFTER_ENROLLMENT, Duration.ofHours(1));
 
-        assertThat(ids(store().reengagementCandidates(rule, minutes(60), 10))).containsExactly("enr_1", "enr_2");
-        assertThat(ids(store().reengagementCandidates(rule, minutes(60), 1))).containsExactly("enr_1");
+        assertThat(ids(store().reengagementCandidates(rule, EPOCH, minutes(60), 10))).containsExactly("enr_1", "enr_2");
+        assertThat(ids(store().reengagementCandidates(rule, EPOCH, minutes(60), 1))).containsExactly("enr_1");
+        assertThat(ids(store().reengagementCandidates(rule, T0, minutes(60), 10))).as("after the window's start")
+                .containsExactly("enr_2");
 
         assertThat(store().markReengaged("lead_1", TARGET, "rer_1", "enr_1", minutes(60))).isTrue();
         assertThat(store().markReengaged("lead_1", TARGET, "rer_other", "enr_1", minutes(61))).as("once per pair")
                 .isFalse();
-        assertThat(ids(store().reengagementCandidates(rule, minutes(60), 10))).containsExactly("enr_2");
+        assertThat(ids(store().reengagementCandidates(rule, EPOCH, minutes(60), 10))).containsExactly("enr_2");
         assertThat(store().markReengaged("lead_1", "seq_elsewhere", "rer_2", "enr_1", minutes(61)))
                 .as("another target").isTrue();
     }
@@ -186,8 +193,9 @@ public interface OutreachContract extends StoreUnderTest {
                 EnrollmentStatus.ACTIVE);
         ReengagementRule rule = rule("rer_1", ReengagementTrigger.AFTER_COMPLETION, Duration.ofMinutes(30));
 
-        assertThat(store().reengagementCandidates(rule, minutes(29), 10)).isEmpty();
-        assertThat(ids(store().reengagementCandidates(rule, minutes(30), 10))).containsExactly("enr_1");
+        assertThat(store().reengagementCandidates(rule, EPOCH, minutes(29), 10)).isEmpty();
+        assertThat(ids(store().reengagementCandidates(rule, EPOCH, minutes(30), 10))).containsExactly("enr_1");
+        assertThat(store().reengagementCandidates(rule, minutes(30), minutes(90), 10)).isEmpty();
     }
 
     @Test
