@@ -174,8 +174,14 @@ public final class Dispatcher {
         }
     }
 
-    /** Why an attempt must not go out any more: the lead left outreach or the campaign ended. */
+    /**
+     * Why an attempt must not go out any more: the lead left outreach or the campaign ended. A test
+     * send goes to an operator, whatever became of the campaign.
+     */
     private static Optional<String> withdrawalReason(ContactAttempt a, Lead lead, ConfigSnapshot config) {
+        if (a.kind() == AttemptKind.TEST) {
+            return Optional.empty();
+        }
         if (!lead.status().contactable()) {
             return Optional.of("withdrawn: lead is " + lead.status());
         }

@@ -131,6 +131,20 @@ public abstract class OutreachEndToEndContract {
     }
 
     @Test
+    void aTestSendOfAnEndedCampaignStillReachesTheOperator() {
+        TestEngine t = engine(UnaryOperator.identity());
+        Campaign c = campaign(t, "over", UnaryOperator.identity());
+        Script script = t.engine.scripts().create(NewScript.builder(Channel.SMS, "offer", "Hi").campaign(c.id())
+                .build());
+        ContactAttempt test = t.engine.outreach().sendTest(TestSend.of(script.id(), PHONE));
+        t.engine.campaigns().end(c.id());
+
+        t.engine.tick();
+
+        assertThat(t.store.findAttempt(test.id()).orElseThrow().status()).isEqualTo(AttemptStatus.SENT);
+    }
+
+    @Test
     void aProviderEventOfATestSendMovesOnlyTheTestAttempt() {
         TestEngine t = engine(b -> b.reengageOpenedWithSms(Duration.ofMinutes(5)));
         Campaign c = campaign(t, "spring", UnaryOperator.identity());
