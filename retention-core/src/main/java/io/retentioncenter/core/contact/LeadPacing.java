@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
  * between two contacts of the same lead. A contact that would break either is deferred to the first
  * moment both allow (then to the campaign's next allowed hour), never dropped. Sequence steps,
  * re-engagement touches, callbacks, direct routes and one-off messages are paced; test sends are not.
+ * Pacing keeps a lead's contacts in order: none is placed before the latest one taken, so a contact
+ * scheduled ahead (a callback asked for on Thursday) holds the lead's other contacts until then plus
+ * the gap.
  *
  * @param dailyCap contacts of one lead per calendar day, at least 1
  * @param minGap least time between two contacts of one lead; zero for none
