@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class ContactPolicy {
     private static final int MAX_WINDOWS_AHEAD = 10_000;
-
+    /** Each refusal moves the time past the state that refused it; only engines racing for one lead repeat it. */
     private static final int MAX_PACED_TRIES = 100;
 
     private final RetentionStore store;
