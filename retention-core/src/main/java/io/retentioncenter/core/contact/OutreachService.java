@@ -1,9 +1,11 @@
 package io.retentioncenter.core.contact;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.ContactRefusedException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignStatus;
 import io.retentioncenter.core.internal.Attempts;
 import io.retentioncenter.core.internal.ComposedMessage;
 import io.retentioncenter.core.internal.ConfigSnapshot;
@@ -99,6 +101,7 @@ public final class OutreachService {
      * @return the attempt; for a repeated {@code requestKey}, the first one
      * @throws NotFoundException when the lead or campaign does not exist
      * @throws ValidationException when the text or subject is malformed, or an EMAIL has no subject
+     * @throws ConflictException when the campaign has ended
      * @throws ContactRefusedException when the lead may not be contacted ({@code NOT_CONTACTABLE}, e.g.
      *     DO_NOT_CONTACT), has no address for the channel ({@code CHANNEL_NOT_VIABLE}), reached the
      *     campaign's contact limit ({@code CONTACT_LIMIT}) or no provider serves the channel
@@ -115,12 +118,15 @@ public final class OutreachService {
                 .orElseThrow(() -> new NotFoundException("lead", message.leadId()));
         Campaign campaign = ctx.config().current().campaign(message.campaignId())
                 .orElseThrow(() -> new NotFoundException("campaign", message.campaignId()));
-        String attemptId = attemptId("one-off", message.requestKey());
+        String attemptId = attemptId("one-off", message.requestKey().map(key -> lead.id() + "\n" + key));
         Optional<ContactAttempt> replay = replayOf(attemptId, message.requestKey());
         if (replay.isPresent()) {
             return replay.get();
         }
         requireProvider(message.channel());
+        if (campaign.status() == CampaignStatus.ENDED) {
+            throw new ConflictException("campaign " + campaign.id() + " has ended; it sends nothing more");
+        }
         Instant now = ctx.now();
         RouteDecision decision = policy.decide(lead, campaign, message.channel(), now, true);
         if (decision.verdict() == RouteDecision.Verdict.REJECT) {

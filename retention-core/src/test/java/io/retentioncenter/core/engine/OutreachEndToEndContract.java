@@ -3,6 +3,7 @@ package io.retentioncenter.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.ContactRefusedException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.PageRequest;
@@ -203,9 +204,13 @@ public abstract class OutreachEndToEndContract {
         assertThat(sms.body()).isEqualTo("Hi Ana, call us back");
         assertThat(t.engine.outreach().sendMessage(OneOffMessage.of(leadId, c.id(), Channel.SMS, "again")
                 .requestKey("lead-page-1")).id()).as("a replayed request").isEqualTo(sms.id());
+        String other = lead(t, "bo@example.com", "+14155550124");
+        assertThat(t.engine.outreach().sendMessage(OneOffMessage.of(other, c.id(), Channel.SMS, "Hi")
+                .requestKey("lead-page-1")).leadId()).as("the same key on another lead's page").isEqualTo(other);
         t.engine.tick();
 
-        assertThat(t.sms.count()).isEqualTo(1);
+        assertThat(t.sms.count()).as("one for each lead").isEqualTo(2);
+        assertThat(t.sms.sendsPerAttempt()).containsEntry(sms.id(), 1L);
         assertThat(t.store.findAttempt(sms.id()).orElseThrow().status()).isEqualTo(AttemptStatus.SENT);
         assertThat(t.store.findLead(leadId).orElseThrow().contactCount()).isEqualTo(1);
         assertThat(t.store.findLead(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CONTACTED);
@@ -238,6 +243,9 @@ public abstract class OutreachEndToEndContract {
                 Channel.SMS, "Hi"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> t.engine.outreach().sendMessage(OneOffMessage.of(emailOnly, c.id(), Channel.EMAIL,
                 "a\u0000b").subject("x"))).isInstanceOf(ValidationException.class);
+        t.engine.campaigns().end(c.id());
+        assertThatThrownBy(() -> t.engine.outreach().sendMessage(OneOffMessage.of(emailOnly, c.id(), Channel.EMAIL,
+                "Hi").subject("x"))).as("an ended campaign").isInstanceOf(ConflictException.class);
         assertThat(attemptsOf(t, leadId)).isEmpty();
         assertThat(attemptsOf(t, emailOnly)).isEmpty();
     }
