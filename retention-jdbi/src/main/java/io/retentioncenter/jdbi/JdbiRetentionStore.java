@@ -10,10 +10,12 @@ import io.retentioncenter.core.campaign.CampaignMember;
 import io.retentioncenter.core.campaign.CampaignStats;
 import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptKind;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
+import io.retentioncenter.core.contact.PaceState;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionOutcome;
@@ -22,11 +24,13 @@ import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.reengagement.ReengagementRule;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -92,6 +96,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final HousekeepingRepository housekeeping;
     private final CampaignMemberRepository memberPages;
     private final ConversionReviewRepository conversionPages;
+    private final OutreachRepository outreach;
+    private final ReengagementRepository reengagements;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -109,6 +115,8 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.housekeeping = new HousekeepingRepository(db);
         this.memberPages = new CampaignMemberRepository(db);
         this.conversionPages = new ConversionReviewRepository(db);
+        this.outreach = new OutreachRepository(db);
+        this.reengagements = new ReengagementRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -548,12 +556,60 @@ public final class JdbiRetentionStore implements RetentionStore {
         return conversions.unmatched(Require.present(page, "page"));
     }
 
+    // ---- test sends, pacing and re-engagement ------------------------------------------------
+
+    @Override
+    public ContactAttempt insertTestAttempt(ContactAttempt attempt) {
+        return outreach.insertTest(OutreachArguments.testAttempt(attempt));
+    }
+
+    @Override
+    public Optional<PaceState> tryReservePace(String leadId, Instant at, Instant dayStart, int dailyCap,
+            Duration minGap) {
+        return outreach.tryReserve(OutreachArguments.pace(leadId, at, dayStart, dailyCap, minGap), at, dayStart,
+                dailyCap, minGap);
+    }
+
+    @Override
+    public void saveReengagementRule(ReengagementRule rule) {
+        reengagements.save(Require.present(rule, "rule"));
+    }
+
+    @Override
+    public List<ReengagementRule> listReengagementRules() {
+        return reengagements.list();
+    }
+
+    @Override
+    public boolean deleteReengagementRule(String ruleId) {
+        return reengagements.delete(Require.text(ruleId, "ruleId"));
+    }
+
+    @Override
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
+        return reengagements.candidates(rule, anchoredAfter, anchoredBy, limit);
+    }
+
+    @Override
+    public boolean markReengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
+            Instant at) {
+        OutreachArguments.reengaged(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+        return reengagements.mark(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+    }
+
     // ---- streaming reads for analytics ------------------------------------------------------
 
-    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */
+    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. Test sends are left out. */
     @Override
     public void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink) {
-        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, sink);
+        Require.present(sink, "sink");
+        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, a -> {
+            if (a.kind() != AttemptKind.TEST) {
+                sink.accept(a);
+            }
+        });
     }
 
     /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */

@@ -1,14 +1,18 @@
 package io.retentioncenter.examples.bench;
 
 import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.RetentionEngineBuilder;
+import io.retentioncenter.core.contact.LeadPacing;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
 import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +27,8 @@ import java.util.concurrent.Future;
  *
  * Arguments: store ({@code memory}, or a JDBC store, see {@link BenchStores}), number of due
  * enrollments, number of concurrent engines (each with its own store object, so its own connection
- * pool). Prints steps/second through tick() and single-lead ingests/second (dedupe + route + enroll)
+ * pool), and optionally {@code paced} to tick with per-lead pacing (every step then takes its lead's
+ * pace in the store). Prints steps/second through tick() and single-lead ingests/second (dedupe + route + enroll)
  * with as many ingesting threads as engines.
  */
 public final class TickBenchmark {
@@ -35,19 +40,22 @@ public final class TickBenchmark {
         String kind = args.length > 0 ? args[0] : "memory";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int engines = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        System.out.printf("tick benchmark: store=%s due=%d engines=%d cores=%d%n", kind, n, engines,
-                Runtime.getRuntime().availableProcessors());
+        Optional<LeadPacing> pacing = args.length > 3 && "paced".equals(args[3])
+                ? Optional.of(LeadPacing.of(10, Duration.ofMinutes(1))) : Optional.empty();
+        System.out.printf("tick benchmark: store=%s due=%d engines=%d paced=%s cores=%d%n", kind, n, engines,
+                pacing.isPresent(), Runtime.getRuntime().availableProcessors());
         try (BenchStores.Handle store = BenchStores.open(kind)) {
-            tick(store, n, engines);
+            tick(store, n, engines, pacing);
         }
         try (BenchStores.Handle store = BenchStores.open(kind)) {
             ingest(store, Math.min(n, 20_000), engines);
         }
     }
 
-    private static void tick(BenchStores.Handle handle, int n, int engines) throws Exception {
+    private static void tick(BenchStores.Handle handle, int n, int engines, Optional<LeadPacing> pacing)
+            throws Exception {
         Clock clock = Clock.systemUTC();
-        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup");
+        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup", Optional.empty());
         BenchmarkWorld world = BenchmarkWorld.create(setup, false);
         List<RetentionStore> stores = new ArrayList<>();
         for (int i = 0; i < Math.max(engines, handle.loaders()); i++) {
@@ -63,7 +71,7 @@ public final class TickBenchmark {
         for (int i = 0; i < engines; i++) {
             RecordingChannelProvider p = BenchmarkWorld.noop();
             providers.add(p);
-            workers.add(engine(stores.get(i), clock, p, "engine-" + i));
+            workers.add(engine(stores.get(i), clock, p, "engine-" + i, pacing));
         }
         ExecutorService pool = Executors.newFixedThreadPool(engines);
         long start = System.nanoTime();
@@ -98,7 +106,7 @@ public final class TickBenchmark {
         List<RetentionEngine> hosts = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             hosts.add(engine(i == 0 ? handle.store() : handle.separateStore(), clock, BenchmarkWorld.noop(),
-                    "ingest-" + i));
+                    "ingest-" + i, Optional.empty()));
         }
         BenchmarkWorld.create(hosts.get(0), true);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -125,8 +133,10 @@ public final class TickBenchmark {
     }
 
     private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,
-            String id) {
-        return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(provider).batchSize(1000)
-                .dispatchConcurrency(64).build();
+            String id, Optional<LeadPacing> pacing) {
+        RetentionEngineBuilder builder = RetentionEngine.builder().store(store).clock(clock).instanceId(id)
+                .channel(provider).batchSize(1000).dispatchConcurrency(64);
+        pacing.ifPresent(builder::leadPacing);
+        return builder.build();
     }
 }

@@ -10,10 +10,12 @@ import io.retentioncenter.core.campaign.CampaignMember;
 import io.retentioncenter.core.campaign.CampaignStats;
 import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptKind;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
+import io.retentioncenter.core.contact.PaceState;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionMoves;
@@ -24,11 +26,13 @@ import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.reengagement.ReengagementRule;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -92,6 +96,8 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final Map<String, Instant> processedEvents = new HashMap<>();
     private final MemberPages memberPages = new MemberPages(leads, members, enrollments, attempts, conversions);
     private final ConversionPages conversionPages = new ConversionPages(leads, conversions, unmatched);
+    private final PaceBook paces = new PaceBook();
+    private final ReengagementBook reengagements = new ReengagementBook();
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -702,6 +708,58 @@ public final class InMemoryRetentionStore implements RetentionStore {
         return locked(() -> processedEvents.putIfAbsent(key, at) == null);
     }
 
+    // ---- test sends, pacing and re-engagement ------------------------------------------------
+
+    @Override
+    public ContactAttempt insertTestAttempt(ContactAttempt attempt) {
+        OutreachArguments.testAttempt(attempt);
+        return locked(() -> {
+            if (!attempts.holds(attempt)) {
+                attempts.put(attempt);
+            }
+            return attempts.find(attempt.id()).orElseGet(() -> attempts.byKey(attempt.idempotencyKey()).orElseThrow());
+        });
+    }
+
+    @Override
+    public Optional<PaceState> tryReservePace(String leadId, Instant at, Instant dayStart, int dailyCap,
+            Duration minGap) {
+        String lead = OutreachArguments.pace(leadId, at, dayStart, dailyCap, minGap);
+        return locked(() -> paces.tryReserve(lead, at, dayStart, dailyCap, minGap));
+    }
+
+    @Override
+    public void saveReengagementRule(ReengagementRule rule) {
+        Require.present(rule, "rule");
+        runLocked(() -> reengagements.save(rule));
+    }
+
+    @Override
+    public List<ReengagementRule> listReengagementRules() {
+        return locked(reengagements::rules);
+    }
+
+    @Override
+    public boolean deleteReengagementRule(String ruleId) {
+        String id = Require.text(ruleId, "ruleId");
+        return locked(() -> reengagements.delete(id));
+    }
+
+    @Override
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
+        return locked(() -> reengagements.candidates(rule, enrollments.ofSequence(rule.sourceSequenceId()),
+                anchoredAfter, anchoredBy, leadId -> leads.find(leadId).filter(l -> l.status().contactable()).isPresent(), limit));
+    }
+
+    @Override
+    public boolean markReengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
+            Instant at) {
+        OutreachArguments.reengaged(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+        return locked(() -> reengagements.mark(leadId, targetSequenceId));
+    }
+
     // ---- conversions ------------------------------------------------------------------------
 
     /**
@@ -834,9 +892,12 @@ public final class InMemoryRetentionStore implements RetentionStore {
 
     // ---- streaming reads for analytics ------------------------------------------------------
 
+    /** {@inheritDoc} Test sends are left out. */
     @Override
     public void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink) {
-        scan(attempts.createdIndex(), attempts::find, from, to, sink);
+        Require.present(sink, "sink");
+        scan(attempts.createdIndex(), id -> attempts.find(id).filter(a -> a.kind() != AttemptKind.TEST), from, to,
+                sink);
     }
 
     @Override

@@ -4,7 +4,8 @@ package io.retentioncenter.core.spi;
  * Persistence, shaped as the engine's atomic units of work and split by role: {@link LeadStore},
  * {@link ConfigurationStore}, {@link EnrollmentStore} (with the tick's claims and step outcomes),
  * {@link OutboxStore}, {@link ConversionStore}, {@link FactSource} (the read-only facts that
- * analytics needs), {@link HousekeepingStore} and the operator's pages: {@link CampaignMembersStore},
+ * analytics needs), {@link HousekeepingStore}, {@link OutreachStore} (test sends, pacing),
+ * {@link ReengagementStore} and the operator's pages: {@link CampaignMembersStore},
  * {@link ConversionReviewStore}, {@link ConfigurationRemovals}. A store implements them all; a component that needs
  * only one role (retention-learning reads a {@link FactSource}) depends on that role alone.
  *
@@ -16,7 +17,7 @@ package io.retentioncenter.core.spi;
  */
 public interface RetentionStore extends LeadStore, ConfigurationStore, EnrollmentStore, OutboxStore,
         ConversionStore, FactSource, HousekeepingStore, CampaignMembersStore, ConversionReviewStore,
-        ConfigurationRemovals {
+        ConfigurationRemovals, OutreachStore, ReengagementStore {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
  * set-aside enrollments, {@code HousekeepingStore}), {@link CampaignMembersContract}
  * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore}),
- * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}) and
+ * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}),
+ * {@link OutreachContract} ({@code OutreachStore}, {@code ReengagementStore}) and
  * {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class RetentionStoreContract implements LeadContract, CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
-        OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract {
+        OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract,
+        OutreachContract {
 
     private RetentionStore store;
 
