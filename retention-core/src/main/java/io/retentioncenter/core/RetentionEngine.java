@@ -5,6 +5,7 @@ import io.retentioncenter.core.campaign.CampaignService;
 import io.retentioncenter.core.contact.AttemptService;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
+import io.retentioncenter.core.dashboard.DashboardService;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.InboundService;
 import io.retentioncenter.core.internal.CampaignSequences;
@@ -63,6 +64,7 @@ public final class RetentionEngine {
     private final InboundService inbound;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
+    private final DashboardService dashboards;
     private final Housekeeping housekeeping;
 
     private RetentionEngine(RetentionEngineBuilder b) {
@@ -89,6 +91,7 @@ public final class RetentionEngine {
         this.inbound = new InboundService(ctx, router, leads, experiments, b.metaWebhooks(), b.graphLeads(),
                 b.keitaro());
         this.stats = new EngineStatsReader(ctx);
+        this.dashboards = new DashboardService(ctx);
     }
 
     /** Starts a builder. */
@@ -140,7 +143,7 @@ public final class RetentionEngine {
         return housekeeping.purge();
     }
 
-    /** Lead intake. */
+    /** Lead intake and the leads page (search, counts, edits, timelines). */
     public LeadService leads() {
         return leads;
     }
@@ -183,6 +186,11 @@ public final class RetentionEngine {
     /** Operational figures: active enrollments, steps per hour, failed-attempt rate, backlog. */
     public EngineStats stats() {
         return stats.read();
+    }
+
+    /** The operator's dashboards: daily activity, leads by status, upcoming steps, recent activity. */
+    public DashboardService dashboards() {
+        return dashboards;
     }
 
     /** The store this engine runs on. */

@@ -19,9 +19,15 @@ import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -40,6 +46,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -85,6 +92,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
     private final HousekeepingRepository housekeeping;
+    private final LeadDirectoryRepository directory;
+    private final DashboardRepository dashboards;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -100,6 +109,8 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
         this.housekeeping = new HousekeepingRepository(db);
+        this.directory = new LeadDirectoryRepository(db);
+        this.dashboards = new DashboardRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -589,5 +600,45 @@ public final class JdbiRetentionStore implements RetentionStore {
             checked.add(Require.text(value, field + "[]"));
         }
         return checked;
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        return directory.search(Require.present(search, "search"));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        return directory.count(Require.present(search, "search"));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        return directory.edit(id, edit, Require.present(at, "at"));
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        return directory.statusChanges(Require.text(leadId, "leadId"));
+    }
+
+    @Override
+    public SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
+        StoreArguments.slots(from, to);
+        return dashboards.activityBySlot(from, to);
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        return dashboards.nextDue(Require.positive(limit, "limit"));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        return dashboards.recent(Require.positive(limit, "limit"));
     }
 }

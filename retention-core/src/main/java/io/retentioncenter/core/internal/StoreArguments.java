@@ -5,6 +5,7 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.spi.DashboardReads;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,5 +68,19 @@ public final class StoreArguments {
             throw new ValidationException("leaseUntil", "must be after now");
         }
         return holder;
+    }
+
+    /** Checks a range of counting slots: both ends present, slot starts, {@code from <= to}. */
+    public static void slots(Instant from, Instant to) {
+        long slot = DashboardReads.SLOT.toMillis();
+        Require.present(from, "from");
+        Require.present(to, "to");
+        if (Math.floorMod(from.toEpochMilli(), slot) != 0 || Math.floorMod(to.toEpochMilli(), slot) != 0
+                || from.getNano() % 1_000_000 != 0 || to.getNano() % 1_000_000 != 0) {
+            throw new ValidationException("from", "both ends must be starts of " + DashboardReads.SLOT + " slots");
+        }
+        if (to.isBefore(from)) {
+            throw new ValidationException("to", "must not be before from");
+        }
     }
 }

@@ -28,4 +28,9 @@ final class CampaignMembers {
     long count(String campaignId) {
         return byCampaign.getOrDefault(campaignId, Map.of()).size();
     }
+
+    /** Whether the lead is a member of the campaign. */
+    boolean holds(String campaignId, String leadId) {
+        return byCampaign.getOrDefault(campaignId, Map.of()).containsKey(leadId);
+    }
 }

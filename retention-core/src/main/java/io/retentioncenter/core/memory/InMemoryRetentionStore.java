@@ -1,5 +1,6 @@
 package io.retentioncenter.core.memory;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
@@ -21,9 +22,15 @@ import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -50,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -85,6 +93,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final UnmatchedPostbacks unmatched = new UnmatchedPostbacks();
     private final RateWindows rates = new RateWindows();
     private final Map<String, Instant> processedEvents = new HashMap<>();
+    private final LeadFinder finder = new LeadFinder(leads, members::holds);
+    private final DashboardViews dashboards = new DashboardViews(leads, attempts, conversions, enrollments,
+            executions);
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -814,6 +825,59 @@ public final class InMemoryRetentionStore implements RetentionStore {
             cursor = keys.get(keys.size() - 1);
             inclusive = false;
         }
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.search(search));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.count(search));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        Require.present(at, "at");
+        return locked(() -> {
+            Lead edited = leads.require(id).edited(edit, at);
+            leads.collisionOf(edited).ifPresent(other -> {
+                throw new ConflictException("another lead has this email or phone: " + other.id());
+            });
+            leads.edit(edited);
+            return edited;
+        });
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        String id = Require.text(leadId, "leadId");
+        return locked(() -> leads.history().ofLead(id));
+    }
+
+    @Override
+    public SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
+        StoreArguments.slots(from, to);
+        return locked(() -> dashboards.activityBySlot(from, to));
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.nextDue(limit));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.recent(limit));
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -4,7 +4,8 @@ package io.retentioncenter.core.spi;
  * Persistence, shaped as the engine's atomic units of work and split by role: {@link LeadStore},
  * {@link ConfigurationStore}, {@link EnrollmentStore} (with the tick's claims and step outcomes),
  * {@link OutboxStore}, {@link ConversionStore}, {@link FactSource} (the read-only facts that
- * analytics needs) and {@link HousekeepingStore}. A store implements them all; a component that needs
+ * analytics needs), {@link HousekeepingStore}, and the operator's reads {@link LeadDirectory} and
+ * {@link DashboardReads}. A store implements them all; a component that needs
  * only one role (retention-learning reads a {@link FactSource}) depends on that role alone.
  *
  * <p>Every method is safe to call from many threads and, for shared databases, from many engine
@@ -14,7 +15,7 @@ package io.retentioncenter.core.spi;
  * included, role by role.
  */
 public interface RetentionStore extends LeadStore, ConfigurationStore, EnrollmentStore, OutboxStore,
-        ConversionStore, FactSource, HousekeepingStore {
+        ConversionStore, FactSource, HousekeepingStore, LeadDirectory, DashboardReads {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link EnrollmentContract} and {@link StepOutcomeContract} ({@code EnrollmentStore} and the tick),
  * {@link OutboxContract} ({@code OutboxStore}), {@link ConversionContract} ({@code ConversionStore}),
  * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
- * set-aside enrollments, {@code HousekeepingStore}) and {@link InputValidationContract}. Where stores
+ * set-aside enrollments, {@code HousekeepingStore}), {@link LeadDirectoryContract} ({@code LeadDirectory}),
+ * {@link DashboardReadsContract} ({@code DashboardReads}) and {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class RetentionStoreContract implements LeadContract, CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
-        OperatorQueueContract {
+        OperatorQueueContract, LeadDirectoryContract, DashboardReadsContract {
 
     private RetentionStore store;
 

@@ -1,0 +1,116 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.conversion.Conversion;
+import io.retentioncenter.core.conversion.ConversionStatus;
+import io.retentioncenter.core.dashboard.ActivityCounts;
+import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadEvent;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
+import io.retentioncenter.core.spi.DashboardReads;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The dashboards' reads: activity grouped by quarter-hour slot in the database (each table read
+ * through its time index), the due index of ACTIVE enrollments, and the latest rows of each event
+ * table merged newest first.
+ */
+final class DashboardRepository {
+    private static final long SLOT_SECONDS = DashboardReads.SLOT.toSeconds();
+    private static final String LEADS = "SELECT slot, COUNT(*) AS n FROM (SELECT " + slot("created_at")
+            + " AS slot FROM <schema>rc_lead WHERE created_at >= :from AND created_at < :to) x GROUP BY slot";
+    private static final String ATTEMPTS = "SELECT slot, channel, status, COUNT(*) AS n FROM (SELECT "
+            + slot("created_at") + " AS slot, channel, status FROM <schema>rc_attempt"
+            + " WHERE created_at >= :from AND created_at < :to) x GROUP BY slot, channel, status";
+    private static final String CONVERSIONS = "SELECT slot, status, COUNT(*) AS n, SUM(revenue) AS revenue FROM"
+            + " (SELECT " + slot("occurred_at") + " AS slot, status, revenue FROM <schema>rc_conversion"
+            + " WHERE occurred_at >= :from AND occurred_at < :to) x GROUP BY slot, status";
+    private static final String NEXT_DUE = "SELECT * FROM <schema>rc_enrollment WHERE status = 'ACTIVE'"
+            + " ORDER BY next_execute_at, id LIMIT :limit";
+    private static final String LATEST_LEADS = "SELECT * FROM <schema>rc_lead ORDER BY created_at DESC, id DESC"
+            + " LIMIT :limit";
+    private static final String LATEST_STATUS_CHANGES = "SELECT * FROM <schema>rc_lead_status_change"
+            + " ORDER BY changed_at DESC, id DESC LIMIT :limit";
+    private static final String LATEST_ATTEMPTS = "SELECT * FROM <schema>rc_attempt ORDER BY created_at DESC, id DESC"
+            + " LIMIT :limit";
+    private static final String LATEST_EXECUTIONS = "SELECT x.*, e.lead_id AS enrollment_lead_id"
+            + " FROM <schema>rc_execution x JOIN <schema>rc_enrollment e ON e.id = x.enrollment_id"
+            + " ORDER BY x.executed_at DESC, x.id DESC LIMIT :limit";
+    private static final String LATEST_CONVERSIONS = "SELECT * FROM <schema>rc_conversion"
+            + " ORDER BY occurred_at DESC, id DESC LIMIT :limit";
+
+    private final Database db;
+
+    DashboardRepository(Database db) {
+        this.db = db;
+    }
+
+    /** The slot number (quarter hours since the epoch) of {@code column}. */
+    private static String slot(String column) {
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + SLOT_SECONDS + ") AS BIGINT)";
+    }
+
+    SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
+        return db.inTransaction("activityBySlot", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
+            SortedMap<Instant, ActivityCounts> slots = new TreeMap<>();
+            rows(h, LEADS, from, to).map((rs, ctx) -> Map.entry(rs.getLong("slot"),
+                    new ActivityCounts(rs.getLong("n"), Map.of(), Map.of(), BigDecimal.ZERO)))
+                    .forEach(e -> add(slots, e));
+            rows(h, ATTEMPTS, from, to).map((rs, ctx) -> Map.entry(rs.getLong("slot"), new ActivityCounts(0,
+                    Map.of(Columns.enumValue(rs, "channel", Channel.class),
+                            Map.of(Columns.enumValue(rs, "status", AttemptStatus.class), rs.getLong("n"))),
+                    Map.of(), BigDecimal.ZERO)))
+                    .forEach(e -> add(slots, e));
+            rows(h, CONVERSIONS, from, to).map((rs, ctx) -> {
+                ConversionStatus status = Columns.enumValue(rs, "status", ConversionStatus.class);
+                BigDecimal revenue = status == ConversionStatus.SALE ? rs.getBigDecimal("revenue")
+                        : BigDecimal.ZERO;
+                return Map.entry(rs.getLong("slot"), new ActivityCounts(0, Map.of(), Map.of(status, rs.getLong("n")),
+                        revenue));
+            }).forEach(e -> add(slots, e));
+            return Collections.unmodifiableSortedMap(slots);
+        });
+    }
+
+    private static org.jdbi.v3.core.statement.Query rows(Handle handle, String sql, Instant from, Instant to) {
+        return handle.createQuery(sql).bindByType("from", from, Instant.class).bindByType("to", to, Instant.class);
+    }
+
+    private static void add(SortedMap<Instant, ActivityCounts> slots, Map.Entry<Long, ActivityCounts> slot) {
+        slots.merge(Instant.ofEpochSecond(slot.getKey() * SLOT_SECONDS), slot.getValue(), ActivityCounts::plus);
+    }
+
+    List<SequenceEnrollment> nextDue(int limit) {
+        return db.inTransaction("nextDueEnrollments", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION,
+                h -> h.createQuery(NEXT_DUE).bind("limit", limit).mapTo(SequenceEnrollment.class).list());
+    }
+
+    List<LeadEvent> recent(int limit) {
+        return db.inTransaction("recentEvents", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
+            List<LeadEvent> events = new ArrayList<>();
+            h.createQuery(LATEST_LEADS).bind("limit", limit).mapTo(Lead.class)
+                    .forEach(lead -> events.add(new LeadEvent.Created(lead)));
+            h.createQuery(LATEST_STATUS_CHANGES).bind("limit", limit).map(LeadStatusChanges::map)
+                    .forEach(change -> events.add(new LeadEvent.StatusChanged(change)));
+            h.createQuery(LATEST_ATTEMPTS).bind("limit", limit).mapTo(ContactAttempt.class)
+                    .forEach(attempt -> events.add(new LeadEvent.Attempted(attempt)));
+            h.createQuery(LATEST_EXECUTIONS).bind("limit", limit)
+                    .map((rs, ctx) -> new LeadEvent.StepExecuted(rs.getString("enrollment_lead_id"),
+                            ExecutionRows.map(rs, ctx)))
+                    .forEach(events::add);
+            h.createQuery(LATEST_CONVERSIONS).bind("limit", limit).mapTo(Conversion.class)
+                    .forEach(conversion -> events.add(new LeadEvent.Converted(conversion)));
+            return events.stream().sorted(LeadEvent.IN_TIME_ORDER.reversed()).limit(limit).toList();
+        });
+    }
+}
