@@ -124,7 +124,7 @@ final class LeadDirectoryRepository {
     /** The WHERE clause of {@code search}'s filters, bound by {@link #bind}. */
     private static String where(LeadSearch search) {
         List<String> conditions = new ArrayList<>();
-        search.text().ifPresent(text -> conditions.add(SEARCH_TEXT + " LIKE :text ESCAPE '\\'"));
+        search.text().ifPresent(text -> conditions.add(SEARCH_TEXT + " LIKE :text ESCAPE '!'"));
         oneOf("status", search.statuses()).ifPresent(conditions::add);
         oneOf("source", search.sources()).ifPresent(conditions::add);
         search.campaignId().ifPresent(campaign -> conditions.add("EXISTS (SELECT 1 FROM <schema>rc_campaign_lead m"
@@ -164,8 +164,11 @@ final class LeadDirectoryRepository {
         }
     }
 
-    /** {@code text} with LIKE's wildcards and its escape character escaped by a backslash. */
+    /**
+     * {@code text} with LIKE's wildcards and the escape character escaped by {@code !} (not a backslash,
+     * which JDBI's statement parser reads as escaping the closing quote of {@code ESCAPE '\'}).
+     */
     private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -83,6 +83,8 @@ public abstract class LeadsPageContract {
         assertThat(oldestFirst(LeadSearch.builder().text("_"))).as("LIKE wildcards are plain characters")
                 .containsExactly(ana);
         assertThat(oldestFirst(LeadSearch.builder().text("%"))).isEmpty();
+        assertThat(oldestFirst(LeadSearch.builder().text("!"))).isEmpty();
+        assertThat(oldestFirst(LeadSearch.builder().text("\\"))).isEmpty();
         assertThat(oldestFirst(LeadSearch.builder().text("nobody"))).isEmpty();
         assertThat(oldestFirst(LeadSearch.builder().text("  "))).hasSize(5);
     }
@@ -99,6 +101,8 @@ public abstract class LeadsPageContract {
                 .containsExactly(mario, ana);
         assertThat(oldestFirst(LeadSearch.builder().text("example").statuses(LeadStatus.NEW, LeadStatus.CONTACTED)
                 .sources(LeadSource.API))).containsExactly(mario, ana);
+        assertThat(oldestFirst(LeadSearch.builder().text("lopez").statuses(LeadStatus.NEW).sources(LeadSource.API)
+                .createdFrom(hour(0)))).containsExactly(ana);
     }
 
     @Test
@@ -109,6 +113,8 @@ public abstract class LeadsPageContract {
                 .as("no name first, then 'ana lopez', 'bob ', 'maria garcia', 'mario rossi'")
                 .containsExactly(phoneOnly, ana, bob, maria, mario);
         assertThat(ids(LeadSearch.builder().sort(LeadSort.NAME, true))).containsExactly(mario, maria, bob, ana, phoneOnly);
+        assertThat(ids(LeadSearch.builder().text("a").statuses(LeadStatus.NEW).sort(LeadSort.NAME, false)))
+                .containsExactly(ana, mario);
         assertThat(ids(LeadSearch.builder().sort(LeadSort.STATUS, false)))
                 .containsExactly(maria, bob, mario, ana, phoneOnly);
 
