@@ -6,6 +6,7 @@ import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.dashboard.ActivityCounts;
+import io.retentioncenter.core.internal.TimeBuckets;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -13,28 +14,27 @@ import io.retentioncenter.core.spi.DashboardReads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * The dashboards' reads: activity grouped by quarter-hour slot in the database (each table read
- * through its time index), the due index of ACTIVE enrollments, and the latest rows of each event
- * table merged newest first.
+ * The dashboards' reads: activity counted per bucket in the database (each table read through its
+ * time index), the due index of ACTIVE enrollments, and the latest rows of each event table merged
+ * newest first.
  */
 final class DashboardRepository {
     private static final long SLOT_SECONDS = DashboardReads.SLOT.toSeconds();
-    private static final String LEADS = "SELECT slot, COUNT(*) AS n FROM (SELECT " + slot("created_at")
-            + " AS slot FROM <schema>rc_lead WHERE created_at >= :from AND created_at < :to) x GROUP BY slot";
-    private static final String ATTEMPTS = "SELECT slot, channel, status, COUNT(*) AS n FROM (SELECT "
-            + slot("created_at") + " AS slot, channel, status FROM <schema>rc_attempt"
-            + " WHERE created_at >= :from AND created_at < :to) x GROUP BY slot, channel, status";
-    private static final String CONVERSIONS = "SELECT slot, status, COUNT(*) AS n, SUM(revenue) AS revenue FROM"
-            + " (SELECT " + slot("occurred_at") + " AS slot, status, revenue FROM <schema>rc_conversion"
-            + " WHERE occurred_at >= :from AND occurred_at < :to) x GROUP BY slot, status";
+    private static final String LEADS = "SELECT bucket, COUNT(*) AS n FROM (SELECT <bucket> AS bucket"
+            + " FROM <schema>rc_lead WHERE created_at >= :from AND created_at < :to) x GROUP BY bucket";
+    private static final String ATTEMPTS = "SELECT bucket, channel, status, COUNT(*) AS n FROM (SELECT <bucket>"
+            + " AS bucket, channel, status FROM <schema>rc_attempt WHERE created_at >= :from AND created_at < :to) x"
+            + " GROUP BY bucket, channel, status";
+    private static final String CONVERSIONS = "SELECT bucket, status, COUNT(*) AS n, SUM(revenue) AS revenue FROM"
+            + " (SELECT <bucket> AS bucket, status, revenue FROM <schema>rc_conversion"
+            + " WHERE occurred_at >= :from AND occurred_at < :to) x GROUP BY bucket, status";
     private static final String NEXT_DUE = "SELECT * FROM <schema>rc_enrollment WHERE status = 'ACTIVE'"
             + " ORDER BY next_execute_at, id LIMIT :limit";
     private static final String LATEST_LEADS = "SELECT * FROM <schema>rc_lead ORDER BY created_at DESC, id DESC"
@@ -55,39 +55,45 @@ final class DashboardRepository {
         this.db = db;
     }
 
-    /** The slot number (quarter hours since the epoch) of {@code column}. */
-    private static String slot(String column) {
-        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + SLOT_SECONDS + ") AS BIGINT)";
-    }
-
-    SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
-        return db.inTransaction("activityBySlot", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
-            SortedMap<Instant, ActivityCounts> slots = new TreeMap<>();
-            rows(h, LEADS, from, to).map((rs, ctx) -> Map.entry(rs.getLong("slot"),
+    /**
+     * Counts the activity in the buckets between {@code boundaries}. PostgreSQL numbers the buckets
+     * itself ({@code width_bucket} over the boundaries), so each table yields a row per bucket, channel
+     * and status; H2 counts per quarter-hour slot, which the boundaries are made of, and the slots
+     * are added up here.
+     */
+    List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        TimeBuckets buckets = new TimeBuckets(boundaries);
+        boolean postgres = db.dialect() == Dialect.POSTGRESQL;
+        String[] bounds = boundaries.stream().map(Instant::toString).toArray(String[]::new);
+        BiConsumer<Long, ActivityCounts> add = postgres
+                ? (bucket, counts) -> buckets.add(bucket.intValue() - 1, counts)
+                : (slot, counts) -> buckets.add(Instant.ofEpochSecond(slot * SLOT_SECONDS), counts);
+        return db.inTransaction("activityIn", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
+            rows(h, LEADS, "created_at", postgres, bounds, buckets).map((rs, ctx) -> Map.entry(rs.getLong("bucket"),
                     new ActivityCounts(rs.getLong("n"), Map.of(), Map.of(), BigDecimal.ZERO)))
-                    .forEach(e -> add(slots, e));
-            rows(h, ATTEMPTS, from, to).map((rs, ctx) -> Map.entry(rs.getLong("slot"), new ActivityCounts(0,
-                    Map.of(Columns.enumValue(rs, "channel", Channel.class),
+                    .forEach(e -> add.accept(e.getKey(), e.getValue()));
+            rows(h, ATTEMPTS, "created_at", postgres, bounds, buckets).map((rs, ctx) -> Map.entry(rs.getLong("bucket"),
+                    new ActivityCounts(0, Map.of(Columns.enumValue(rs, "channel", Channel.class),
                             Map.of(Columns.enumValue(rs, "status", AttemptStatus.class), rs.getLong("n"))),
-                    Map.of(), BigDecimal.ZERO)))
-                    .forEach(e -> add(slots, e));
-            rows(h, CONVERSIONS, from, to).map((rs, ctx) -> {
+                            Map.of(), BigDecimal.ZERO)))
+                    .forEach(e -> add.accept(e.getKey(), e.getValue()));
+            rows(h, CONVERSIONS, "occurred_at", postgres, bounds, buckets).map((rs, ctx) -> {
                 ConversionStatus status = Columns.enumValue(rs, "status", ConversionStatus.class);
-                BigDecimal revenue = status == ConversionStatus.SALE ? rs.getBigDecimal("revenue")
-                        : BigDecimal.ZERO;
-                return Map.entry(rs.getLong("slot"), new ActivityCounts(0, Map.of(), Map.of(status, rs.getLong("n")),
+                BigDecimal revenue = status == ConversionStatus.SALE ? rs.getBigDecimal("revenue") : BigDecimal.ZERO;
+                return Map.entry(rs.getLong("bucket"), new ActivityCounts(0, Map.of(), Map.of(status, rs.getLong("n")),
                         revenue));
-            }).forEach(e -> add(slots, e));
-            return Collections.unmodifiableSortedMap(slots);
+            }).forEach(e -> add.accept(e.getKey(), e.getValue()));
+            return buckets.counts();
         });
     }
 
-    private static org.jdbi.v3.core.statement.Query rows(Handle handle, String sql, Instant from, Instant to) {
-        return handle.createQuery(sql).bindByType("from", from, Instant.class).bindByType("to", to, Instant.class);
-    }
-
-    private static void add(SortedMap<Instant, ActivityCounts> slots, Map.Entry<Long, ActivityCounts> slot) {
-        slots.merge(Instant.ofEpochSecond(slot.getKey() * SLOT_SECONDS), slot.getValue(), ActivityCounts::plus);
+    /** {@code sql} with its bucket expression over {@code column}, bound to the range of {@code buckets}. */
+    private static Query rows(Handle handle, String sql, String column, boolean postgres, String[] bounds,
+            TimeBuckets buckets) {
+        String bucket = postgres ? "width_bucket(" + column + ", CAST(:bounds AS TIMESTAMPTZ[]))"
+                : "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + SLOT_SECONDS + ") AS BIGINT)";
+        return handle.createQuery(sql.replace("<bucket>", bucket)).bind("bounds", bounds)
+                .bindByType("from", buckets.from(), Instant.class).bindByType("to", buckets.to(), Instant.class);
     }
 
     List<SequenceEnrollment> nextDue(int limit) {

@@ -46,7 +46,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -627,9 +626,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     }
 
     @Override
-    public SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
-        StoreArguments.slots(from, to);
-        return dashboards.activityBySlot(from, to);
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        return dashboards.activityIn(StoreArguments.buckets(boundaries));
     }
 
     @Override

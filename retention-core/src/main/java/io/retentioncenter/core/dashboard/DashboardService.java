@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * The operator's dashboards: a daily time series of activity in a chosen time zone, leads by status,
@@ -61,16 +60,14 @@ public final class DashboardService {
         if (days > MAX_DAYS) {
             throw new ValidationException("to", "a series covers at most " + MAX_DAYS + " days, asked for " + days);
         }
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        SortedMap<Instant, ActivityCounts> slots = ctx.store().activityBySlot(slotFloor(start), slotCeiling(end));
+        List<Instant> starts = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to.plusDays(1)); date = date.plusDays(1)) {
+            starts.add(date.atStartOfDay(zone).toInstant());
+        }
+        List<ActivityCounts> counts = ctx.store().activityIn(starts.stream().map(DashboardService::slotFloor).toList());
         List<DailyActivity> series = new ArrayList<>();
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            Instant dayStart = date.atStartOfDay(zone).toInstant();
-            Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
-            ActivityCounts counts = slots.subMap(slotFloor(dayStart), slotFloor(dayEnd)).values().stream()
-                    .reduce(ActivityCounts.NONE, ActivityCounts::plus);
-            series.add(new DailyActivity(date, dayStart, dayEnd, counts));
+        for (int day = 0; day < counts.size(); day++) {
+            series.add(new DailyActivity(from.plusDays(day), starts.get(day), starts.get(day + 1), counts.get(day)));
         }
         return List.copyOf(series);
     }
@@ -119,12 +116,8 @@ public final class DashboardService {
         return limit;
     }
 
+    /** {@code at} down to a multiple of the slot: a no-op for midnights of zones with whole quarter-hour offsets. */
     private static Instant slotFloor(Instant at) {
         return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), SLOT_MILLIS) * SLOT_MILLIS);
-    }
-
-    private static Instant slotCeiling(Instant at) {
-        Instant floor = slotFloor(at);
-        return floor.equals(at) ? floor : floor.plusMillis(SLOT_MILLIS);
     }
 }

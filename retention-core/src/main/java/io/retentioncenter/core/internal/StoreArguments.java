@@ -9,6 +9,8 @@ import io.retentioncenter.core.spi.DashboardReads;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,17 +72,29 @@ public final class StoreArguments {
         return holder;
     }
 
-    /** Checks a range of counting slots: both ends present, slot starts, {@code from <= to}. */
-    public static void slots(Instant from, Instant to) {
+    /**
+     * Checks the bucket boundaries of {@link DashboardReads#activityIn}: 2 to
+     * {@link DashboardReads#MAX_BUCKETS} + 1 of them, strictly increasing, multiples of
+     * {@link DashboardReads#SLOT}; returns a copy.
+     */
+    public static List<Instant> buckets(List<Instant> boundaries) {
+        Require.present(boundaries, "boundaries");
+        if (boundaries.size() < 2 || boundaries.size() > DashboardReads.MAX_BUCKETS + 1) {
+            throw new ValidationException("boundaries", "needs 2 to " + (DashboardReads.MAX_BUCKETS + 1)
+                    + " instants, got " + boundaries.size());
+        }
         long slot = DashboardReads.SLOT.toMillis();
-        Require.present(from, "from");
-        Require.present(to, "to");
-        if (Math.floorMod(from.toEpochMilli(), slot) != 0 || Math.floorMod(to.toEpochMilli(), slot) != 0
-                || from.getNano() % 1_000_000 != 0 || to.getNano() % 1_000_000 != 0) {
-            throw new ValidationException("from", "both ends must be starts of " + DashboardReads.SLOT + " slots");
+        List<Instant> copy = new ArrayList<>(boundaries.size());
+        for (Instant at : boundaries) {
+            Require.present(at, "boundaries[]");
+            if (Math.floorMod(at.toEpochMilli(), slot) != 0 || at.getNano() % 1_000_000 != 0) {
+                throw new ValidationException("boundaries", "must be multiples of " + DashboardReads.SLOT + ", was " + at);
+            }
+            if (!copy.isEmpty() && !at.isAfter(copy.get(copy.size() - 1))) {
+                throw new ValidationException("boundaries", "must increase strictly");
+            }
+            copy.add(at);
         }
-        if (to.isBefore(from)) {
-            throw new ValidationException("to", "must not be before from");
-        }
+        return List.copyOf(copy);
     }
 }

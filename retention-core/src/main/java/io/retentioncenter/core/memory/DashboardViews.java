@@ -1,29 +1,21 @@
 package io.retentioncenter.core.memory;
 
-import io.retentioncenter.core.contact.AttemptStatus;
-import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.dashboard.ActivityCounts;
+import io.retentioncenter.core.internal.TimeBuckets;
 import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
-import io.retentioncenter.core.spi.DashboardReads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The dashboards' reads over the tables in memory. Not thread-safe: the store calls it under its lock. */
 final class DashboardViews {
-    private static final long SLOT_MILLIS = DashboardReads.SLOT.toMillis();
-
     private final LeadTable leads;
     private final AttemptTable attempts;
     private final ConversionBook conversions;
@@ -39,33 +31,21 @@ final class DashboardViews {
         this.executions = executions;
     }
 
-    SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
-        SortedMap<Instant, ActivityCounts> slots = new TreeMap<>();
-        in(leads.createdIndex(), from, to).forEach(key -> add(slots, key.at(),
+    List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        TimeBuckets buckets = new TimeBuckets(boundaries);
+        in(leads.createdIndex(), buckets).forEach(key -> buckets.add(key.at(),
                 new ActivityCounts(1, Map.of(), Map.of(), BigDecimal.ZERO)));
-        in(attempts.createdIndex(), from, to).map(key -> attempts.find(key.id()).orElseThrow())
-                .forEach(a -> add(slots, a.createdAt(), attempt(a.channel(), a.status())));
-        in(conversions.occurredIndex(), from, to).map(key -> conversions.find(key.id()).orElseThrow())
-                .forEach(c -> add(slots, c.occurredAt(), conversion(c)));
-        return Collections.unmodifiableSortedMap(slots);
+        in(attempts.createdIndex(), buckets).map(key -> attempts.find(key.id()).orElseThrow())
+                .forEach(a -> buckets.add(a.createdAt(), new ActivityCounts(0, Map.of(a.channel(), Map.of(a.status(), 1L)),
+                        Map.of(), BigDecimal.ZERO)));
+        in(conversions.occurredIndex(), buckets).map(key -> conversions.find(key.id()).orElseThrow())
+                .forEach(c -> buckets.add(c.occurredAt(), new ActivityCounts(0, Map.of(), Map.of(c.status(), 1L),
+                        c.status() == ConversionStatus.SALE ? c.revenue() : BigDecimal.ZERO)));
+        return buckets.counts();
     }
 
-    private static Stream<TimeKey> in(TimeIndex index, Instant from, Instant to) {
-        return index.slice(TimeKey.floor(from), true, to, Integer.MAX_VALUE).stream();
-    }
-
-    private static ActivityCounts attempt(Channel channel, AttemptStatus status) {
-        return new ActivityCounts(0, Map.of(channel, Map.of(status, 1L)), Map.of(), BigDecimal.ZERO);
-    }
-
-    private static ActivityCounts conversion(Conversion c) {
-        return new ActivityCounts(0, Map.of(), Map.of(c.status(), 1L),
-                c.status() == ConversionStatus.SALE ? c.revenue() : BigDecimal.ZERO);
-    }
-
-    private static void add(SortedMap<Instant, ActivityCounts> slots, Instant at, ActivityCounts counts) {
-        Instant slot = Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), SLOT_MILLIS) * SLOT_MILLIS);
-        slots.merge(slot, counts, ActivityCounts::plus);
+    private static Stream<TimeKey> in(TimeIndex index, TimeBuckets buckets) {
+        return index.slice(TimeKey.floor(buckets.from()), true, buckets.to(), Integer.MAX_VALUE).stream();
     }
 
     List<SequenceEnrollment> nextDue(int limit) {

@@ -57,7 +57,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -863,9 +862,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     }
 
     @Override
-    public SortedMap<Instant, ActivityCounts> activityBySlot(Instant from, Instant to) {
-        StoreArguments.slots(from, to);
-        return locked(() -> dashboards.activityBySlot(from, to));
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        List<Instant> checked = StoreArguments.buckets(boundaries);
+        return locked(() -> dashboards.activityIn(checked));
     }
 
     @Override

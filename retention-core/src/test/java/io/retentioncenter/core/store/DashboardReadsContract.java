@@ -23,21 +23,19 @@ import io.retentioncenter.core.lead.LeadEvent.Kind;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboards' store role ({@code DashboardReads}): activity per quarter-hour slot (leads by
+ * The dashboards' store role ({@code DashboardReads}): activity per bucket of time (leads by
  * creation, attempts by creation with channel and status, conversions by first report with the
  * revenue of sales), the ACTIVE enrollments due next, and the latest events of every kind.
  */
 public interface DashboardReadsContract extends StoreUnderTest {
 
     @Test
-    default void activityIsCountedPerQuarterHourSlot() {
+    default void activityIsCountedPerBucket() {
         savedCampaignAndSequence();
         saved(lead("lead_1", "a@example.com", null, T0));
         saved(lead("lead_2", "b@example.com", null, minutes(14)));
@@ -53,30 +51,38 @@ public interface DashboardReadsContract extends StoreUnderTest {
         store().recordConversion(postback("pb_3", PostbackKind.LEAD, conversion("conv_3", "lead_3", CAMPAIGN,
                 minutes(18)), "0", minutes(18)));
 
-        SortedMap<Instant, ActivityCounts> slots = store().activityBySlot(T0, minutes(60));
+        List<ActivityCounts> buckets = store().activityIn(List.of(T0, minutes(15), minutes(30), minutes(60)));
 
-        assertThat(slots.keySet()).containsExactly(T0, minutes(15), minutes(30));
-        ActivityCounts first = slots.get(T0);
+        assertThat(buckets).hasSize(3);
+        ActivityCounts first = buckets.get(0);
         assertThat(first.leads()).isEqualTo(2);
         assertThat(first.attempts()).as("the sale cancelled the pending email").isEqualTo(Map.of(Channel.EMAIL,
                 Map.of(AttemptStatus.CANCELLED, 1L),
                 Channel.SMS, Map.of(AttemptStatus.SENT, 1L)));
         assertThat(first.conversions()).isEmpty();
-        ActivityCounts second = slots.get(minutes(15));
+        ActivityCounts second = buckets.get(1);
         assertThat(second.leads()).isEqualTo(1);
         assertThat(second.conversions()).isEqualTo(Map.of(ConversionStatus.SALE, 2L, ConversionStatus.LEAD, 1L));
         assertThat(second.revenue()).isEqualTo(new BigDecimal("20"));
-        assertThat(slots.get(minutes(30)).attemptsOn(Channel.EMAIL)).isEqualTo(1);
-        assertThat(store().activityBySlot(minutes(15), minutes(30)).keySet()).containsExactly(minutes(15));
-        assertThat(store().activityBySlot(minutes(60), minutes(60))).isEmpty();
+        assertThat(buckets.get(2).attemptsOn(Channel.EMAIL)).isEqualTo(1);
+        assertThat(buckets.get(2).leads()).isZero();
+        assertThat(store().activityIn(List.of(minutes(-15), T0, minutes(30))))
+                .containsExactly(ActivityCounts.NONE, first.plus(second));
+        assertThat(store().activityIn(List.of(minutes(60), minutes(75)))).containsExactly(ActivityCounts.NONE);
     }
 
     @Test
-    default void slotRangesMustBeSlotStartsInOrder() {
-        assertThatThrownBy(() -> store().activityBySlot(minutes(1), minutes(15))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> store().activityBySlot(minutes(30), minutes(15)))
+    default void bucketBoundariesMustBeIncreasingQuarterHours() {
+        assertThatThrownBy(() -> store().activityIn(List.of(minutes(1), minutes(15))))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> store().activityBySlot(null, minutes(15))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().activityIn(List.of(minutes(30), minutes(15))))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().activityIn(List.of(minutes(15), minutes(15))))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().activityIn(List.of(minutes(15)))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().activityIn(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().activityIn(java.util.stream.IntStream.rangeClosed(0, 1001)
+                .mapToObj(i -> minutes(15L * i)).toList())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> store().nextDueEnrollments(0)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> store().recentEvents(0)).isInstanceOf(ValidationException.class);
     }
