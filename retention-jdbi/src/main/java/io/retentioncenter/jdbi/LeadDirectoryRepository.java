@@ -57,6 +57,7 @@ final class LeadDirectoryRepository {
         String page = "SELECT * FROM <schema>rc_lead l" + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
         String count = "SELECT COUNT(*) FROM <schema>rc_lead l" + where;
         return db.inTransaction("searchLeads", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
+            planForTheseValues(h);
             List<Lead> items = bind(h.createQuery(page), search).bind("limit", search.page().limit())
                     .bind("offset", search.page().offset()).mapTo(Lead.class).list();
             boolean lastPage = items.size() < search.page().limit() && (!items.isEmpty() || search.page().offset() == 0);
@@ -70,6 +71,7 @@ final class LeadDirectoryRepository {
         String sql = "SELECT status, source, COUNT(*) AS n FROM <schema>rc_lead l" + where(search)
                 + " GROUP BY status, source";
         return db.inTransaction("countLeads", Database.Retry.ON_CONFLICT_OR_LOST_CONNECTION, h -> {
+            planForTheseValues(h);
             Map<LeadStatus, Long> byStatus = new EnumMap<>(LeadStatus.class);
             Map<LeadSource, Long> bySource = new EnumMap<>(LeadSource.class);
             bind(h.createQuery(sql), search).map((rs, ctx) -> {
@@ -80,6 +82,17 @@ final class LeadDirectoryRepository {
             }).list();
             return new LeadCounts(byStatus, bySource);
         });
+    }
+
+    /**
+     * On PostgreSQL, plans this transaction's statements for their bound values: once the driver
+     * prepares a statement on the server, a plan made for any value could read a search text's
+     * trigram index as if it matched thousands of leads; a custom plan sees the actual text.
+     */
+    private void planForTheseValues(Handle handle) {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            handle.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
     }
 
     /** Edits the lead under its row lock; another lead's email or phone is a conflict. */
