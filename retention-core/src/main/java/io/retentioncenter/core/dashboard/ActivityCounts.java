@@ -1,5 +1,6 @@
 package io.retentioncenter.core.dashboard;
 
+import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.conversion.ConversionStatus;
@@ -27,7 +28,7 @@ public record ActivityCounts(long leads, Map<Channel, Map<AttemptStatus, Long>> 
     /** Validates and copies. */
     public ActivityCounts {
         if (leads < 0) {
-            throw new io.retentioncenter.core.ValidationException("leads", "must not be negative");
+            throw new ValidationException("leads", "must not be negative");
         }
         Map<Channel, Map<AttemptStatus, Long>> byChannel = new EnumMap<>(Channel.class);
         Require.present(attempts, "attempts").forEach((channel, byStatus) -> byChannel.put(

@@ -46,8 +46,8 @@ public final class DashboardService {
      * the sales. Days follow the zone's clock changes (23 or 25 hours); days without activity are
      * present with zero counts.
      *
-     * @throws ValidationException when an argument is missing, {@code to} is before {@code from}, or
-     *     the range is longer than {@value #MAX_DAYS} days
+     * @throws ValidationException when an argument is missing, {@code to} is before {@code from}, a date
+     *     lies outside the years 1 to 9999, or the range is longer than {@value #MAX_DAYS} days
      */
     public List<DailyActivity> daily(LocalDate from, LocalDate to, ZoneId zone) {
         Require.present(from, "from");
@@ -55,6 +55,9 @@ public final class DashboardService {
         Require.present(zone, "zone");
         if (to.isBefore(from)) {
             throw new ValidationException("to", "must not be before from");
+        }
+        if (from.getYear() < 1 || to.getYear() > 9999) {
+            throw new ValidationException("from", "dates must lie in the years 1 to 9999");
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > MAX_DAYS) {

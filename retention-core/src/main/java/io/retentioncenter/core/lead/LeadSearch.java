@@ -39,6 +39,8 @@ public record LeadSearch(Optional<String> text, Set<LeadStatus> statuses, Set<Le
         boolean descending, PageRequest page) {
     /** Longest search text. */
     public static final int MAX_TEXT = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** Validates, normalizes the text and copies the sets. */
     public LeadSearch {
@@ -47,13 +49,20 @@ public record LeadSearch(Optional<String> text, Set<LeadStatus> statuses, Set<Le
         statuses = copy(statuses, "statuses");
         sources = copy(sources, "sources");
         campaignId = Require.present(campaignId, "campaignId").map(id -> Require.text(id, "campaignId"));
-        Require.present(createdFrom, "createdFrom");
-        Require.present(createdTo, "createdTo");
+        Require.present(createdFrom, "createdFrom").ifPresent(at -> reasonable(at, "createdFrom"));
+        Require.present(createdTo, "createdTo").ifPresent(at -> reasonable(at, "createdTo"));
         if (createdFrom.isPresent() && createdTo.isPresent() && !createdFrom.get().isBefore(createdTo.get())) {
             throw new ValidationException("createdTo", "must be after createdFrom");
         }
         Require.present(sort, "sort");
         Require.present(page, "page");
+    }
+
+    /** Refuses instants outside years 1-9999, which databases cannot compare with their timestamps. */
+    private static void reasonable(Instant at, String field) {
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw new ValidationException(field, "must lie in the years 1 to 9999, was " + at);
+        }
     }
 
     private static <E> Set<E> copy(Collection<E> values, String field) {

@@ -171,6 +171,10 @@ public abstract class OperatorActivityContract {
         assertThatThrownBy(() -> dashboards.daily(DAY, DAY.plusDays(366), ZoneOffset.UTC))
                 .isInstanceOf(ValidationException.class);
         assertThat(dashboards.daily(DAY, DAY.plusDays(365), ZoneOffset.UTC)).hasSize(366);
+        assertThatThrownBy(() -> dashboards.daily(LocalDate.MAX.minusDays(1), LocalDate.MAX, ZoneOffset.UTC))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> dashboards.daily(LocalDate.MIN, LocalDate.MIN, ZoneOffset.UTC))
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> dashboards.upcomingSteps(0)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> dashboards.upcomingSteps(1001)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> dashboards.recentActivity(-1)).isInstanceOf(ValidationException.class);

@@ -221,6 +221,12 @@ public abstract class LeadsPageContract {
         assertThatThrownBy(() -> t.engine.leads().search(null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> LeadSearch.builder().createdFrom(hour(2)).createdTo(hour(2)).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("createdTo"));
+        assertThatThrownBy(() -> LeadSearch.builder().createdTo(Instant.MAX).build())
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> LeadSearch.builder().createdFrom(Instant.MIN).build())
+                .isInstanceOf(ValidationException.class);
+        assertThat(t.engine.leads().search(LeadSearch.builder().createdFrom(Instant.parse("0001-01-01T00:00:00Z"))
+                .createdTo(Instant.parse("9999-12-31T23:59:59.999Z")).build()).total()).isEqualTo(5);
         assertThatThrownBy(() -> LeadSearch.builder().text("x".repeat(101)).build())
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> LeadSearch.builder().statuses((LeadStatus) null).build())
