@@ -87,10 +87,15 @@ final class DashboardRepository {
         });
     }
 
-    /** {@code sql} with its bucket expression over {@code column}, bound to the range of {@code buckets}. */
+    /**
+     * {@code sql} with its bucket expression over {@code column}, bound to the range of {@code buckets}.
+     * On PostgreSQL the boundaries are cast to timestamps in a subquery, which runs once: a text-to-
+     * timestamp cast depends on the session's time zone, so PostgreSQL would not fold it into a
+     * constant and would parse every boundary again for each row.
+     */
     private static Query rows(Handle handle, String sql, String column, boolean postgres, String[] bounds,
             TimeBuckets buckets) {
-        String bucket = postgres ? "width_bucket(" + column + ", CAST(:bounds AS TIMESTAMPTZ[]))"
+        String bucket = postgres ? "width_bucket(" + column + ", (SELECT CAST(:bounds AS TIMESTAMPTZ[])))"
                 : "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + SLOT_SECONDS + ") AS BIGINT)";
         return handle.createQuery(sql.replace("<bucket>", bucket)).bind("bounds", bounds)
                 .bindByType("from", buckets.from(), Instant.class).bindByType("to", buckets.to(), Instant.class);

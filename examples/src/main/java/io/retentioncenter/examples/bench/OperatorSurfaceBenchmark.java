@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *     -Dexec.mainClass=io.retentioncenter.examples.bench.OperatorSurfaceBenchmark -Dexec.args="1000000 30"
  * </pre>
  *
- * Arguments: number of leads (default 1,000,000), timed runs per call (default 30). The data lives in
+ * Arguments: number of leads (default 1,000,000), timed runs per call (default 30), and {@code reuse} to
+ * keep the data of an earlier run with as many leads instead of seeding again. The data lives in
  * the benchmark's own database {@code RC_BENCH_OPS_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/rc_bench_ops}, created when missing; {@code RC_PG_USER} /
  * {@code RC_PG_PASSWORD}), in schema {@value #SCHEMA}, dropped and seeded again on every run with
@@ -67,22 +68,30 @@ public final class OperatorSurfaceBenchmark {
     public static void main(String[] args) throws Exception {
         int leads = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        boolean reuse = args.length > 2 && args[2].equals("reuse");
         String user = env("RC_PG_USER", "postgres");
         String password = env("RC_PG_PASSWORD", "");
         String url = BenchStores.ensureDatabase(env("RC_BENCH_OPS_URL", DEFAULT_URL), user, password);
         System.out.printf("operator surface benchmark: leads=%d runs=%d cores=%d%n", leads, runs,
                 Runtime.getRuntime().availableProcessors());
         try (HikariDataSource pool = DataSources.pooled(url, user, password, 4)) {
-            execute(pool, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            boolean seeded = reuse && leadsSeeded(pool) == leads;
+            if (!seeded) {
+                execute(pool, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
             RetentionStore store = JdbiRetentionStore.builder().dataSource(pool).schema(SCHEMA).build();
             RetentionEngine engine = RetentionEngine.builder().store(store)
                     .channel(RecordingChannelProvider.of(io.retentioncenter.core.contact.Channel.EMAIL)).build();
-            String campaignId = engine.campaigns().create(NewCampaign.builder("bench")
+            String campaignId = engine.campaigns().declare("bench", NewCampaign.builder("bench")
                     .autoAssign(AutoAssignRule.manualOnly()).build()).id();
-            long t0 = System.nanoTime();
-            seed(pool, leads, campaignId);
-            System.out.printf("  seeded %d leads, %d attempts, %d conversions in %.1f s%n", count(pool, "rc_lead"),
-                    count(pool, "rc_attempt"), count(pool, "rc_conversion"), (System.nanoTime() - t0) / 1e9);
+            if (seeded) {
+                System.out.println("  reusing the seeded data");
+            } else {
+                long t0 = System.nanoTime();
+                seed(pool, leads, campaignId);
+                System.out.printf("  seeded %d leads, %d attempts, %d conversions in %.1f s%n", count(pool, "rc_lead"),
+                        count(pool, "rc_attempt"), count(pool, "rc_conversion"), (System.nanoTime() - t0) / 1e9);
+            }
 
             Map<String, LeadSearch> searches = searches(campaignId);
             for (Map.Entry<String, LeadSearch> search : searches.entrySet()) {
@@ -117,9 +126,9 @@ public final class OperatorSurfaceBenchmark {
                       LIKE '%garcia%' ESCAPE '!' AND status = 'NEW'
                     ORDER BY LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) COLLATE "C",
                       created_at, id LIMIT 50 OFFSET 0""");
-            String bounds = "CAST('{" + String.join(",", java.util.stream.IntStream.rangeClosed(0, 30)
+            String bounds = "(SELECT CAST(CAST('{" + String.join(",", java.util.stream.IntStream.rangeClosed(0, 30)
                     .mapToObj(day -> last.minusDays(29).plusDays(day).atStartOfDay(ZONE).toInstant().toString()).toList())
-                    + "}' AS TIMESTAMPTZ[])";
+                    + "}' AS TEXT[]) AS TIMESTAMPTZ[]))";
             String range = " >= TIMESTAMPTZ '" + last.minusDays(29).atStartOfDay(ZONE).toInstant() + "' AND %s < TIMESTAMPTZ '"
                     + last.plusDays(1).atStartOfDay(ZONE).toInstant() + "'";
             explain(pool, "dashboard: attempts per day, 30 days", "SELECT bucket, channel, status, COUNT(*) AS n FROM"
@@ -278,6 +287,16 @@ public final class OperatorSurfaceBenchmark {
             System.out.printf("  plan of %s: %s; %s%s; top node: %s%n", label, time,
                     indexes.isEmpty() ? "no index" : String.join(", ", indexes), seqScan ? "; a Seq Scan" : "",
                     plan.get(0).trim().replaceAll("\\s+\\(cost=.*?\\)", ""));
+        }
+    }
+
+    /** The number of leads in the benchmark's schema, or -1 when it has no lead table. */
+    private static long leadsSeeded(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_tables WHERE schemaname = '" + SCHEMA
+                        + "' AND tablename = 'rc_lead'")) {
+            rs.next();
+            return rs.getLong(1) == 0 ? -1 : count(pool, "rc_lead");
         }
     }
 
