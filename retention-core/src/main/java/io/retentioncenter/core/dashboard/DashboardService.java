@@ -82,7 +82,8 @@ public final class DashboardService {
 
     /**
      * The next {@code limit} steps due over all ACTIVE enrollments, earliest first (overdue ones
-     * included), with their lead, sequence, step and channel.
+     * included), with their lead, sequence, step and channel. An enrollment whose step no longer
+     * exists (its sequence lost steps since) is left out, so fewer than {@code limit} may come back.
      *
      * @throws ValidationException when {@code limit} is not 1..{@value #MAX_ROWS}
      */

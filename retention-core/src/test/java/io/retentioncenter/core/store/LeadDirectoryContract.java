@@ -17,6 +17,7 @@ import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.conversion.PostbackKind;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadEdit;
@@ -134,6 +135,19 @@ public interface LeadDirectoryContract extends StoreUnderTest {
         assertThat(winners).hasSize(1);
         assertThat(store().findLeadByAddress("shared@example.com")).map(Lead::id).contains(winners.get(0));
         assertThat(store().searchLeads(LeadSearch.builder().text("shared@").build()).total()).isEqualTo(1);
+    }
+
+    @Test
+    default void missingArgumentsAreRefused() {
+        Lead lead = savedLead("lead_1");
+        assertThatThrownBy(() -> store().searchLeads(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().countLeads(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().editLead(null, LeadEdit.of(lead), T0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().editLead("lead_1", null, T0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().editLead("lead_1", LeadEdit.of(lead), null))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store().leadStatusChanges(" ")).isInstanceOf(ValidationException.class);
+        assertThat(leadNow("lead_1")).isEqualTo(lead);
     }
 
     @Test
