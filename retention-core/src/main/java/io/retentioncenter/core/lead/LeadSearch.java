@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A query of the leads page: a text matched as a case-insensitive substring of the lead's name
- * ("first last"), email, phone or external id; filters by status, source, campaign membership and
+ * ("first last"), email, phone or external id (of these joined by spaces, so a text with a space may
+ * also span two of them); filters by status, source, campaign membership and
  * creation time; an order; and a page. Empty filters match every lead. Build it with
  * {@link #builder()}:
  *

@@ -22,7 +22,8 @@ public interface LeadDirectory {
     /**
      * The page of leads {@code search} asks for, in its order (ties by creation time, then id, reversed
      * with a descending order), with the number of matching leads as total. The text is matched as a
-     * lower-case substring of {@code lower(first + " " + last)}, the email, the phone and the external id.
+     * substring of the lead's search text: first name, last name, email, phone and external id joined
+     * by single spaces (absent ones empty), lower-cased.
      */
     Page<Lead> searchLeads(LeadSearch search);
 
