@@ -74,8 +74,8 @@ import java.util.stream.Stream;
  * store): leases (enrollment and dispatch) are valid while {@code now < leaseUntil}, and an owner whose
  * lease expired keeps it until someone else claims it. Lookups by an unknown id return empty and
  * compare-and-set calls ({@code updateEnrollment}, {@code completeDispatch}) return false, while
- * {@code updateLeadStatus}, {@code endOutreach}, {@code assignLead}, {@code enroll} (for the
- * sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
+ * {@code updateLeadStatus}, {@code endOutreach}, {@code editLead}, {@code assignLead}, {@code enroll}
+ * (for the sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
  * {@link NotFoundException} for a missing lead, campaign, sequence or attempt.
  */
 public final class InMemoryRetentionStore implements RetentionStore {
