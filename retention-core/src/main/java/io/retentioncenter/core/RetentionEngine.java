@@ -7,6 +7,7 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
 import io.retentioncenter.core.conversion.ConversionService;
 import io.retentioncenter.core.contact.OutreachService;
+import io.retentioncenter.core.dashboard.DashboardService;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.InboundService;
 import io.retentioncenter.core.internal.CampaignSequences;
@@ -68,6 +69,7 @@ public final class RetentionEngine {
     private final ConversionService conversions;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
+    private final DashboardService dashboards;
     private final Housekeeping housekeeping;
     private final OutreachService outreach;
     private final ReengagementService reengagement;
@@ -101,6 +103,7 @@ public final class RetentionEngine {
                 b.keitaro());
         this.conversions = new ConversionService(ctx, inbound);
         this.stats = new EngineStatsReader(ctx);
+        this.dashboards = new DashboardService(ctx);
     }
 
     /** Starts a builder. */
@@ -152,7 +155,7 @@ public final class RetentionEngine {
         return housekeeping.purge();
     }
 
-    /** Lead intake. */
+    /** Lead intake and the leads page (search, counts, edits, timelines). */
     public LeadService leads() {
         return leads;
     }
@@ -213,6 +216,11 @@ public final class RetentionEngine {
     /** Operational figures: active enrollments, steps per hour, failed-attempt rate, backlog. */
     public EngineStats stats() {
         return stats.read();
+    }
+
+    /** The operator's dashboards: daily activity, leads by status, upcoming steps, recent activity. */
+    public DashboardService dashboards() {
+        return dashboards;
     }
 
     /** The store this engine runs on. */

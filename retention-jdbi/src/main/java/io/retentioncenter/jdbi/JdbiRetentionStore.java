@@ -27,10 +27,16 @@ import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.reengagement.ReengagementRule;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -98,6 +104,8 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final ConversionReviewRepository conversionPages;
     private final OutreachRepository outreach;
     private final ReengagementRepository reengagements;
+    private final LeadDirectoryRepository directory;
+    private final DashboardRepository dashboards;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -117,6 +125,8 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.conversionPages = new ConversionReviewRepository(db);
         this.outreach = new OutreachRepository(db);
         this.reengagements = new ReengagementRepository(db);
+        this.directory = new LeadDirectoryRepository(db);
+        this.dashboards = new DashboardRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -700,5 +710,44 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public boolean deleteScript(String scriptId) {
         return config.deleteScript(Require.text(scriptId, "scriptId"));
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        return directory.search(Require.present(search, "search"));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        return directory.count(Require.present(search, "search"));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        return directory.edit(id, edit, Require.present(at, "at"));
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        return directory.statusChanges(Require.text(leadId, "leadId"));
+    }
+
+    @Override
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        return dashboards.activityIn(StoreArguments.buckets(boundaries));
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        return dashboards.nextDue(Require.positive(limit, "limit"));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        return dashboards.recent(Require.positive(limit, "limit"));
     }
 }

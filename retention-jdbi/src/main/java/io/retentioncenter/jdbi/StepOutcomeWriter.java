@@ -1,6 +1,7 @@
 package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -87,6 +88,8 @@ final class StepOutcomeWriter {
             }
             if (known.add(attempt)) {
                 LeadContact contacted = lead.contacted(attempt.createdAt());
+                LeadStatusChanges.between(lead.id(), lead.status(), contacted.status(), contacted.updatedAt())
+                        .ifPresent(writes.statusChanges::add);
                 leads.put(contacted.id(), contacted);
                 writes.leads.put(contacted.id(), contacted);
                 writes.attempts.add(attempt);
@@ -154,9 +157,11 @@ final class StepOutcomeWriter {
         private final List<ContactAttempt> attempts = new ArrayList<>();
         private final List<SequenceStepExecution> executions = new ArrayList<>();
         private final Map<String, SequenceEnrollment> enrollments = new LinkedHashMap<>();
+        private final List<LeadStatusChange> statusChanges = new ArrayList<>();
 
         void flush(Handle handle) {
             batch(handle, LeadContact.UPDATE, leads.values(), (b, lead) -> lead.bind(b));
+            LeadStatusChanges.write(handle, statusChanges);
             batch(handle, AttemptRows.INSERT, attempts, AttemptRows::bind);
             List<SequenceStepExecution> deferred = executions.stream()
                     .filter(e -> e.status() == ExecutionStatus.DEFERRED).toList();

@@ -53,4 +53,9 @@ final class CampaignMembers {
     List<CampaignLead> of(String campaignId) {
         return byCampaign.getOrDefault(campaignId, Map.of()).values().stream().sorted(ASSIGNMENT_ORDER).toList();
     }
+
+    /** Whether the lead is a member of the campaign. */
+    boolean holds(String campaignId, String leadId) {
+        return byCampaign.getOrDefault(campaignId, Map.of()).containsKey(leadId);
+    }
 }

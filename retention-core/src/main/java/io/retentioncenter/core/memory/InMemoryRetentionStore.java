@@ -1,5 +1,6 @@
 package io.retentioncenter.core.memory;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
@@ -29,10 +30,16 @@ import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.reengagement.ReengagementRule;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -76,8 +83,8 @@ import java.util.stream.Stream;
  * store): leases (enrollment and dispatch) are valid while {@code now < leaseUntil}, and an owner whose
  * lease expired keeps it until someone else claims it. Lookups by an unknown id return empty and
  * compare-and-set calls ({@code updateEnrollment}, {@code completeDispatch}) return false, while
- * {@code updateLeadStatus}, {@code endOutreach}, {@code assignLead}, {@code enroll} (for the
- * sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
+ * {@code updateLeadStatus}, {@code endOutreach}, {@code editLead}, {@code assignLead}, {@code enroll}
+ * (for the sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
  * {@link NotFoundException} for a missing lead, campaign, sequence or attempt.
  */
 public final class InMemoryRetentionStore implements RetentionStore {
@@ -98,6 +105,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final ConversionPages conversionPages = new ConversionPages(leads, conversions, unmatched);
     private final PaceBook paces = new PaceBook();
     private final ReengagementBook reengagements = new ReengagementBook();
+    private final LeadFinder finder = new LeadFinder(leads, members::holds);
+    private final DashboardViews dashboards = new DashboardViews(leads, attempts, conversions, enrollments,
+            executions);
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -944,6 +954,59 @@ public final class InMemoryRetentionStore implements RetentionStore {
             cursor = keys.get(keys.size() - 1);
             inclusive = false;
         }
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.search(search));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.count(search));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        Require.present(at, "at");
+        return locked(() -> {
+            Lead edited = leads.require(id).edited(edit, at);
+            leads.collisionOf(edited).ifPresent(other -> {
+                throw new ConflictException("another lead has this email or phone: " + other.id());
+            });
+            leads.edit(edited);
+            return edited;
+        });
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        String id = Require.text(leadId, "leadId");
+        return locked(() -> leads.history().ofLead(id));
+    }
+
+    @Override
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        List<Instant> checked = StoreArguments.buckets(boundaries);
+        return locked(() -> dashboards.activityIn(checked));
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.nextDue(limit));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.recent(limit));
     }
 
     // ---- helpers ----------------------------------------------------------------------------

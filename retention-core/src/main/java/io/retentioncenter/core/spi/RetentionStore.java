@@ -6,7 +6,8 @@ package io.retentioncenter.core.spi;
  * {@link OutboxStore}, {@link ConversionStore}, {@link FactSource} (the read-only facts that
  * analytics needs), {@link HousekeepingStore}, {@link OutreachStore} (test sends, pacing),
  * {@link ReengagementStore} and the operator's pages: {@link CampaignMembersStore},
- * {@link ConversionReviewStore}, {@link ConfigurationRemovals}. A store implements them all; a component that needs
+ * {@link ConversionReviewStore}, {@link ConfigurationRemovals}, {@link LeadDirectory} and
+ * {@link DashboardReads}. A store implements them all; a component that needs
  * only one role (retention-learning reads a {@link FactSource}) depends on that role alone.
  *
  * <p>Every method is safe to call from many threads and, for shared databases, from many engine
@@ -17,7 +18,7 @@ package io.retentioncenter.core.spi;
  */
 public interface RetentionStore extends LeadStore, ConfigurationStore, EnrollmentStore, OutboxStore,
         ConversionStore, FactSource, HousekeepingStore, CampaignMembersStore, ConversionReviewStore,
-        ConfigurationRemovals, OutreachStore, ReengagementStore {
+        ConfigurationRemovals, OutreachStore, ReengagementStore, LeadDirectory, DashboardReads {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

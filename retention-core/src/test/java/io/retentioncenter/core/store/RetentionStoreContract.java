@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
  * set-aside enrollments, {@code HousekeepingStore}), {@link CampaignMembersContract}
  * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore}),
  * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}),
- * {@link OutreachContract} ({@code OutreachStore}, {@code ReengagementStore}) and
- * {@link InputValidationContract}. Where stores
+ * {@link OutreachContract} ({@code OutreachStore}, {@code ReengagementStore}),
+ * {@link LeadDirectoryContract} ({@code LeadDirectory}), {@link DashboardReadsContract}
+ * ({@code DashboardReads}) and {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class RetentionStoreContract implements LeadContract, CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
         OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract,
-        OutreachContract {
+        OutreachContract, LeadDirectoryContract, DashboardReadsContract {
 
     private RetentionStore store;
 
