@@ -140,7 +140,8 @@ abstract class ReferenceHostFlow {
         assertError(anonymous.get("/api/leads"), 401, "unauthorized");
         assertError(new HttpJson(port, "wrong-key-0123456789").get("/api/leads"), 401, "unauthorized");
         assertError(api.post("/api/leads", "{\"email\":"), 400, "bad_request");
-        assertError(api.post("/api/leads", "{\"contactLimit\":\"many\"}"), 400, "validation");
+        assertError(api.post("/api/leads", "{\"firstName\":\"No address\"}"), 400, "validation");
+        assertError(api.post("/api/leads", "{\"emial\":\"typo@example.com\"}"), 400, "bad_request");
         assertError(api.post("/api/campaigns", "{\"name\":\"x\",\"contactLimit\":\"many\"}"), 400, "bad_request");
         assertError(api.get("/api/leads?limit=5000"), 400, "validation");
         assertError(api.get("/api/leads/lead_unknown"), 404, "not_found");
