@@ -168,6 +168,14 @@ abstract class ReferenceHostFlow {
         assertThat(anonymous.get("/actuator/prometheus").raw()).contains("retention_backlog");
     }
 
+    @Test
+    void consolePagesAreServedWithoutTheKey() {
+        Answer page = anonymous.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("Retention Center console").contains("Content-Security-Policy");
+        assertThat(anonymous.get("/console.js").raw()).contains("X-Api-Key").doesNotContain("innerHTML");
+    }
+
     private Answer postMeta(String body, String signature) {
         return anonymous.send(anonymous.request("/webhooks/meta").header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", signature)
