@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback stand-in for Meta's Graph API: answers every lead id with the same lead, and records
- * the paths asked for. One per test JVM.
+ * A loopback stand-in for Meta's Graph API: answers every lead id with the same lead, except ids
+ * starting with {@value #UNAVAILABLE_PREFIX}, answered 503; records the paths asked for. One per test JVM.
  */
 final class GraphStub {
     static final String EMAIL = "maria.garcia@example.com";
+    static final String UNAVAILABLE_PREFIX = "503";
     private static final String LEAD = "{\"id\":\"%s\",\"created_time\":\"2026-11-24T14:09:55+0000\","
             + "\"field_data\":[{\"name\":\"full_name\",\"values\":[\"Maria Garcia\"]},"
             + "{\"name\":\"email\",\"values\":[\"%s\"]},{\"name\":\"phone_number\",\"values\":[\"+14155550123\"]}]}";
@@ -47,9 +48,11 @@ final class GraphStub {
         String path = exchange.getRequestURI().getPath();
         paths.add(path);
         String id = path.substring(path.lastIndexOf('/') + 1);
-        byte[] body = String.format(LEAD, id, EMAIL).getBytes(StandardCharsets.UTF_8);
+        boolean unavailable = id.startsWith(UNAVAILABLE_PREFIX);
+        byte[] body = (unavailable ? "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}"
+                : String.format(LEAD, id, EMAIL)).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(unavailable ? 503 : 200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -39,6 +39,7 @@ abstract class ReferenceHostFlow {
     static final String API_KEY = "test-api-key-0123456789";
     static final String APP_SECRET = "test-app-secret-0123";
     static final String KEITARO_SECRET = "keitaro-secret-0123";
+    static final String PROVIDER_SECRET = "provider-secret-0123456789";
 
     @LocalServerPort
     int port;
@@ -69,6 +70,10 @@ abstract class ReferenceHostFlow {
         registry.add("retention.meta.page-access-token", () -> "page-token");
         registry.add("retention.meta.graph-base-url", () -> GraphStub.get().baseUri().toString());
         registry.add("retention.keitaro.secret", () -> KEITARO_SECRET);
+        registry.add("retention.instantly.webhook-secret", () -> PROVIDER_SECRET);
+        registry.add("retention.twentythree.webhook-secret", () -> PROVIDER_SECRET);
+        registry.add("retention.inbound-sms.secret", () -> PROVIDER_SECRET);
+        registry.add("retention.vapi.server-token", () -> PROVIDER_SECRET);
     }
 
     @BeforeEach
@@ -154,10 +159,48 @@ abstract class ReferenceHostFlow {
 
         String delivery = "{\"object\":\"page\",\"entry\":[]}";
         assertError(postMeta(delivery, "sha256=" + "0".repeat(64)), 401, "unauthorized");
+        String graphDown = "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1764493200,\"changes\":[{"
+                + "\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + GraphStub.UNAVAILABLE_PREFIX + "0000000000001\","
+                + "\"page_id\":\"1\",\"form_id\":\"2\",\"created_time\":1764493195}}]}]}";
+        Answer retry = postMeta(graphDown, sign(graphDown));
+        assertThat(retry.status()).as("Meta must deliver again").isEqualTo(503);
+        assertThat(retry.json().get("retry").asBoolean()).isTrue();
         assertError(anonymous.get("/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1"), 401,
                 "unauthorized");
         assertError(anonymous.get("/webhooks/keitaro?sub_id=x&status=sale&secret=wrong"), 401, "unauthorized");
-        assertError(anonymous.post("/webhooks/instantly", "{}"), 404, "not_configured");
+        assertError(anonymous.post("/webhooks/sms-retail/delivery", "{}"), 404, "not_configured");
+    }
+
+    @Test
+    void providerWebhooksAuthenticateAndApplyTheirEvents() {
+        String leadId = created(api.post("/api/leads", "{\"phone\":\"+14155550199\",\"firstName\":\"Sam\"}"))
+                .at("/lead/id").asText();
+        String stop = "{\"from\":\"+14155550199\",\"text\":\"STOP\",\"id\":\"mo-1\"}";
+        assertError(webhook("/webhooks/sms/inbound", stop, "X-Signature", "0".repeat(64)), 401, "unauthorized");
+        JsonNode optOut = ok(webhook("/webhooks/sms/inbound", stop, "X-Signature", hmacHex(PROVIDER_SECRET, stop)));
+        assertThat(optOut.get(0).get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(ok(api.get("/api/leads/" + leadId)).get("status").asText()).isEqualTo("DO_NOT_CONTACT");
+        assertThat(ok(webhook("/webhooks/sms/inbound", stop, "X-Signature", hmacHex(PROVIDER_SECRET, stop)))
+                .get(0).get("outcome").asText()).as("a replay changes nothing").isEqualTo("NO_CHANGE");
+
+        String opened = "{\"timestamp\":\"2026-11-30T09:00:00Z\",\"event_type\":\"email_opened\","
+                + "\"lead_email\":\"nobody@example.com\",\"email_id\":\"e-1\",\"step\":1}";
+        assertError(webhook("/webhooks/instantly", opened, "X-Webhook-Secret", "wrong-secret-0123456789"), 401, "unauthorized");
+        assertThat(ok(webhook("/webhooks/instantly", opened, "X-Webhook-Secret", PROVIDER_SECRET)).get(0)
+                .get("outcome").asText()).isEqualTo("UNMATCHED");
+
+        String delivered = "{\"message_id\":\"api_42_1\",\"recipient\":\"+14155550123\",\"status\":\"DELIVRD\"}";
+        String at = Long.toString(clock.instant().getEpochSecond());
+        assertThat(ok(anonymous.send(anonymous.request("/webhooks/23telecom/delivery")
+                .header("Content-Type", "application/json").header("X-Webhook-Timestamp", at)
+                .header("X-Webhook-Signature", "sha256=" + hmacHex(PROVIDER_SECRET, at + "." + delivered))
+                .POST(HttpRequest.BodyPublishers.ofString(delivered)))).get(0).get("outcome").asText()).isEqualTo("UNMATCHED");
+
+        String ringing = "{\"message\":{\"type\":\"status-update\",\"status\":\"ringing\","
+                + "\"call\":{\"id\":\"call-1\",\"customer\":{\"number\":\"+14155550123\"}}}}";
+        assertError(webhook("/webhooks/vapi", ringing, "Authorization", "Bearer wrong"), 401, "unauthorized");
+        assertThat(ok(webhook("/webhooks/vapi", ringing, "Authorization", "Bearer " + PROVIDER_SECRET)).get(0)
+                .get("outcome").asText()).isEqualTo("UNMATCHED");
     }
 
     @Test
@@ -182,6 +225,11 @@ abstract class ReferenceHostFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    private Answer webhook(String path, String body, String header, String value) {
+        return anonymous.send(anonymous.request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private JsonNode leadByEmail(String email) {
         for (JsonNode lead : ok(api.get("/api/leads?limit=1000")).get("items")) {
             if (email.equals(lead.get("email").asText())) {
@@ -196,10 +244,14 @@ abstract class ReferenceHostFlow {
     }
 
     private static String sign(String body) {
+        return "sha256=" + hmacHex(APP_SECRET, body);
+    }
+
+    private static String hmacHex(String secret, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
