@@ -8,6 +8,7 @@ import io.retentioncenter.core.testing.MutableClock;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import io.retentioncenter.host.HttpJson.Answer;
 import io.retentioncenter.host.config.HostChannels;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,6 +65,7 @@ abstract class ReferenceHostFlow {
     @DynamicPropertySource
     static void hostProperties(DynamicPropertyRegistry registry) {
         registry.add("retention.api-key", () -> API_KEY);
+        registry.add("retention.max-body-size", () -> "64KB");
         registry.add("retention.tick-delay", () -> "1h"); // the test ticks through POST /api/sequences/process
         registry.add("retention.meta.verify-token", () -> "verify-me");
         registry.add("retention.meta.app-secret", () -> APP_SECRET);
@@ -169,6 +171,12 @@ abstract class ReferenceHostFlow {
                 "unauthorized");
         assertError(anonymous.get("/webhooks/keitaro?sub_id=x&status=sale&secret=wrong"), 401, "unauthorized");
         assertError(anonymous.post("/webhooks/sms-retail/delivery", "{}"), 404, "not_configured");
+
+        byte[] huge = new byte[100 * 1024];
+        assertError(anonymous.send(anonymous.request("/webhooks/vapi").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge))), 413, "too_large");
+        assertError(anonymous.send(anonymous.request("/webhooks/vapi").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))), 413, "too_large");
     }
 
     @Test

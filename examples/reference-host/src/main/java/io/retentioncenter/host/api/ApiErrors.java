@@ -7,6 +7,7 @@ import io.retentioncenter.core.IllegalStateTransitionException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.host.config.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,10 @@ public class ApiErrors {
         while (cause != null) {
             if (cause instanceof ValidationException v) {
                 return validation(v);
+            }
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes()));
             }
             cause = cause.getCause();
         }

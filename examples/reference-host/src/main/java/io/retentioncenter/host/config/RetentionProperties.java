@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The host's configuration under {@code retention.*}. Secrets come from the environment through
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tickDelay pause between the end of one tick and the start of the next
  * @param shutdownTimeout how long shutdown waits for a running tick (and its dispatches) to finish
  * @param defaultRegion region for phone numbers written without a country code
+ * @param maxBodySize the largest request body any route reads (VAPI end-of-call reports reach a few MB)
  * @param instantly EMAIL through Instantly
  * @param twentythree SMS through 23 Telecom (wins over SMS-Retail when both are set)
  * @param smsretail SMS through SMS-Retail
@@ -35,6 +37,7 @@ public record RetentionProperties(
         @DefaultValue("10s") Duration tickDelay,
         @DefaultValue("30s") Duration shutdownTimeout,
         @DefaultValue("US") String defaultRegion,
+        @DefaultValue("8MB") DataSize maxBodySize,
         @DefaultValue Instantly instantly,
         @DefaultValue TwentyThree twentythree,
         @DefaultValue SmsRetail smsretail,

@@ -5,11 +5,23 @@ import java.util.Arrays;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
-/** Puts the API-key check in front of the management routes {@code /api/**}; webhooks authenticate themselves. */
+/**
+ * Puts a body size limit in front of every route, and the API-key check in front of the management
+ * routes {@code /api/**}; webhooks authenticate themselves.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(RetentionProperties properties, ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(RetentionProperties properties, Environment environment,
@@ -18,6 +30,7 @@ public class SecurityConfiguration {
         FilterRegistrationBean<ApiKeyFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyFilter(ApiKeys.resolve(properties, production), json));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }
