@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +147,10 @@ abstract class ReferenceHostFlow {
     void badRequestsGetTheDocumentedAnswers() {
         assertError(anonymous.get("/api/leads"), 401, "unauthorized");
         assertError(new HttpJson(port, "wrong-key-0123456789").get("/api/leads"), 401, "unauthorized");
+        for (String disguised : List.of("/api;x=y/leads", "//api/leads", "/x/../api/leads", "/%61pi/leads", "/./api/leads",
+                "/api/leads;jsessionid=1")) {
+            assertThat(anonymous.get(disguised).status()).as(disguised).isEqualTo(401);
+        }
         assertError(api.post("/api/leads", "{\"email\":"), 400, "bad_request");
         assertError(api.post("/api/leads", "{\"firstName\":\"No address\"}"), 400, "validation");
         assertError(api.post("/api/leads", "{\"emial\":\"typo@example.com\"}"), 400, "bad_request");
