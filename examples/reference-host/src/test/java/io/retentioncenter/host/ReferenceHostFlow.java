@@ -132,6 +132,12 @@ abstract class ReferenceHostFlow {
                 + KEITARO_SECRET));
         assertThat(sale.get("outcome").asText()).isEqualTo("CREATED");
         assertThat(sale.get("exitedEnrollments").asInt()).isEqualTo(1);
+        String form = "sub_id=" + leadId + "&status=sale&payout=42&secret=" + KEITARO_SECRET;
+        assertThat(ok(anonymous.send(anonymous.request("/webhooks/keitaro")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)))).get("outcome").asText()).isEqualTo("REPLAY");
+        assertThat(ok(anonymous.post("/webhooks/keitaro", "{\"sub_id\":\"" + leadId + "\",\"status\":\"sale\","
+                + "\"payout\":\"42\",\"secret\":\"" + KEITARO_SECRET + "\"}")).get("outcome").asText()).isEqualTo("REPLAY");
         String enrollmentId = enrollment.get("id").asText();
         assertThat(ok(api.get("/api/enrollments/" + enrollmentId)).get("status").asText()).isEqualTo("CONVERTED");
         assertThat(ok(api.get("/api/sequences/" + sequenceId + "/stats")).toString()).contains("CONVERTED");
