@@ -91,7 +91,9 @@ public class ApiErrors {
 
     @ExceptionHandler(StoreException.class)
     ResponseEntity<ApiError> store(StoreException e) {
-        log.error("store failure", e);
+        // the library's message names the operation and SQLState; the driver's cause may quote row values
+        log.error("store failure: {} (cause {})", e.getMessage(),
+                e.getCause() == null ? "none" : e.getCause().getClass().getName());
         return e.isTransient()
                 ? answer(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; try again")
                 : answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an internal error occurred");

@@ -1,12 +1,12 @@
 package io.retentioncenter.host.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Arrays;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Puts a body size limit in front of every route, and the API-key check in front of the management
@@ -26,7 +26,7 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(RetentionProperties properties, Environment environment,
             ObjectMapper json) {
-        boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
+        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
         FilterRegistrationBean<ApiKeyFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyFilter(ApiKeys.resolve(properties, production), json));
         registration.addUrlPatterns("/api/*");
