@@ -49,9 +49,14 @@ public class ApiErrors {
             }
             cause = cause.getCause();
         }
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", e instanceof MissingServletRequestParameterException m
-                ? "parameter " + m.getParameterName() + " is required"
-                : "the request is not well-formed JSON of the expected shape, or a parameter has the wrong type");
+        String message = "the request is not well-formed JSON of the expected shape";
+        if (e instanceof MissingServletRequestParameterException m) {
+            message = "parameter " + m.getParameterName() + " is required";
+        } else if (e instanceof MethodArgumentTypeMismatchException m) {
+            message = "parameter " + m.getName() + " has the wrong type"
+                    + (m.getRequiredType() == null ? "" : "; expected " + m.getRequiredType().getSimpleName());
+        }
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", message);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
