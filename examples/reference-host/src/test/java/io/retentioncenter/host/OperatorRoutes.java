@@ -110,6 +110,7 @@ final class OperatorRoutes {
                 + "{\"name\":\"B\",\"scriptId\":\"" + b + "\",\"weight\":1}]}")).get("id").asText();
         assertThat(ok(api.post("/api/ab-tests/" + test + "/pause", "")).get("status").asText()).isEqualTo("PAUSED");
         assertThat(ok(api.post("/api/ab-tests/" + test + "/resume", "")).get("status").asText()).isEqualTo("RUNNING");
+        assertError(api.delete("/api/scripts/" + a), 409, "conflict"); // a variant of a running test
         ok(api.delete("/api/ab-tests/" + test));
         assertError(api.post("/api/ab-tests/abt_unknown/pause", ""), 404, "not_found");
     }

@@ -271,7 +271,9 @@ abstract class ReferenceHostFlow {
         Answer page = anonymous.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw()).contains("Retention Center console").contains("Content-Security-Policy");
-        assertThat(anonymous.get("/console.js").raw()).contains("X-Api-Key").doesNotContain("innerHTML");
+        assertThat(anonymous.get("/console.js").raw()).contains("X-Api-Key").doesNotContain("innerHTML")
+                .contains("/api/leads/search?", "/timeline", "/api/dashboards/daily?", "/api/conversions/unmatched?");
+        assertThat(page.raw()).contains("#dashboard", "#conversions");
     }
 
     /** The conversions counter: other tests of the same context convert too. */
