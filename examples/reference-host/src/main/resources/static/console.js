@@ -267,10 +267,15 @@ function labelled(text, input) {
   return label;
 }
 
-// The fields of a timeline event other than its kind, time and lead, as compact JSON.
+// A line about a timeline event: the status move, the attempt's channel and status, the step's
+// outcome or the conversion's status and revenue.
 function details(e) {
-  const rest = Object.fromEntries(Object.entries(e).filter(([k]) => !['kind', 'at', 'leadId', 'recordId'].includes(k)));
-  return JSON.stringify(rest);
+  const r = e.event;
+  if (r.change) return r.change.from + ' → ' + r.change.to;
+  if (r.attempt) return [r.attempt.channel, r.attempt.kind, r.attempt.status].join(' · ');
+  if (r.execution) return 'step ' + r.execution.stepOrder + ' · ' + r.execution.status;
+  if (r.conversion) return r.conversion.status + ' · ' + r.conversion.revenue;
+  return e.recordId;
 }
 
 // The total of a map of counts, or of a map of maps of counts.

@@ -41,7 +41,10 @@ final class OperatorRoutes {
                 + "\",\"email\":\"ana." + tag + "@example.com\",\"phone\":\"+1 415 555 0142\",\"notes\":\"called\"}"));
         assertThat(edited.get("firstName").asText()).isEqualTo("Anna");
         assertThat(edited.get("phone").asText()).isEqualTo("+14155550142");
-        assertThat(ok(api.get("/api/leads/" + ana + "/timeline")).size()).isPositive();
+        JsonNode timeline = ok(api.get("/api/leads/" + ana + "/timeline"));
+        assertThat(timeline.get(0).get("kind").asText()).isEqualTo("CREATED");
+        assertThat(timeline.get(0).get("at").asText()).isNotEmpty();
+        assertThat(timeline.get(0).at("/event/lead/id").asText()).isEqualTo(ana);
 
         assertError(api.put("/api/leads/" + ana, "{\"email\":\"bob." + tag + "@example.com\"}"), 409, "conflict");
         assertError(api.put("/api/leads/" + ana, "{\"firstName\":\"No address\"}"), 400, "validation");
@@ -62,7 +65,7 @@ final class OperatorRoutes {
         assertThat(days.get(1).get("counts").get("leads").asLong()).isPositive();
         assertThat(ok(api.get("/api/dashboards/leads-by-status")).get("NEW").asLong()).isPositive();
         assertThat(ok(api.get("/api/dashboards/upcoming-steps?limit=5")).isArray()).isTrue();
-        assertThat(ok(api.get("/api/dashboards/recent-activity?limit=5")).size()).isPositive();
+        assertThat(ok(api.get("/api/dashboards/recent-activity?limit=5")).get(0).has("kind")).isTrue();
 
         assertNamed(api.get("/api/dashboards/daily?to=2026-11-30"), "from");
         assertNamed(api.get("/api/dashboards/daily?from=2026-13-01&to=2026-11-30"), "from");

@@ -3,7 +3,6 @@ package io.retentioncenter.host.api;
 import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.core.dashboard.DailyActivity;
 import io.retentioncenter.core.dashboard.UpcomingStep;
-import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadStatus;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public class DashboardController {
 
     /** The latest {@code limit} (default 20) lead events, newest first. */
     @GetMapping("/recent-activity")
-    List<LeadEvent> recentActivity(@RequestParam(defaultValue = "20") int limit) {
-        return engine.dashboards().recentActivity(limit);
+    List<TimelineEntry> recentActivity(@RequestParam(defaultValue = "20") int limit) {
+        return TimelineEntry.of(engine.dashboards().recentActivity(limit));
     }
 }

@@ -6,7 +6,6 @@ import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.core.lead.IngestResult;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadCounts;
-import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadSort;
 import io.retentioncenter.core.lead.LeadSource;
@@ -82,8 +81,8 @@ public class LeadController {
 
     /** What happened to the lead, oldest first. */
     @GetMapping("/{id}/timeline")
-    List<LeadEvent> timeline(@PathVariable String id) {
-        return engine.leads().timeline(id);
+    List<TimelineEntry> timeline(@PathVariable String id) {
+        return TimelineEntry.of(engine.leads().timeline(id));
     }
 
     @GetMapping("/{id}/enrollments")
