@@ -200,6 +200,8 @@ final class OperatorRoutes {
         assertError(api.post("/api/outreach/test-sends", "{\"scriptId\":\"scr_unknown\",\"recipient\":\"+14155550177\"}"),
                 404, "not_found");
         assertError(api.get("/api/outreach/providers/FAX/check"), 400, "bad_request");
+        assertError(api.get("/api/providers/instantly/campaigns"), 404, "not_configured"); // EMAIL is a recording provider
+        assertError(api.get("/api/providers/instantly/accounts"), 404, "not_configured");
     }
 
     private String lead(String json) {

@@ -5,6 +5,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.IllegalStateTransitionException;
 import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.ProviderException;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.host.config.BodySizeLimitFilter;
@@ -92,6 +93,13 @@ public class ApiErrors {
     @ExceptionHandler(ConfigurationException.class)
     ResponseEntity<ApiError> configuration(ConfigurationException e) {
         return answer(HttpStatus.NOT_FOUND, "not_configured", e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderException.class)
+    ResponseEntity<ApiError> provider(ProviderException e) {
+        // a provider's answer may quote request data; the details stay in the log
+        log.warn("provider failure: {}", e.getMessage());
+        return answer(HttpStatus.BAD_GATEWAY, "provider", "the provider refused the call or could not be reached");
     }
 
     @ExceptionHandler(StoreException.class)
