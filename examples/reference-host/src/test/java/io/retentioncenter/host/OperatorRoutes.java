@@ -79,6 +79,8 @@ final class OperatorRoutes {
 
     void campaignsMembersAndDelete() {
         String campaign = campaign();
+        assertThat(ok(api.put("/api/campaigns/" + campaign, "{\"name\":\"Ops " + tag + "\",\"autoAssign\":{\"enabled\":false},"
+                + "\"description\":\"members by hand\"}")).get("description").asText()).isEqualTo("members by hand");
         String leadId = lead("{\"email\":\"member." + tag + "@example.com\"}");
         assertThat(ok(api.put("/api/campaigns/" + campaign + "/members/" + leadId, "")).asText()).isEqualTo("ASSIGNED");
         assertThat(ok(api.put("/api/campaigns/" + campaign + "/members/" + leadId, "")).asText()).isEqualTo("ALREADY_ASSIGNED");
@@ -100,7 +102,11 @@ final class OperatorRoutes {
         String campaign = campaign();
         String a = script(campaign, "a");
         String b = script(campaign, "b");
+        assertThat(ok(api.put("/api/scripts/" + a, "{\"channel\":\"SMS\",\"name\":\"a " + tag + "\",\"body\":\"Hi\","
+                + "\"campaignId\":\"" + campaign + "\",\"description\":\"variant A\"}")).get("description").asText())
+                .isEqualTo("variant A");
         JsonNode copy = created(api.post("/api/scripts/" + a + "/duplicate", ""));
+        assertThat(copy.get("description").asText()).isEqualTo("variant A");
         assertThat(copy.get("id").asText()).isNotEqualTo(a);
         List<String> smsScripts = ids(ok(api.get("/api/scripts?channel=SMS")));
         assertThat(smsScripts).contains(a, b, copy.get("id").asText());
