@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A/B tests of scripts: {@code engine.experiments()}. */
+/** A/B tests of scripts: {@code engine.experiments()}. 404 for an unknown test, 409 for a change its status forbids. */
 @RestController
 @RequestMapping("/api/ab-tests")
 public class AbTestController {
@@ -57,6 +58,22 @@ public class AbTestController {
     @PostMapping("/{id}/stop")
     AbTest stop(@PathVariable String id, @RequestBody(required = false) StopRequest body) {
         return engine.experiments().stop(id, Optional.ofNullable(body).map(StopRequest::winner));
+    }
+
+    @PostMapping("/{id}/pause")
+    AbTest pause(@PathVariable String id) {
+        return engine.experiments().pause(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    AbTest resume(@PathVariable String id) {
+        return engine.experiments().resume(id);
+    }
+
+    /** Stops the test if needed and removes it from the list; answers it as last stored. */
+    @DeleteMapping("/{id}")
+    AbTest delete(@PathVariable String id) {
+        return engine.experiments().delete(id);
     }
 
     /** Body of {@code POST /api/ab-tests}: two or more variants, each a script of the channel and a weight. */

@@ -5,6 +5,7 @@ import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.IllegalStateTransitionException;
 import io.retentioncenter.core.NotFoundException;
+import io.retentioncenter.core.ProviderException;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.host.config.BodySizeLimitFilter;
@@ -49,9 +50,14 @@ public class ApiErrors {
             }
             cause = cause.getCause();
         }
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", e instanceof MissingServletRequestParameterException m
-                ? "parameter " + m.getParameterName() + " is required"
-                : "the request is not well-formed JSON of the expected shape, or a parameter has the wrong type");
+        String message = "the request is not well-formed JSON of the expected shape";
+        if (e instanceof MissingServletRequestParameterException m) {
+            message = "parameter " + m.getParameterName() + " is required";
+        } else if (e instanceof MethodArgumentTypeMismatchException m) {
+            message = "parameter " + m.getName() + " has the wrong type"
+                    + (m.getRequiredType() == null ? "" : "; expected " + m.getRequiredType().getSimpleName());
+        }
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", message);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -87,6 +93,13 @@ public class ApiErrors {
     @ExceptionHandler(ConfigurationException.class)
     ResponseEntity<ApiError> configuration(ConfigurationException e) {
         return answer(HttpStatus.NOT_FOUND, "not_configured", e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderException.class)
+    ResponseEntity<ApiError> provider(ProviderException e) {
+        // a provider's answer may quote request data; the details stay in the log
+        log.warn("provider failure: {}", e.getMessage());
+        return answer(HttpStatus.BAD_GATEWAY, "provider", "the provider refused the call or could not be reached");
     }
 
     @ExceptionHandler(StoreException.class)

@@ -17,7 +17,7 @@ import java.util.Set;
  * cleared or defaulted on update, which replaces the definition.
  */
 public record CampaignRequest(String name, Integer contactLimit, AutoAssign autoAssign, Schedule schedule,
-        Map<Channel, RateLimit> rateLimits, String sequenceId, Map<String, String> settings) {
+        Map<Channel, RateLimit> rateLimits, String sequenceId, Map<String, String> settings, String description) {
 
     /** Which new leads the campaign takes: {@code sources} empty means every source. */
     public record AutoAssign(boolean enabled, Set<LeadSource> sources, Integer maxLeads) {
@@ -34,6 +34,7 @@ public record CampaignRequest(String name, Integer contactLimit, AutoAssign auto
         Optional.ofNullable(rateLimits).ifPresent(limits -> limits.forEach(b::rateLimit));
         Optional.ofNullable(sequenceId).ifPresent(b::sequence);
         Optional.ofNullable(settings).ifPresent(s -> s.forEach(b::setting));
+        Optional.ofNullable(description).ifPresent(b::description);
         return b.build();
     }
 
@@ -42,6 +43,6 @@ public record CampaignRequest(String name, Integer contactLimit, AutoAssign auto
         NewCampaign spec = toNewCampaign();
         return new Campaign(current.id(), spec.name(), current.status(), spec.autoAssign(), spec.schedule(),
                 spec.rateLimits(), spec.contactLimit(), spec.sequenceId(), spec.settings(), current.createdAt(),
-                current.updatedAt());
+                current.updatedAt(), spec.description());
     }
 }

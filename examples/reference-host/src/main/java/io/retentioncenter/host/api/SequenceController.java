@@ -7,9 +7,12 @@ import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStats;
+import io.retentioncenter.core.sequence.SequenceStatus;
 import io.retentioncenter.core.sequence.TickResult;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +34,11 @@ public class SequenceController {
         this.engine = engine;
     }
 
+    /** Every sequence, or those in {@code status} and/or of {@code campaignId}. */
     @GetMapping
-    List<RetentionSequence> list() {
-        return engine.sequences().list();
+    List<RetentionSequence> list(@RequestParam MultiValueMap<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        return engine.sequences().list(q.enumValue("status", SequenceStatus.class), q.text("campaignId"));
     }
 
     @PostMapping
@@ -49,7 +54,8 @@ public class SequenceController {
 
     @PutMapping("/{id}")
     RetentionSequence update(@PathVariable String id, @RequestBody SequenceRequest.Update body) {
-        return engine.sequences().update(id, body.name(), Requests.present(body.reenrollCooldown(), "reenrollCooldown"));
+        return engine.sequences().update(id, body.name(), Requests.present(body.reenrollCooldown(), "reenrollCooldown"),
+                Optional.ofNullable(body.description()));
     }
 
     @DeleteMapping("/{id}")
