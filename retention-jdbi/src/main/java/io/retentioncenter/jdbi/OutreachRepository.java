@@ -17,6 +17,19 @@ final class OutreachRepository {
             + " day_count) VALUES (:leadId, :lastContactAt, :dayStart, :dayCount)";
     private static final String UPDATE_PACE = "UPDATE <schema>rc_lead_pace SET last_contact_at = :lastContactAt,"
             + " day_start = :dayStart, day_count = :dayCount WHERE lead_id = :leadId";
+    private static final String READ_PACE = "SELECT last_contact_at, day_start, day_count FROM <schema>rc_lead_pace"
+            + " WHERE lead_id = :leadId";
+    /**
+     * PostgreSQL takes the pace in one statement: the upsert locks the lead's row and checks the rules
+     * on its latest version ({@link PaceState#allows}: the last contact at or before {@code at - minGap},
+     * and another day or room in this one), so it is as atomic as the locked read-and-write.
+     */
+    private static final String UPSERT_PACE = "INSERT INTO <schema>rc_lead_pace AS p (lead_id, last_contact_at,"
+            + " day_start, day_count) VALUES (:leadId, :at, :dayStart, 1) ON CONFLICT (lead_id) DO UPDATE"
+            + " SET last_contact_at = EXCLUDED.last_contact_at,"
+            + " day_count = CASE WHEN p.day_start = EXCLUDED.day_start THEN p.day_count + 1 ELSE 1 END,"
+            + " day_start = EXCLUDED.day_start"
+            + " WHERE p.last_contact_at <= :latestLast AND (p.day_start <> EXCLUDED.day_start OR p.day_count < :cap)";
 
     private final Database db;
 
@@ -46,11 +59,11 @@ final class OutreachRepository {
      * and the whole unit reruns, then finds the row), takes the contact when the state allows it.
      */
     Optional<PaceState> tryReserve(String leadId, Instant at, Instant dayStart, int dailyCap, Duration minGap) {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            return upsert(leadId, at, dayStart, dailyCap, minGap);
+        }
         return db.inTransaction("tryReservePace", Database.Retry.ON_CONFLICT_DUPLICATE_OR_LOST_CONNECTION, h -> {
-            Optional<PaceState> current = h.createQuery(LOCK_PACE).bind("leadId", leadId)
-                    .map((rs, ctx) -> new PaceState(Columns.instant(rs, "last_contact_at"),
-                            Columns.instant(rs, "day_start"), rs.getInt("day_count")))
-                    .findOne();
+            Optional<PaceState> current = pace(h, LOCK_PACE, leadId);
             if (current.isPresent() && !current.get().allows(at, dayStart, dailyCap, minGap)) {
                 return current;
             }
@@ -63,5 +76,26 @@ final class OutreachRepository {
                     .execute();
             return Optional.empty();
         });
+    }
+
+    /** The one-statement take of PostgreSQL (autocommitted); on a refusal, the state that refused it. */
+    private Optional<PaceState> upsert(String leadId, Instant at, Instant dayStart, int dailyCap, Duration minGap) {
+        return db.withHandle("tryReservePace", h -> {
+            int taken = h.createUpdate(UPSERT_PACE)
+                    .bind("leadId", leadId)
+                    .bindByType("at", at, Instant.class)
+                    .bindByType("dayStart", dayStart, Instant.class)
+                    .bindByType("latestLast", at.minus(minGap), Instant.class)
+                    .bind("cap", dailyCap)
+                    .execute();
+            return taken == 1 ? Optional.<PaceState>empty() : pace(h, READ_PACE, leadId);
+        });
+    }
+
+    private static Optional<PaceState> pace(Handle h, String sql, String leadId) {
+        return h.createQuery(sql).bind("leadId", leadId)
+                .map((rs, ctx) -> new PaceState(Columns.instant(rs, "last_contact_at"),
+                        Columns.instant(rs, "day_start"), rs.getInt("day_count")))
+                .findOne();
     }
 }
