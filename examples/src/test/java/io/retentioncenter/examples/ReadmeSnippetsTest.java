@@ -57,7 +57,7 @@ class ReadmeSnippetsTest {
 
     @Test
     void noReadmeLinksOutsideTheRepository() throws IOException {
-        try (Stream<Path> files = Files.walk(ROOT, 2)) {
+        try (Stream<Path> files = Files.walk(ROOT, 3)) {
             for (Path readme : files.filter(p -> p.getFileName().toString().equals("README.md")).toList()) {
                 assertThat(Files.readString(readme)).as(readme.toString()).doesNotContain("../shared")
                         .doesNotContain("shared/design").doesNotContain("PROVIDERS.md").doesNotContain("STATISTICS.md")

@@ -5,6 +5,9 @@ import io.retentioncenter.core.campaign.CampaignService;
 import io.retentioncenter.core.contact.AttemptService;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ChannelRouter;
+import io.retentioncenter.core.conversion.ConversionService;
+import io.retentioncenter.core.contact.OutreachService;
+import io.retentioncenter.core.dashboard.DashboardService;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.InboundService;
 import io.retentioncenter.core.internal.CampaignSequences;
@@ -17,10 +20,12 @@ import io.retentioncenter.core.internal.Housekeeping;
 import io.retentioncenter.core.internal.LeadNormalizer;
 import io.retentioncenter.core.internal.LeadRouting;
 import io.retentioncenter.core.internal.MessageComposer;
+import io.retentioncenter.core.internal.Reengagements;
 import io.retentioncenter.core.internal.SafeListener;
 import io.retentioncenter.core.internal.SequenceRunner;
 import io.retentioncenter.core.internal.VariantPicker;
 import io.retentioncenter.core.lead.LeadService;
+import io.retentioncenter.core.reengagement.ReengagementService;
 import io.retentioncenter.core.script.ScriptService;
 import io.retentioncenter.core.sequence.SequenceService;
 import io.retentioncenter.core.sequence.TickResult;
@@ -61,26 +66,34 @@ public final class RetentionEngine {
     private final ChannelRouter router;
     private final AttemptService attempts;
     private final InboundService inbound;
+    private final ConversionService conversions;
     private final SequenceRunner runner;
     private final EngineStatsReader stats;
+    private final DashboardService dashboards;
     private final Housekeeping housekeeping;
+    private final OutreachService outreach;
+    private final ReengagementService reengagement;
 
     private RetentionEngine(RetentionEngineBuilder b) {
         EngineSettings settings = b.settings();
         this.ctx = new EngineContext(b.store(), b.clock(), new ConfigCache(b.store()), new SafeListener(b.listeners()),
                 settings);
         Map<Channel, ChannelProvider> providers = new EnumMap<>(b.providers());
-        ContactPolicy policy = new ContactPolicy(ctx.store(), b.advisor());
+        ContactPolicy policy = new ContactPolicy(ctx.store(), b.advisor(), b.leadPacing());
         MessageComposer composer = new MessageComposer(new VariantPicker(
                 settings.randomSeed().orElseGet(() -> new java.security.SecureRandom().nextLong())));
         Dispatcher dispatcher = new Dispatcher(ctx, providers);
         this.housekeeping = new Housekeeping(ctx);
-        this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher, housekeeping);
         CampaignSequences campaignSequences = new CampaignSequences(ctx);
         Enroller enroller = new Enroller(ctx);
-        this.leads = new LeadService(ctx, new LeadNormalizer(settings.defaultRegion()),
-                new LeadRouting(campaignSequences));
-        this.campaigns = new CampaignService(ctx);
+        this.runner = new SequenceRunner(ctx, policy, composer, providers.keySet(), dispatcher, housekeeping,
+                new Reengagements(ctx, enroller));
+        LeadNormalizer normalizer = new LeadNormalizer(settings.defaultRegion());
+        LeadRouting routing = new LeadRouting(ctx, campaignSequences, enroller);
+        this.leads = new LeadService(ctx, normalizer, routing);
+        this.outreach = new OutreachService(ctx, policy, providers, normalizer);
+        this.reengagement = new ReengagementService(ctx);
+        this.campaigns = new CampaignService(ctx, routing);
         this.scripts = new ScriptService(ctx);
         this.sequences = new SequenceService(ctx, enroller, runner);
         this.experiments = new ExperimentService(ctx, b.judge());
@@ -88,7 +101,9 @@ public final class RetentionEngine {
         this.attempts = new AttemptService(ctx);
         this.inbound = new InboundService(ctx, router, leads, experiments, b.metaWebhooks(), b.graphLeads(),
                 b.keitaro());
+        this.conversions = new ConversionService(ctx, inbound);
         this.stats = new EngineStatsReader(ctx);
+        this.dashboards = new DashboardService(ctx);
     }
 
     /** Starts a builder. */
@@ -140,7 +155,7 @@ public final class RetentionEngine {
         return housekeeping.purge();
     }
 
-    /** Lead intake. */
+    /** Lead intake and the leads page (search, counts, edits, timelines). */
     public LeadService leads() {
         return leads;
     }
@@ -175,14 +190,37 @@ public final class RetentionEngine {
         return attempts;
     }
 
+    /**
+     * What operators send by hand: test sends of a script to any address, one-off messages to a lead
+     * under the contact policy, and the providers' credential checks.
+     */
+    public OutreachService outreach() {
+        return outreach;
+    }
+
+    /** Re-engagement rules: leads that have not converted move into another sequence, once. */
+    public ReengagementService reengagement() {
+        return reengagement;
+    }
+
     /** Webhooks and postbacks. */
     public InboundService inbound() {
         return inbound;
     }
 
+    /** The conversions page: conversions, totals, unmatched postbacks and re-matching them. */
+    public ConversionService conversions() {
+        return conversions;
+    }
+
     /** Operational figures: active enrollments, steps per hour, failed-attempt rate, backlog. */
     public EngineStats stats() {
         return stats.read();
+    }
+
+    /** The operator's dashboards: daily activity, leads by status, upcoming steps, recent activity. */
+    public DashboardService dashboards() {
+        return dashboards;
     }
 
     /** The store this engine runs on. */

@@ -2,6 +2,7 @@ package io.retentioncenter.core;
 
 import io.retentioncenter.core.EngineSettings;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.contact.LeadPacing;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
 import io.retentioncenter.core.inbound.meta.GraphLeadClient;
 import io.retentioncenter.core.inbound.meta.MetaWebhooks;
@@ -39,6 +40,7 @@ public final class RetentionEngineBuilder {
     private final Map<Channel, ChannelProvider> providers = new EnumMap<>(Channel.class);
     private ExperimentJudge judge = ExperimentJudge.neverStop();
     private SendTimeAdvisor advisor = SendTimeAdvisor.sendNow();
+    private Optional<LeadPacing> leadPacing = Optional.empty();
     private final List<EngineListener> listeners = new ArrayList<>();
     private String instanceId = defaultInstanceId();
     private String defaultRegion = "US";
@@ -96,6 +98,16 @@ public final class RetentionEngineBuilder {
     /** The A/B test judge (retention-learning ships a sequential one). */
     public RetentionEngineBuilder experimentJudge(ExperimentJudge value) {
         judge = notNull(value, "experimentJudge");
+        return this;
+    }
+
+    /**
+     * Paces every lead across campaigns and channels: a daily contact cap and a minimum gap between
+     * two contacts ({@link LeadPacing}); a contact that would break them is deferred, never dropped.
+     * Default: no pacing.
+     */
+    public RetentionEngineBuilder leadPacing(LeadPacing value) {
+        leadPacing = Optional.of(notNull(value, "leadPacing"));
         return this;
     }
 
@@ -305,6 +317,10 @@ public final class RetentionEngineBuilder {
 
     SendTimeAdvisor advisor() {
         return advisor;
+    }
+
+    Optional<LeadPacing> leadPacing() {
+        return leadPacing;
     }
 
     List<EngineListener> listeners() {

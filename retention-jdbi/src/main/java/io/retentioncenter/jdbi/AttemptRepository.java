@@ -43,7 +43,9 @@ final class AttemptRepository {
                     || db.dialect().insertIfAbsent(h, AttemptRows.INSERT, u -> AttemptRows.bind(u, attempt)) == 0) {
                 return false;
             }
-            lead.contacted(attempt.createdAt()).bind(h.createUpdate(LeadContact.UPDATE)).execute();
+            LeadContact contacted = lead.contacted(attempt.createdAt());
+            contacted.bind(h.createUpdate(LeadContact.UPDATE)).execute();
+            LeadStatusChanges.write(h, lead.id(), lead.status(), contacted.status(), contacted.updatedAt());
             return true;
         });
     }

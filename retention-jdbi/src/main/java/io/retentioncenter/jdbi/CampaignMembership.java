@@ -2,6 +2,7 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.campaign.Assignment;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.lead.Lead;
 import java.time.Instant;
 import java.util.List;
@@ -9,19 +10,21 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Leads in campaigns. Assigning to a campaign with a cap locks the campaign row, so such assignments
- * run one at a time and the member count checked against the cap is exact under any concurrency; a
- * campaign without a cap takes no lock: the membership's primary key alone makes a repeated
- * assignment a no-op, so concurrent ingests do not queue on the campaign row.
+ * Leads in campaigns (removed ones included). Assigning to a campaign with a cap locks the
+ * campaign row, so such assignments run one at a time and the member count checked against the cap
+ * is exact under any concurrency; a campaign without a cap takes no lock: the membership's primary
+ * key alone makes a repeated assignment a no-op, so concurrent ingests do not queue on the
+ * campaign row.
  */
 final class CampaignMembership {
     private static final String LOCK_CAMPAIGN = "SELECT id FROM <schema>rc_campaign WHERE id = :campaignId"
             + " FOR UPDATE";
     private static final String CAMPAIGN_EXISTS = "SELECT id FROM <schema>rc_campaign WHERE id = :campaignId";
     private static final String LEAD_EXISTS = "SELECT id FROM <schema>rc_lead WHERE id = :leadId";
-    private static final String MEMBER = "SELECT lead_id FROM <schema>rc_campaign_lead"
+    private static final String MEMBER = "SELECT status FROM <schema>rc_campaign_lead"
             + " WHERE campaign_id = :campaignId AND lead_id = :leadId";
-    private static final String MEMBERS = "SELECT COUNT(*) FROM <schema>rc_campaign_lead WHERE campaign_id = :campaignId";
+    private static final String MEMBERS = "SELECT COUNT(*) FROM <schema>rc_campaign_lead"
+            + " WHERE campaign_id = :campaignId AND status = 'ACTIVE'";
     private static final String INSERT_MEMBER = "INSERT INTO <schema>rc_campaign_lead (campaign_id, lead_id,"
             + " assigned_at) VALUES (:campaignId, :leadId, :at)";
 
@@ -47,14 +50,15 @@ final class CampaignMembership {
         if (h.createQuery(LEAD_EXISTS).bind("leadId", leadId).mapTo(String.class).findOne().isEmpty()) {
             throw new NotFoundException("lead", leadId);
         }
-        if (cap.isEmpty()) {
-            return db.dialect().insertIfAbsent(h, INSERT_MEMBER, u -> u.bind("campaignId", campaignId)
-                    .bind("leadId", leadId).bindByType("at", at, Instant.class)) == 1 ? Assignment.ASSIGNED
-                    : Assignment.ALREADY_ASSIGNED;
+        if (cap.isEmpty() && db.dialect().insertIfAbsent(h, INSERT_MEMBER, u -> u.bind("campaignId", campaignId)
+                .bind("leadId", leadId).bindByType("at", at, Instant.class)) == 1) {
+            return Assignment.ASSIGNED;
         }
-        if (h.createQuery(MEMBER).bind("campaignId", campaignId).bind("leadId", leadId).mapTo(String.class)
-                .findOne().isPresent()) {
-            return Assignment.ALREADY_ASSIGNED;
+        Optional<String> member = h.createQuery(MEMBER).bind("campaignId", campaignId).bind("leadId", leadId)
+                .mapTo(String.class).findOne();
+        if (member.isPresent() || cap.isEmpty()) {
+            return member.filter(MemberStatus.REMOVED.name()::equals).isPresent() ? Assignment.REMOVED
+                    : Assignment.ALREADY_ASSIGNED;
         }
         long members = h.createQuery(MEMBERS).bind("campaignId", campaignId).mapTo(Long.class).one();
         if (members >= cap.get()) {
@@ -66,10 +70,10 @@ final class CampaignMembership {
     }
 
     /**
-     * Assigns leads inserted in the transaction of {@code h} (so members of nothing yet), in order,
-     * while the campaign has room, at their creation time; one statement for all of them (two more
-     * for a capped campaign: lock its row, count its members). The caller checked that the campaign
-     * exists.
+     * Assigns leads inserted in the transaction of {@code h} (so members of nothing yet, removed from
+     * nothing), in order, while the campaign has room (ACTIVE members count), at their creation time;
+     * one statement for all of them (two more for a capped campaign: lock its row, count its members).
+     * The caller checked that the campaign exists.
      *
      * @return the leads assigned: all of them, or the first ones up to the cap
      */

@@ -32,13 +32,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class CampaignRows {
     /** Inserts a whole campaign (its lead count starts at zero). */
     static final String INSERT = "INSERT INTO <schema>rc_campaign (id, name, status, auto_assign, schedule,"
-            + " rate_limits, contact_limit, sequence_id, settings, created_at, updated_at) VALUES (:id, :name, :status,"
-            + " :autoAssign, :schedule, :rateLimits, :contactLimit, :sequenceId, :settings, :createdAt, :updatedAt)";
+            + " rate_limits, contact_limit, sequence_id, settings, created_at, updated_at, description)"
+            + " VALUES (:id, :name, :status, :autoAssign, :schedule, :rateLimits, :contactLimit, :sequenceId,"
+            + " :settings, :createdAt, :updatedAt, :description)";
     /** Replaces every column of a stored campaign except its lead count. */
     static final String REPLACE = "UPDATE <schema>rc_campaign SET name = :name, status = :status,"
             + " auto_assign = :autoAssign, schedule = :schedule, rate_limits = :rateLimits,"
             + " contact_limit = :contactLimit, sequence_id = :sequenceId, settings = :settings,"
-            + " created_at = :createdAt, updated_at = :updatedAt WHERE id = :id";
+            + " created_at = :createdAt, updated_at = :updatedAt, description = :description WHERE id = :id";
 
     private CampaignRows() {
     }
@@ -55,7 +56,8 @@ final class CampaignRows {
                 .bind("sequenceId", campaign.sequenceId().orElse(null))
                 .bind("settings", Json.write(campaign.settings()))
                 .bindByType("createdAt", campaign.createdAt(), Instant.class)
-                .bindByType("updatedAt", campaign.updatedAt(), Instant.class);
+                .bindByType("updatedAt", campaign.updatedAt(), Instant.class)
+                .bind("description", campaign.description().orElse(null));
     }
 
     /** Maps a {@code rc_campaign} row. */
@@ -70,7 +72,8 @@ final class CampaignRows {
                 Columns.optionalText(rs, "sequence_id"),
                 Json.stringMap(rs.getString("settings")),
                 Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"),
+                Columns.optionalText(rs, "description"));
     }
 
     private static ObjectNode autoAssignJson(AutoAssignRule rule) {

@@ -20,8 +20,8 @@ interface ConfigQueries {
     @SqlQuery("SELECT * FROM <schema>rc_campaign ORDER BY seq")
     List<Campaign> campaigns();
 
-    /** Number of leads assigned to the campaign; zero for an unknown campaign. */
-    @SqlQuery("SELECT COUNT(*) FROM <schema>rc_campaign_lead WHERE campaign_id = :id")
+    /** Number of ACTIVE members of the campaign; zero for an unknown campaign. */
+    @SqlQuery("SELECT COUNT(*) FROM <schema>rc_campaign_lead WHERE campaign_id = :id AND status = 'ACTIVE'")
     long leadCount(@Bind("id") String campaignId);
 
     /** All scripts. */

@@ -19,6 +19,7 @@ final class ConfigRepository {
     private static final String LOCK_SEQUENCE = "SELECT id FROM <schema>rc_sequence WHERE id = :id FOR UPDATE";
     private static final String ANY_ENROLLMENT = "SELECT id FROM <schema>rc_enrollment WHERE sequence_id = :id LIMIT 1";
     private static final String DELETE_SEQUENCE = "DELETE FROM <schema>rc_sequence WHERE id = :id";
+    private static final String DELETE_SCRIPT = "DELETE FROM <schema>rc_script WHERE id = :id";
 
     private final Database db;
 
@@ -67,6 +68,18 @@ final class ConfigRepository {
                 return false;
             }
             h.createUpdate(DELETE_SEQUENCE).bind("id", sequenceId).execute();
+            h.createUpdate(BUMP_VERSION).execute();
+            return true;
+        });
+    }
+
+    /** Deletes a script; the version moves only when a row went. */
+    boolean deleteScript(String scriptId) {
+        return db.inTransaction("deleteScript", h -> {
+            h.createQuery(LOCK_VERSION).mapTo(Long.class).one();
+            if (h.createUpdate(DELETE_SCRIPT).bind("id", scriptId).execute() == 0) {
+                return false;
+            }
             h.createUpdate(BUMP_VERSION).execute();
             return true;
         });

@@ -77,7 +77,7 @@ final class ConversionRepository {
     private static int closeLead(Handle handle, Lead lead, LeadStatus leadStatus, EnrollmentStatus enrollmentStatus,
             ExitReason reason, Instant at) {
         if (lead.status() != leadStatus && lead.status().canMoveTo(leadStatus)) {
-            LeadRepository.writeStatus(handle, lead.withStatus(leadStatus, at));
+            LeadRepository.writeStatus(handle, lead.status(), lead.withStatus(leadStatus, at));
         }
         return Outreach.stop(handle, lead.id(), enrollmentStatus, reason, at);
     }

@@ -26,6 +26,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Enrollments: enroll under the lead's row lock, listings, compare-and-set updates and due claims. */
 final class EnrollmentRepository {
     private static final String LOCK_LEAD_STATUS = "SELECT status FROM <schema>rc_lead WHERE id = :id FOR UPDATE";
+    /** Read under the lead's row lock, which a removal from the campaign takes first too. */
+    private static final String REMOVED_MEMBER = "SELECT lead_id FROM <schema>rc_campaign_lead"
+            + " WHERE campaign_id = :campaignId AND lead_id = :leadId AND status = 'REMOVED'";
     private static final String DUE = "status = 'ACTIVE' AND next_execute_at <= :now"
             + " AND (lease_until IS NULL OR lease_until <= :now)";
     private static final String ENROLLMENTS_BY_STATUS = "SELECT status, COUNT(*) AS n FROM <schema>rc_enrollment"
@@ -73,6 +76,10 @@ final class EnrollmentRepository {
         }
         if (!leadStatus.get().contactable()) {
             return new EnrollResult(Outcome.NOT_CONTACTABLE, Optional.empty());
+        }
+        if (h.createQuery(REMOVED_MEMBER).bind("campaignId", enrollment.campaignId())
+                .bind("leadId", enrollment.leadId()).mapTo(String.class).findOne().isPresent()) {
+            return new EnrollResult(Outcome.REMOVED_FROM_CAMPAIGN, Optional.empty());
         }
         List<SequenceEnrollment> earlier = related.stream().filter(e -> e.leadId().equals(enrollment.leadId())
                 && e.sequenceId().equals(enrollment.sequenceId())).toList();

@@ -6,26 +6,41 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignMember;
+import io.retentioncenter.core.campaign.CampaignStats;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptKind;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.contact.DispatchLease;
+import io.retentioncenter.core.contact.PaceState;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionOutcome;
+import io.retentioncenter.core.conversion.ConversionQuery;
+import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.IntakeSteps;
+import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.reengagement.ReengagementRule;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -91,6 +106,12 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final AnalyticsReads analytics;
     private final HousekeepingRepository housekeeping;
     private final LeadIntakeRepository intake;
+    private final CampaignMemberRepository memberPages;
+    private final ConversionReviewRepository conversionPages;
+    private final OutreachRepository outreach;
+    private final ReengagementRepository reengagements;
+    private final LeadDirectoryRepository directory;
+    private final DashboardRepository dashboards;
     private final Database db;
 
     private JdbiRetentionStore(Database db) {
@@ -107,6 +128,12 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.analytics = new AnalyticsReads(db);
         this.housekeeping = new HousekeepingRepository(db);
         this.intake = new LeadIntakeRepository(db, leads, members, enrollments);
+        this.memberPages = new CampaignMemberRepository(db);
+        this.conversionPages = new ConversionReviewRepository(db);
+        this.outreach = new OutreachRepository(db);
+        this.reengagements = new ReengagementRepository(db);
+        this.directory = new LeadDirectoryRepository(db);
+        this.dashboards = new DashboardRepository(db);
     }
 
     /** A store on {@code dataSource}'s default schema, migrated on creation. */
@@ -564,12 +591,60 @@ public final class JdbiRetentionStore implements RetentionStore {
         return conversions.unmatched(Require.present(page, "page"));
     }
 
+    // ---- test sends, pacing and re-engagement ------------------------------------------------
+
+    @Override
+    public ContactAttempt insertTestAttempt(ContactAttempt attempt) {
+        return outreach.insertTest(OutreachArguments.testAttempt(attempt));
+    }
+
+    @Override
+    public Optional<PaceState> tryReservePace(String leadId, Instant at, Instant dayStart, int dailyCap,
+            Duration minGap) {
+        return outreach.tryReserve(OutreachArguments.pace(leadId, at, dayStart, dailyCap, minGap), at, dayStart,
+                dailyCap, minGap);
+    }
+
+    @Override
+    public void saveReengagementRule(ReengagementRule rule) {
+        reengagements.save(Require.present(rule, "rule"));
+    }
+
+    @Override
+    public List<ReengagementRule> listReengagementRules() {
+        return reengagements.list();
+    }
+
+    @Override
+    public boolean deleteReengagementRule(String ruleId) {
+        return reengagements.delete(Require.text(ruleId, "ruleId"));
+    }
+
+    @Override
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
+        return reengagements.candidates(rule, anchoredAfter, anchoredBy, limit);
+    }
+
+    @Override
+    public boolean markReengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
+            Instant at) {
+        OutreachArguments.reengaged(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+        return reengagements.mark(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+    }
+
     // ---- streaming reads for analytics ------------------------------------------------------
 
-    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */
+    /** {@inheritDoc} Oldest first; the rows stream through a database cursor. Test sends are left out. */
     @Override
     public void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink) {
-        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, sink);
+        Require.present(sink, "sink");
+        scan("scanAttempts", "rc_attempt", "created_at", ContactAttempt.class, from, to, a -> {
+            if (a.kind() != AttemptKind.TEST) {
+                sink.accept(a);
+            }
+        });
     }
 
     /** {@inheritDoc} Oldest first; the rows stream through a database cursor. */
@@ -614,5 +689,90 @@ public final class JdbiRetentionStore implements RetentionStore {
             checked.add(Require.text(value, field + "[]"));
         }
         return checked;
+    }
+
+    // ---- the operator's pages ----------------------------------------------------------------
+
+    @Override
+    public Page<CampaignMember> listCampaignMembers(String campaignId, Optional<MemberStatus> status,
+            PageRequest page) {
+        return memberPages.page(Require.text(campaignId, "campaignId"), Require.present(status, "status"),
+                Require.present(page, "page"));
+    }
+
+    @Override
+    public Optional<Integer> removeCampaignMember(String campaignId, String leadId, Instant at) {
+        return memberPages.remove(Require.text(campaignId, "campaignId"), Require.text(leadId, "leadId"),
+                Require.present(at, "at"));
+    }
+
+    @Override
+    public CampaignStats campaignStats(String campaignId) {
+        return memberPages.stats(Require.text(campaignId, "campaignId"));
+    }
+
+    @Override
+    public Page<Conversion> listConversions(ConversionQuery query, PageRequest page) {
+        return conversionPages.page(Require.present(query, "query"), Require.present(page, "page"));
+    }
+
+    @Override
+    public ConversionTotals conversionTotals(ConversionQuery query) {
+        return conversionPages.totals(Require.present(query, "query"));
+    }
+
+    @Override
+    public Optional<UnmatchedPostback> findUnmatchedPostback(String replayKey) {
+        return conversionPages.findUnmatched(Require.text(replayKey, "replayKey"));
+    }
+
+    @Override
+    public UnmatchedPostback matchUnmatchedPostback(String replayKey, String leadId, Instant at) {
+        return conversionPages.match(Require.text(replayKey, "replayKey"), Require.text(leadId, "leadId"),
+                Require.present(at, "at"));
+    }
+
+    @Override
+    public boolean deleteScript(String scriptId) {
+        return config.deleteScript(Require.text(scriptId, "scriptId"));
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        return directory.search(Require.present(search, "search"));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        return directory.count(Require.present(search, "search"));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        return directory.edit(id, edit, Require.present(at, "at"));
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        return directory.statusChanges(Require.text(leadId, "leadId"));
+    }
+
+    @Override
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        return dashboards.activityIn(StoreArguments.buckets(boundaries));
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        return dashboards.nextDue(Require.positive(limit, "limit"));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        return dashboards.recent(Require.positive(limit, "limit"));
     }
 }

@@ -11,6 +11,7 @@ import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Duration;
@@ -36,11 +37,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * concurrent insert makes the unique index fail the chunk, which then runs again). The new leads
  * join each campaign of their routes with one insert (a capped campaign's row is locked and its
  * members counted first, so caps stay exact), are enrolled with one insert per sequence, and are
- * inserted IN_PROGRESS when their first campaign has no cap (else moved with one batch). Before
+ * inserted IN_PROGRESS when their first campaign has no cap (else moved with one batch); their moves
+ * from NEW go to {@code rc_lead_status_change} with one more insert, as every status move does. Before
  * anything, the chunk holds its routes' sequences ({@link SequenceGuard}) and reads, in one statement,
  * the configuration version and whether its campaigns and sequences exist. Duplicates of a lead
  * still NEW are routed one by one with the store's single-lead rules. A single intake is a chunk of
- * one: five statements for a new lead routed to one campaign without cap.
+ * one: six statements for a new lead routed to one campaign without cap.
  */
 final class LeadIntakeRepository {
     private static final int CHUNK = 1_000;
@@ -59,7 +61,7 @@ final class LeadIntakeRepository {
     private static final BulkRows LEAD_ROWS = BulkRows.of("<schema>rc_lead", "id:TEXT", "external_id:TEXT",
             "first_name:TEXT", "last_name:TEXT", "email:TEXT", "phone:TEXT", "source:TEXT", "status:TEXT",
             "sub_id:TEXT", "click_id:TEXT", "timezone:TEXT", "attributes:TEXT", "contact_count:INT", "created_at:TIME",
-            "updated_at:TIME");
+            "updated_at:TIME", "notes:TEXT");
 
     private final Database db;
     private final LeadRepository leads;
@@ -137,13 +139,16 @@ final class LeadIntakeRepository {
         Set<String> inserted = insertNew(h, rows);
         IntakeOutcome[] outcomes = new IntakeOutcome[rows.size()];
         Map<List<IntakeRoute>, List<Integer>> fresh = new LinkedHashMap<>();
+        List<LeadStatusChange> moves = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (inserted.contains(rows.get(i).id())) {
                 fresh.computeIfAbsent(intakes.get(i).routes(), r -> new ArrayList<>()).add(i);
+                IntakeSteps.insertedMove(intakes.get(i), rows.get(i)).ifPresent(moves::add);
             }
         }
-        fresh.forEach((routes, indexes) -> routeNew(h, routes, indexes.stream().map(rows::get).toList())
+        fresh.forEach((routes, indexes) -> routeNew(h, routes, indexes.stream().map(rows::get).toList(), moves)
                 .forEach((k, outcome) -> outcomes[indexes.get(k)] = outcome));
+        LeadStatusChanges.writeAll(h, db.dialect(), moves);
         List<Lead> others = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] == null) {
@@ -210,11 +215,13 @@ final class LeadIntakeRepository {
 
     /**
      * Routes leads inserted in this transaction: each route's campaign takes them (up to its cap) with
-     * one insert, its sequence enrolls those it took with one insert, and members still NEW start.
+     * one insert, its sequence enrolls those it took with one insert, and members still NEW start
+     * (their moves are added to {@code moves}, which the caller writes with one insert).
      *
      * @return the outcome of each lead by its position in {@code fresh}
      */
-    private Map<Integer, IntakeOutcome> routeNew(Handle h, List<IntakeRoute> routes, List<Lead> fresh) {
+    private Map<Integer, IntakeOutcome> routeNew(Handle h, List<IntakeRoute> routes, List<Lead> fresh,
+            List<LeadStatusChange> moves) {
         Map<String, List<String>> joined = new HashMap<>();
         Map<String, List<SequenceEnrollment>> enrolled = new HashMap<>();
         for (IntakeRoute route : routes) {
@@ -234,8 +241,11 @@ final class LeadIntakeRepository {
             Lead lead = fresh.get(k);
             List<String> campaigns = joined.getOrDefault(lead.id(), List.of());
             if (!campaigns.isEmpty() && lead.status() == LeadStatus.NEW) {
-                lead = IntakeSteps.started(lead, lead.createdAt());
-                start.bind("id", lead.id()).bindByType("at", lead.updatedAt(), Instant.class).add();
+                Lead started = IntakeSteps.started(lead, lead.createdAt());
+                start.bind("id", started.id()).bindByType("at", started.updatedAt(), Instant.class).add();
+                LeadStatusChanges.between(lead.id(), lead.status(), started.status(), started.updatedAt())
+                        .ifPresent(moves::add);
+                lead = started;
             }
             outcomes.put(k, new IntakeOutcome(lead, true, campaigns, enrolled.getOrDefault(lead.id(), List.of())));
         }
@@ -250,7 +260,7 @@ final class LeadIntakeRepository {
             lead.lastName().orElse(null), lead.email().orElse(null), lead.phone().orElse(null), lead.source().name(),
             lead.status().name(), lead.subId().orElse(null), lead.clickId().orElse(null),
             lead.timezone().map(ZoneId::getId).orElse(null), Json.write(lead.attributes()), lead.contactCount(),
-            lead.createdAt(), lead.updatedAt()};
+            lead.createdAt(), lead.updatedAt(), lead.notes().orElse(null)};
     }
 
     /** The store's single-lead rules on the open transaction, for duplicates of a lead still NEW. */

@@ -111,7 +111,7 @@ final class LeadRepository {
     static Lead moveLocked(Handle handle, String leadId, Function<Lead, Lead> move) {
         Lead current = lock(handle, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
         Lead moved = move.apply(current);
-        writeStatus(handle, moved);
+        writeStatus(handle, current.status(), moved);
         return moved;
     }
 
@@ -120,12 +120,13 @@ final class LeadRepository {
         return handle.createQuery(LOCK).bind("id", leadId).mapTo(Lead.class).findOne();
     }
 
-    /** Writes the lead's status and update time. */
-    static void writeStatus(Handle handle, Lead lead) {
+    /** Writes the lead's status and update time, and the move from {@code previous} if the status changed. */
+    static void writeStatus(Handle handle, LeadStatus previous, Lead lead) {
         handle.createUpdate(UPDATE_STATUS)
                 .bind("id", lead.id())
                 .bind("status", lead.status().name())
                 .bindByType("at", lead.updatedAt(), Instant.class)
                 .execute();
+        LeadStatusChanges.write(handle, lead.id(), previous, lead.status(), lead.updatedAt());
     }
 }

@@ -14,9 +14,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class LeadRows {
     /** Inserts a whole lead. */
     static final String INSERT = "INSERT INTO <schema>rc_lead (id, external_id, first_name, last_name, email, phone,"
-            + " source, status, sub_id, click_id, timezone, attributes, contact_count, created_at, updated_at)"
+            + " source, status, sub_id, click_id, timezone, attributes, contact_count, created_at, updated_at, notes)"
             + " VALUES (:id, :externalId, :firstName, :lastName, :email, :phone, :source, :status, :subId, :clickId,"
-            + " :timezone, :attributes, :contactCount, :createdAt, :updatedAt)";
+            + " :timezone, :attributes, :contactCount, :createdAt, :updatedAt, :notes)";
 
     private LeadRows() {
     }
@@ -37,7 +37,8 @@ final class LeadRows {
                 .bind("attributes", Json.write(lead.attributes()))
                 .bind("contactCount", lead.contactCount())
                 .bindByType("createdAt", lead.createdAt(), Instant.class)
-                .bindByType("updatedAt", lead.updatedAt(), Instant.class);
+                .bindByType("updatedAt", lead.updatedAt(), Instant.class)
+                .bind("notes", lead.notes().orElse(null));
     }
 
     /** Maps a {@code rc_lead} row. */
@@ -56,6 +57,7 @@ final class LeadRows {
                 Json.stringMap(rs.getString("attributes")),
                 rs.getInt("contact_count"),
                 Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"),
+                Columns.optionalText(rs, "notes"));
     }
 }

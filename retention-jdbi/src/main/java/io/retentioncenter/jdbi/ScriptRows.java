@@ -11,10 +11,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class ScriptRows {
     /** Inserts a whole script. */
     static final String INSERT = "INSERT INTO <schema>rc_script (id, name, channel, campaign_id, subject, body,"
-            + " settings) VALUES (:id, :name, :channel, :campaignId, :subject, :body, :settings)";
+            + " settings, description) VALUES (:id, :name, :channel, :campaignId, :subject, :body, :settings,"
+            + " :description)";
     /** Replaces every column of a stored script. */
     static final String REPLACE = "UPDATE <schema>rc_script SET name = :name, channel = :channel,"
-            + " campaign_id = :campaignId, subject = :subject, body = :body, settings = :settings WHERE id = :id";
+            + " campaign_id = :campaignId, subject = :subject, body = :body, settings = :settings,"
+            + " description = :description WHERE id = :id";
 
     private ScriptRows() {
     }
@@ -27,7 +29,8 @@ final class ScriptRows {
                 .bind("campaignId", script.campaignId().orElse(null))
                 .bind("subject", script.subject().orElse(null))
                 .bind("body", script.body())
-                .bind("settings", Json.write(script.settings()));
+                .bind("settings", Json.write(script.settings()))
+                .bind("description", script.description().orElse(null));
     }
 
     /** Maps a {@code rc_script} row. */
@@ -38,6 +41,7 @@ final class ScriptRows {
                 Columns.optionalText(rs, "campaign_id"),
                 Columns.optionalText(rs, "subject"),
                 rs.getString("body"),
-                Json.stringMap(rs.getString("settings")));
+                Json.stringMap(rs.getString("settings")),
+                Columns.optionalText(rs, "description"));
     }
 }

@@ -25,12 +25,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class SequenceRows {
     /** Inserts a whole sequence. */
     static final String INSERT = "INSERT INTO <schema>rc_sequence (id, name, status, campaign_id, reenroll_cooldown,"
-            + " steps, one_shot, created_at, updated_at) VALUES (:id, :name, :status, :campaignId, :reenrollCooldown,"
-            + " :steps, :oneShot, :createdAt, :updatedAt)";
+            + " steps, one_shot, created_at, updated_at, description) VALUES (:id, :name, :status, :campaignId,"
+            + " :reenrollCooldown, :steps, :oneShot, :createdAt, :updatedAt, :description)";
     /** Replaces every column of a stored sequence. */
     static final String REPLACE = "UPDATE <schema>rc_sequence SET name = :name, status = :status,"
             + " campaign_id = :campaignId, reenroll_cooldown = :reenrollCooldown, steps = :steps,"
-            + " one_shot = :oneShot, created_at = :createdAt, updated_at = :updatedAt WHERE id = :id";
+            + " one_shot = :oneShot, created_at = :createdAt, updated_at = :updatedAt, description = :description"
+            + " WHERE id = :id";
 
     private SequenceRows() {
     }
@@ -47,7 +48,8 @@ final class SequenceRows {
                 .bind("steps", Json.write(steps))
                 .bind("oneShot", sequence.oneShot())
                 .bindByType("createdAt", sequence.createdAt(), Instant.class)
-                .bindByType("updatedAt", sequence.updatedAt(), Instant.class);
+                .bindByType("updatedAt", sequence.updatedAt(), Instant.class)
+                .bind("description", sequence.description().orElse(null));
     }
 
     /** Maps a {@code rc_sequence} row. */
@@ -60,7 +62,8 @@ final class SequenceRows {
                 Json.read("steps", rs.getString("steps"), SequenceRows::steps),
                 rs.getBoolean("one_shot"),
                 Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"),
+                Columns.optionalText(rs, "description"));
     }
 
     private static ObjectNode stepJson(SequenceStep step) {

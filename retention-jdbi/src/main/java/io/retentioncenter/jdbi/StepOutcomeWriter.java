@@ -2,6 +2,7 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchLease;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RecordedSteps;
@@ -99,6 +100,8 @@ final class StepOutcomeWriter {
             }
             if (known.add(attempt)) {
                 LeadContact contacted = lead.contacted(attempt.createdAt());
+                LeadStatusChanges.between(lead.id(), lead.status(), contacted.status(), contacted.updatedAt())
+                        .ifPresent(writes.statusChanges::add);
                 leads.put(contacted.id(), contacted);
                 writes.leads.put(contacted.id(), contacted);
                 writes.insert(attempt);
@@ -168,6 +171,7 @@ final class StepOutcomeWriter {
         private final List<ContactAttempt> leased = new ArrayList<>();
         private final List<SequenceStepExecution> executions = new ArrayList<>();
         private final Map<String, SequenceEnrollment> enrollments = new LinkedHashMap<>();
+        private final List<LeadStatusChange> statusChanges = new ArrayList<>();
 
         Writes(Optional<DispatchLease> lease) {
             this.lease = lease;
@@ -188,6 +192,7 @@ final class StepOutcomeWriter {
         void flush(Handle handle, Dialect dialect) {
             LEAD_CONTACTS.update(handle, dialect, 0, "", "", leads.values().stream().map(lead -> new Object[] {
                 lead.id(), lead.status().name(), lead.contactCount(), lead.updatedAt()}).toList());
+            LeadStatusChanges.writeAll(handle, dialect, statusChanges);
             AttemptRows.BULK.insert(handle, dialect, attempts);
             String[] deferred = executions.stream().filter(e -> e.status() == ExecutionStatus.DEFERRED)
                     .map(SequenceStepExecution::id).toArray(String[]::new);

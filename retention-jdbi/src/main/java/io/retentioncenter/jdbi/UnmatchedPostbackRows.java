@@ -29,6 +29,8 @@ final class UnmatchedPostbackRows {
         return new UnmatchedPostback(rs.getString("replay_key"),
                 rs.getString("sub_id"),
                 Json.stringMap(rs.getString("params")),
-                Columns.instant(rs, "received_at"));
+                Columns.instant(rs, "received_at"),
+                Columns.optionalText(rs, "matched_lead_id"),
+                Columns.optionalInstant(rs, "matched_at"));
     }
 }

@@ -70,6 +70,14 @@ class DeclaredConfigurationRestartTest {
                 List.of(new Variant("A", a.id(), 1), new Variant("B", b.id(), 1)));
     }
 
+    /**
+     * A store on a pool of its own, as one host instance has. Two connections each keep the nine
+     * instances of this test far below the server's connection limit, which other tests share.
+     */
+    private RetentionStore instanceStore() {
+        return db.storeOn(db.pool(2));
+    }
+
     private RetentionEngine start(RetentionStore store, RecordingChannelProvider email, String instance) {
         return RetentionEngine.builder().store(store).clock(clock).instanceId(instance).channel(email).build();
     }
@@ -79,13 +87,13 @@ class DeclaredConfigurationRestartTest {
         RecordingChannelProvider email = RecordingChannelProvider.of(Channel.EMAIL);
         List<String> leads = new ArrayList<>();
         for (int restart = 0; restart < 4; restart++) {
-            RetentionEngine engine = start(db.newStore(), email, "host-" + restart);
+            RetentionEngine engine = start(instanceStore(), email, "host-" + restart);
             declareConfiguration(engine);
             leads.add(engine.leads().ingest(NewLead.builder(LeadSource.API).email("lead" + restart + "@example.com")
                     .firstName("L" + restart).build()).lead().id());
             engine.tick();
         }
-        RetentionEngine last = start(db.newStore(), email, "host-check");
+        RetentionEngine last = start(instanceStore(), email, "host-check");
         assertThat(last.campaigns().list()).hasSize(1);
         assertThat(last.scripts().list()).hasSize(2);
         assertThat(last.sequences().list()).hasSize(1);
@@ -99,7 +107,7 @@ class DeclaredConfigurationRestartTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> starts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            RetentionEngine engine = start(db.newStore(), email, "together-" + i);
+            RetentionEngine engine = start(instanceStore(), email, "together-" + i);
             starts.add(threads.submit(() -> {
                 go.await();
                 declareConfiguration(engine);

@@ -77,7 +77,7 @@ final class BenchStores {
      * Creates the benchmark's own database when it is missing (through the server's {@code postgres}
      * database), so that benchmarks never share the test suite's database.
      */
-    private static String ensureDatabase(String url, String user, String password) {
+    static String ensureDatabase(String url, String user, String password) {
         int slash = url.lastIndexOf('/');
         int query = url.indexOf('?', slash);
         String name = url.substring(slash + 1, query < 0 ? url.length() : query);

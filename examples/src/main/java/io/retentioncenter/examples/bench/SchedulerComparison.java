@@ -2,6 +2,7 @@ package io.retentioncenter.examples.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Our tick against db-scheduler on the same PostgreSQL database in the same program, runs
@@ -55,7 +56,7 @@ public final class SchedulerComparison {
 
     private static double ours(int n, int engines) throws Exception {
         try (BenchStores.Handle store = BenchStores.open("postgres")) {
-            return TickBenchmark.tick(store, n, engines);
+            return TickBenchmark.tick(store, n, engines, Optional.empty());
         }
     }
 

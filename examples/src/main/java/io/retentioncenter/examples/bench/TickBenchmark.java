@@ -1,14 +1,18 @@
 package io.retentioncenter.examples.bench;
 
 import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.RetentionEngineBuilder;
+import io.retentioncenter.core.contact.LeadPacing;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
 import io.retentioncenter.core.sequence.TickResult;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.testing.RecordingChannelProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,8 +28,9 @@ import java.util.concurrent.Future;
  *
  * Arguments: store ({@code memory}, or a JDBC store, see {@link BenchStores}), number of due
  * enrollments, number of concurrent engines (each with its own store object, so its own connection
- * pool), and optionally {@code history=E,A}: before anything else, load E completed enrollments and A
- * sent attempts set-based in SQL (PostgreSQL), to compare with a run on empty tables. The due leads
+ * pool), then optionally {@code history=E,A}: before anything else, load E completed enrollments and A
+ * sent attempts set-based in SQL (PostgreSQL), to compare with a run on empty tables; and
+ * {@code paced} to tick with per-lead pacing (every step then takes its lead's pace in the store). The due leads
  * are loaded with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second
  * through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
  * as many threads as engines into the same tables.
@@ -39,9 +44,14 @@ public final class TickBenchmark {
         String kind = args.length > 0 ? args[0] : "memory";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int engines = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        String history = args.length > 3 ? args[3].replace("history=", "") : "";
-        System.out.printf("tick benchmark: store=%s due=%d engines=%d history=%s cores=%d%n", kind, n, engines,
-                history.isEmpty() ? "none" : history, Runtime.getRuntime().availableProcessors());
+        List<String> options = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+        String history = options.stream().filter(o -> o.startsWith("history=")).map(o -> o.substring(8))
+                .findFirst().orElse("");
+        Optional<LeadPacing> pacing = options.contains("paced")
+                ? Optional.of(LeadPacing.of(10, Duration.ofMinutes(1))) : Optional.empty();
+        System.out.printf("tick benchmark: store=%s due=%d engines=%d history=%s paced=%s cores=%d%n", kind, n,
+                engines, history.isEmpty() ? "none" : history, pacing.isPresent(),
+                Runtime.getRuntime().availableProcessors());
         try (BenchStores.Handle store = BenchStores.open(kind)) {
             if (!history.isEmpty()) {
                 String[] sizes = history.split(",");
@@ -50,15 +60,19 @@ public final class TickBenchmark {
                 System.out.printf("  history: %s completed enrollments and %s attempts loaded in %.1f s%n", sizes[0],
                         sizes[1], (System.nanoTime() - t0) / 1e9);
             }
-            tick(store, n, engines);
+            tick(store, n, engines, pacing);
             IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
         }
     }
 
-    /** Loads {@code n} due enrollments, drains them with {@code engines} engines; returns steps per second. */
-    static double tick(BenchStores.Handle handle, int n, int engines) throws Exception {
+    /**
+     * Loads {@code n} due enrollments, drains them with {@code engines} engines (paced when
+     * {@code pacing} is given); returns steps per second.
+     */
+    static double tick(BenchStores.Handle handle, int n, int engines, Optional<LeadPacing> pacing)
+            throws Exception {
         Clock clock = Clock.systemUTC();
-        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup");
+        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup", Optional.empty());
         BenchmarkWorld.create(setup, true);
         long t0 = System.nanoTime();
         for (int from = 0; from < n; from += 100_000) {
@@ -81,7 +95,7 @@ public final class TickBenchmark {
         for (int i = 0; i < engines; i++) {
             RecordingChannelProvider p = BenchmarkWorld.noop();
             providers.add(p);
-            workers.add(engine(stores.get(i), clock, p, "engine-" + i));
+            workers.add(engine(stores.get(i), clock, p, "engine-" + i, pacing));
         }
         ExecutorService pool = Executors.newFixedThreadPool(engines);
         long start = System.nanoTime();
@@ -113,8 +127,10 @@ public final class TickBenchmark {
     }
 
     private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,
-            String id) {
-        return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(provider).batchSize(1000)
-                .dispatchConcurrency(64).build();
+            String id, Optional<LeadPacing> pacing) {
+        RetentionEngineBuilder builder = RetentionEngine.builder().store(store).clock(clock).instanceId(id)
+                .channel(provider).batchSize(1000).dispatchConcurrency(64);
+        pacing.ifPresent(builder::leadPacing);
+        return builder.build();
     }
 }

@@ -2,6 +2,7 @@ package io.retentioncenter.channels.instantly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.http.BearerRequests;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
@@ -57,6 +58,21 @@ final class InstantlyApi {
     /** POSTs {@code body} as JSON to {@code path}, blocking the caller; never repeated once it may have arrived. */
     HttpResult post(String path, JsonNode body) {
         return http.execute(request(path, body), Replay.UNSAFE);
+    }
+
+    /** A GET of {@code pathAndQuery} (read-only, so {@link Replay#SAFE}), blocking the caller. */
+    HttpResult get(String pathAndQuery) {
+        return http.execute(getRequest(pathAndQuery), Replay.SAFE);
+    }
+
+    /** A GET request of {@code pathAndQuery} with the key. */
+    HttpRequest getRequest(String pathAndQuery) {
+        return BearerRequests.get(URI.create(baseUri + pathAndQuery), apiKey);
+    }
+
+    /** The transport. */
+    ProviderHttp http() {
+        return http;
     }
 
     /** The longest one call takes, every try included. */

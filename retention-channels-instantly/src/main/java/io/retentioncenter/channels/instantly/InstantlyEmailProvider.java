@@ -3,8 +3,10 @@ package io.retentioncenter.channels.instantly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retentioncenter.core.ConfigurationException;
 import io.retentioncenter.core.InvalidPayloadException;
+import io.retentioncenter.core.ProviderException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.ConnectionProbe;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
@@ -13,11 +15,13 @@ import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.ConnectionCheck;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -108,6 +112,36 @@ public final class InstantlyEmailProvider implements ChannelProvider {
         JsonNode body = AddLeadRequest.body(message, campaign, skipIfInCampaign);
         return api.postAsync(LEADS_PATH, body, skipIfInCampaign ? Replay.SAFE : Replay.UNSAFE,
                 (result, error) -> result != null ? outcome(result, message) : transportFailure(error, message));
+    }
+
+    /**
+     * Checks the API key with one read-only call ({@code GET /api/v2/campaigns?limit=1}, scope
+     * {@code campaigns:read}); a key without that scope fails the check even if it may add leads.
+     */
+    @Override
+    public ConnectionCheck checkConnection() {
+        return ConnectionProbe.probe(api.http(), api.getRequest(InstantlyDiscovery.CAMPAIGNS_PATH + "?limit=1"),
+                "Instantly");
+    }
+
+    /**
+     * The workspace's campaigns, every page of {@code GET /api/v2/campaigns}: their ids are what
+     * {@link #CAMPAIGN_SETTING} and {@link Builder#campaignId} take. Read-only; blocks the caller.
+     *
+     * @throws ProviderException when Instantly refuses, answers an unreadable page or is unreachable
+     */
+    public List<InstantlyCampaign> campaigns() {
+        return new InstantlyDiscovery(api).campaigns();
+    }
+
+    /**
+     * The workspace's sending accounts, every page of {@code GET /api/v2/accounts} (scope
+     * {@code accounts:read}). Read-only; blocks the caller.
+     *
+     * @throws ProviderException when Instantly refuses, answers an unreadable page or is unreachable
+     */
+    public List<InstantlyAccount> sendingAccounts() {
+        return new InstantlyDiscovery(api).accounts();
     }
 
     /** The connection, shared with {@link InstantlyWebhookSubscriber}. */

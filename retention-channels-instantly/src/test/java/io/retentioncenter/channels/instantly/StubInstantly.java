@@ -24,8 +24,8 @@ import java.util.concurrent.Executors;
  */
 final class StubInstantly implements AutoCloseable {
 
-    /** One recorded request. */
-    record Recorded(String method, String path, Headers headers, String body) {
+    /** One recorded request; {@code query} is the raw query string, empty when there is none. */
+    record Recorded(String method, String path, Headers headers, String body, String query) {
     }
 
     /**
@@ -82,8 +82,9 @@ final class StubInstantly implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getRawQuery();
         requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders(), body));
+                exchange.getRequestHeaders(), body, query == null ? "" : query));
         Reply reply = next();
         if (reply.hang()) {
             awaitClose();

@@ -1,8 +1,10 @@
 package io.retentioncenter.channels.vapi;
 
 import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.ProviderException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.http.ConnectionProbe;
 import io.retentioncenter.core.http.HttpResult;
 import io.retentioncenter.core.http.ProviderHttp;
 import io.retentioncenter.core.http.ProviderTransportException;
@@ -11,6 +13,7 @@ import io.retentioncenter.core.http.SendResults;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.spi.ChannelProvider;
+import io.retentioncenter.core.spi.ConnectionCheck;
 import io.retentioncenter.core.spi.OutboundMessage;
 import io.retentioncenter.core.spi.SendResult;
 import java.net.URI;
@@ -54,6 +57,7 @@ public final class VapiCallProvider implements ChannelProvider {
     private final CreateCallRequest requestShape;
     private final ProviderHttp http;
     private final Clock clock;
+    private final VapiDirectory directory;
 
     private VapiCallProvider(Builder b) {
         this.apiKey = b.apiKey;
@@ -64,6 +68,7 @@ public final class VapiCallProvider implements ChannelProvider {
         this.http = b.http.orElseGet(() -> ProviderHttp.builder(NAME)
                 .maxConcurrent(Builder.DEFAULT_MAX_CONCURRENT_REQUESTS).clock(b.clock).build());
         this.clock = b.clock;
+        this.directory = new VapiDirectory(b.baseUri.toString().replaceAll("/+$", ""), apiKey, http);
     }
 
     /** Starts a builder; {@link Builder#apiKey} is required. */
@@ -124,6 +129,33 @@ public final class VapiCallProvider implements ChannelProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(requestShape.body(message, target).toString()))
                 .build();
         return http.executeAsync(request, Replay.UNSAFE, (result, error) -> outcome(message, result, error));
+    }
+
+    /** Checks the API key with one read-only call: {@code GET /assistant?limit=1}. */
+    @Override
+    public ConnectionCheck checkConnection() {
+        return ConnectionProbe.probe(http, directory.get(VapiDirectory.ASSISTANTS_PATH + "?limit=1"), "VAPI");
+    }
+
+    /**
+     * The organization's assistants ({@code GET /assistant}, up to 1000): their ids are what
+     * {@link #SETTING_ASSISTANT_ID} and {@link Builder#assistantId} take. Read-only; blocks the caller.
+     *
+     * @throws ProviderException when VAPI refuses, answers an unreadable list or is unreachable
+     */
+    public List<VapiAssistant> assistants() {
+        return directory.assistants();
+    }
+
+    /**
+     * The organization's phone numbers ({@code GET /phone-number}, up to 1000): their ids are what
+     * {@link #SETTING_PHONE_NUMBER_ID} and {@link Builder#phoneNumberId} take. Read-only; blocks the
+     * caller.
+     *
+     * @throws ProviderException when VAPI refuses, answers an unreadable list or is unreachable
+     */
+    public List<VapiPhoneNumber> phoneNumbers() {
+        return directory.phoneNumbers();
     }
 
     /** The transport's total timeout: the longest one send takes, every try included. */

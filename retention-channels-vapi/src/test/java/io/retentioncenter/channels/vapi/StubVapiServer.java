@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback stand-in for the VAPI API: records every request and answers with scripted responses. */
 final class StubVapiServer implements AutoCloseable {
-    /** One received request. */
-    record Recorded(String method, String path, Headers headers, String body) {
+    /** One received request; {@code query} is the raw query string, empty when there is none. */
+    record Recorded(String method, String path, Headers headers, String body, String query) {
     }
 
     /**
@@ -107,8 +107,9 @@ final class StubVapiServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
             requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders(), body));
+                    exchange.getRequestHeaders(), body, query == null ? "" : query));
             Reply reply = next();
             if (reply.held()) {
                 closing.await();

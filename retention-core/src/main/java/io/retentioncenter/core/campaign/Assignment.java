@@ -7,5 +7,7 @@ public enum Assignment {
     /** The lead was already in the campaign; nothing changed. */
     ALREADY_ASSIGNED,
     /** The campaign's lead cap is reached; nothing changed. */
-    CAP_REACHED
+    CAP_REACHED,
+    /** An operator removed the lead from the campaign; it stays out and nothing changed. */
+    REMOVED
 }

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.campaign;
 
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import java.time.Instant;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Optional;
  *     the integration defaults and overridden by script settings
  * @param createdAt creation time
  * @param updatedAt last change
+ * @param description what the campaign is for, for operators (multi-line, at most 2,000 characters)
  */
 public record Campaign(
         String id,
@@ -34,7 +36,8 @@ public record Campaign(
         Optional<String> sequenceId,
         Map<String, String> settings,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> description) {
 
     /** Default maximum number of attempts per lead. */
     public static final int DEFAULT_CONTACT_LIMIT = 5;
@@ -52,6 +55,15 @@ public record Campaign(
         settings = Map.copyOf(Require.present(settings, "settings"));
         Require.present(createdAt, "createdAt");
         Require.present(updatedAt, "updatedAt");
+        description = Descriptions.clean(description);
+    }
+
+    /** A campaign without a description. */
+    public Campaign(String id, String name, CampaignStatus status, AutoAssignRule autoAssign, Schedule schedule,
+            Map<Channel, RateLimit> rateLimits, int contactLimit, Optional<String> sequenceId,
+            Map<String, String> settings, Instant createdAt, Instant updatedAt) {
+        this(id, name, status, autoAssign, schedule, rateLimits, contactLimit, sequenceId, settings, createdAt,
+                updatedAt, Optional.empty());
     }
 
     /** The rate limit for {@code channel}, if one is set. */
@@ -62,12 +74,12 @@ public record Campaign(
     /** A copy with another status, checked against the state machine. */
     public Campaign withStatus(CampaignStatus next, Instant at) {
         return new Campaign(id, name, status.moveTo(next), autoAssign, schedule, rateLimits, contactLimit, sequenceId,
-                settings, createdAt, at);
+                settings, createdAt, at, description);
     }
 
     /** A copy that runs {@code sequence}. */
     public Campaign withSequence(String sequence, Instant at) {
         return new Campaign(id, name, status, autoAssign, schedule, rateLimits, contactLimit,
-                Optional.of(sequence), settings, createdAt, at);
+                Optional.of(sequence), settings, createdAt, at, description);
     }
 }

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.campaign;
 
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,10 +20,11 @@ import java.util.Optional;
  * @param contactLimit attempts per lead
  * @param sequenceId explicit sequence
  * @param settings provider settings
+ * @param description what the campaign is for (optional)
  */
 public record NewCampaign(String name, CampaignStatus status, AutoAssignRule autoAssign, Schedule schedule,
         Map<Channel, RateLimit> rateLimits, int contactLimit, Optional<String> sequenceId,
-        Map<String, String> settings) {
+        Map<String, String> settings, Optional<String> description) {
 
     /** Starts a builder for a campaign named {@code name}. */
     public static Builder builder(String name) {
@@ -39,6 +41,7 @@ public record NewCampaign(String name, CampaignStatus status, AutoAssignRule aut
         private int contactLimit = Campaign.DEFAULT_CONTACT_LIMIT;
         private String sequenceId;
         private final Map<String, String> settings = new HashMap<>();
+        private Optional<String> description = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -86,10 +89,16 @@ public record NewCampaign(String name, CampaignStatus status, AutoAssignRule aut
             return this;
         }
 
+        /** What the campaign is for, for operators: multi-line, at most 2,000 characters; blank for none. */
+        public Builder description(String value) {
+            description = Descriptions.of(value);
+            return this;
+        }
+
         /** Builds the request. */
         public NewCampaign build() {
             return new NewCampaign(Require.text(name, "name"), status, autoAssign, schedule, rateLimits, contactLimit,
-                    Optional.ofNullable(sequenceId), settings);
+                    Optional.ofNullable(sequenceId), settings, description);
         }
     }
 }

@@ -9,5 +9,12 @@ public enum AttemptKind {
     /** A callback the lead asked for during a call. */
     CALLBACK,
     /** A direct {@code routeContact} call by the host. */
-    DIRECT
+    DIRECT,
+    /**
+     * A test send by an operator to an address of their choosing, outside any sequence: no lead is
+     * contacted or counted, and analytics never see it.
+     */
+    TEST,
+    /** A one-off message an operator writes to one lead (the lead page's "send SMS"). */
+    ONE_OFF
 }

@@ -30,6 +30,8 @@ public record RouteDecision(Verdict verdict, Instant at, Reason reason) {
         RATE_LIMITED,
         /** The send-time advisor asked for a later slot. */
         BETTER_SLOT,
+        /** The lead's pacing (daily contact cap or minimum gap between contacts) asks for later. */
+        PACED,
         /** The lead converted, was rejected or opted out. */
         NOT_CONTACTABLE,
         /** The lead has no address for the channel (no email for EMAIL, no phone for SMS/CALL). */

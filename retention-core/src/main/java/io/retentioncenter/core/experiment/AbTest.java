@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param status lifecycle status
  * @param winner the winning variant's name once decided, empty for "no winner"
  * @param startedAt start time
- * @param endedAt end time once COMPLETED
+ * @param endedAt end time once COMPLETED (or DELETED)
  */
 public record AbTest(
         String id,
@@ -57,6 +57,12 @@ public record AbTest(
     /** The variant named {@code name}, if any. */
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** A copy in {@code next} status; a DELETED copy gets an end time when it had none. */
+    public AbTest withStatus(AbTestStatus next, Instant at) {
+        Optional<Instant> end = next == AbTestStatus.DELETED ? endedAt.or(() -> Optional.of(at)) : endedAt;
+        return new AbTest(id, campaignId, channel, variants, next, winner, startedAt, end);
     }
 
     /** A completed copy with the given winner (empty for no winner). */

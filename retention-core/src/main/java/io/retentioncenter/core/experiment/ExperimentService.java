@@ -78,15 +78,16 @@ public final class ExperimentService {
         return test;
     }
 
-    /** The test with {@code id}. */
+    /** The test with {@code id}, a DELETED one included. */
     public AbTest get(String id) {
         return Optional.ofNullable(ctx.config().current().tests().get(Require.text(id, "id")))
                 .orElseThrow(() -> new NotFoundException("A/B test", id));
     }
 
-    /** All tests, oldest first. */
+    /** All tests but DELETED ones, oldest first. */
     public List<AbTest> list() {
         return ctx.config().current().tests().values().stream()
+                .filter(t -> t.status() != AbTestStatus.DELETED)
                 .sorted(Comparator.comparing(AbTest::startedAt).thenComparing(AbTest::id)).toList();
     }
 
@@ -96,17 +97,70 @@ public final class ExperimentService {
         return ctx.store().abTestCounts(testId);
     }
 
-    /** Ends a running test by hand, with or without a winner. */
+    /**
+     * Ends a running or paused test by hand, with or without a winner.
+     *
+     * @throws ConflictException when the test is neither RUNNING nor PAUSED
+     */
     public AbTest stop(String testId, Optional<String> winner) {
         AbTest test = get(testId);
         Require.present(winner, "winner");
-        if (test.status() != AbTestStatus.RUNNING) {
-            throw new ConflictException("A/B test " + testId + " is not running");
+        if (test.status() != AbTestStatus.RUNNING && test.status() != AbTestStatus.PAUSED) {
+            throw new ConflictException("A/B test " + testId + " is " + test.status());
         }
         winner.ifPresent(w -> test.variant(w).orElseThrow(() -> new ValidationException("winner", "no variant " + w)));
         AbTest done = test.completed(winner, ctx.now());
         ctx.store().saveAbTest(done);
         return done;
+    }
+
+    /**
+     * Pauses a running test: until it resumes, attempts get the campaign's usual script and no
+     * variant; conversions of attempts made while it ran are still credited to their variant.
+     *
+     * @throws ConflictException when the test is not RUNNING
+     */
+    public AbTest pause(String testId) {
+        return move(get(testId), AbTestStatus.RUNNING, AbTestStatus.PAUSED);
+    }
+
+    /**
+     * Resumes a paused test.
+     *
+     * @throws ConflictException when the test is not PAUSED, or another test runs meanwhile for its
+     *     campaign and channel
+     */
+    public AbTest resume(String testId) {
+        AbTest test = get(testId);
+        ctx.config().current().runningTest(test.campaignId(), test.channel()).ifPresent(other -> {
+            throw new ConflictException("A/B test " + other.id() + " runs for campaign " + test.campaignId()
+                    + " on " + test.channel());
+        });
+        return move(test, AbTestStatus.PAUSED, AbTestStatus.RUNNING);
+    }
+
+    /**
+     * Deletes a test, whatever its status: it stops assigning variants and leaves {@link #list},
+     * while its attempts keep their variant and {@link #get} and {@link #counts} still answer for it.
+     * Deleting a DELETED test changes nothing.
+     */
+    public AbTest delete(String testId) {
+        AbTest test = get(testId);
+        if (test.status() == AbTestStatus.DELETED) {
+            return test;
+        }
+        AbTest deleted = test.withStatus(AbTestStatus.DELETED, ctx.now());
+        ctx.store().saveAbTest(deleted);
+        return deleted;
+    }
+
+    private AbTest move(AbTest test, AbTestStatus from, AbTestStatus to) {
+        if (test.status() != from) {
+            throw new ConflictException("A/B test " + test.id() + " is " + test.status() + ", not " + from);
+        }
+        AbTest moved = test.withStatus(to, ctx.now());
+        ctx.store().saveAbTest(moved);
+        return moved;
     }
 
     /** Asks the judge about a running test and ends it when the judge says so. */

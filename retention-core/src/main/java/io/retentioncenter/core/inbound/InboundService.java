@@ -1,13 +1,17 @@
 package io.retentioncenter.core.inbound;
 
 import io.retentioncenter.core.ConfigurationException;
+import io.retentioncenter.core.ConflictException;
+import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.contact.ChannelRouter;
+import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.ExperimentService;
 import io.retentioncenter.core.inbound.keitaro.KeitaroPostbackParser;
 import io.retentioncenter.core.inbound.meta.GraphLeadClient;
 import io.retentioncenter.core.inbound.meta.MetaWebhooks;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Require;
+import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadService;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +78,30 @@ public final class InboundService {
     public KeitaroResult keitaroJson(byte[] body, Optional<String> secretHeader) {
         return keitaro.apply(keitaroParser().parseJson(body, Require.present(secretHeader, "secretHeader"),
                 ctx.now()));
+    }
+
+    /**
+     * Links a postback that matched no lead to {@code leadId}, as an operator does from the
+     * conversions page: its parameters are parsed again (without the secret, checked when it arrived)
+     * and applied as if its sub id had named the lead, crediting the lead's latest dispatched attempt
+     * (or its latest enrollment's campaign). The lead reacts as to any conversion: a SALE converts it
+     * and ends its enrollments at once. The conversion is created once: re-matching to the same lead
+     * again is a REPLAY that changes nothing.
+     *
+     * @throws io.retentioncenter.core.NotFoundException when the postback or the lead does not exist
+     * @throws io.retentioncenter.core.ConflictException when the postback is matched to another lead,
+     *     or the lead has no campaign to credit
+     * @throws ConfigurationException when Keitaro postbacks are not configured
+     */
+    public KeitaroResult rematchPostback(String replayKey, String leadId) {
+        UnmatchedPostback kept = ctx.store().findUnmatchedPostback(Require.text(replayKey, "replayKey"))
+                .orElseThrow(() -> new NotFoundException("unmatched postback", replayKey));
+        Lead lead = ctx.store().findLead(Require.text(leadId, "leadId"))
+                .orElseThrow(() -> new NotFoundException("lead", leadId));
+        kept.matchedLeadId().filter(other -> !other.equals(lead.id())).ifPresent(other -> {
+            throw new ConflictException("postback " + kept.replayKey() + " is matched to lead " + other);
+        });
+        return keitaro.rematch(kept, keitaroParser().parseKept(kept.params(), kept.receivedAt()), lead);
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.Optional;
  * only, the recipient's latest attempt is used only for events that name no message), applies opt-outs (lead DO_NOT_CONTACT, running enrollments EXITED, nothing sent
  * afterwards), and fires the smart re-engagement hooks: an opened email of a lead that has not
  * converted schedules one extra SMS for that enrollment; a "call back later" schedules a callback
- * call at the asked time. Every effect is idempotent, so a replayed event changes nothing.
+ * call at the asked time. An event of a test send only moves the test attempt forward: it reached
+ * an operator, not a lead. Every effect is idempotent, so a replayed event changes nothing.
  */
 final class ProviderEventHandler {
     private final EngineContext ctx;
@@ -43,9 +44,11 @@ final class ProviderEventHandler {
     }
 
     private ProviderEventResult apply(ProviderEvent event, Optional<ContactAttempt> attempt) {
-        Optional<Lead> lead = attempt.map(ContactAttempt::leadId).flatMap(ctx.store()::findLead)
-                .or(() -> event.recipient().flatMap(ctx.store()::findLeadByAddress));
-        if (lead.isEmpty()) {
+        // a test send reached an operator, not a lead: its status moves on, nothing else happens
+        boolean test = attempt.filter(a -> a.kind() == AttemptKind.TEST).isPresent();
+        Optional<Lead> lead = test ? Optional.empty() : attempt.map(ContactAttempt::leadId)
+                .flatMap(ctx.store()::findLead).or(() -> event.recipient().flatMap(ctx.store()::findLeadByAddress));
+        if (lead.isEmpty() && !test) {
             return result(event, ProviderEventResult.Outcome.UNMATCHED, attempt, lead, Optional.empty());
         }
         Instant now = ctx.now();
@@ -57,11 +60,13 @@ final class ProviderEventHandler {
                     event.type() == ProviderEventType.FAILED ? event.detail() : Optional.empty(),
                     event.transcript(), event.keywords()), now).isPresent();
         }
-        switch (event.type()) {
-            case OPTED_OUT -> changed |= optOut(lead.get(), now);
-            case OPENED, CLICKED -> followUp = attempt.flatMap(a -> reengage(a, lead.get(), now));
-            case CALLBACK_REQUESTED -> followUp = attempt.flatMap(a -> callback(a, lead.get(), event, now));
-            default -> {
+        if (lead.isPresent()) {
+            switch (event.type()) {
+                case OPTED_OUT -> changed |= optOut(lead.get(), now);
+                case OPENED, CLICKED -> followUp = attempt.flatMap(a -> reengage(a, lead.get(), now));
+                case CALLBACK_REQUESTED -> followUp = attempt.flatMap(a -> callback(a, lead.get(), event, now));
+                default -> {
+                }
             }
         }
         boolean fresh = ctx.store().markEventProcessed(event.eventKey(), now);

@@ -23,11 +23,30 @@ public final class Attempts {
     public static ContactAttempt create(Lead lead, String campaignId, Channel channel, AttemptKind kind,
             Optional<String> enrollmentId, Optional<Integer> stepOrder, String keySource, ComposedMessage message,
             Instant dueAt, Instant now) {
+        return fresh(lead, campaignId, channel, kind, enrollmentId, stepOrder, keySource, message.attemptId(),
+                Optional.of(message.scriptId()), message, dueAt, now);
+    }
+
+    /**
+     * A new one-off attempt {@code attemptId} of free text (no script), PENDING when {@code dueAt} is
+     * not after {@code now}, else SCHEDULED; its idempotency key derives from the id.
+     */
+    public static ContactAttempt oneOff(Lead lead, String campaignId, Channel channel, String attemptId,
+            Optional<String> subject, String body, Instant dueAt, Instant now) {
+        ComposedMessage text = new ComposedMessage(attemptId, "none", Optional.empty(), Optional.empty(), subject,
+                body);
+        return fresh(lead, campaignId, channel, AttemptKind.ONE_OFF, Optional.empty(), Optional.empty(),
+                "one-off:" + attemptId, attemptId, Optional.empty(), text, dueAt, now);
+    }
+
+    private static ContactAttempt fresh(Lead lead, String campaignId, Channel channel, AttemptKind kind,
+            Optional<String> enrollmentId, Optional<Integer> stepOrder, String keySource, String attemptId,
+            Optional<String> scriptId, ComposedMessage message, Instant dueAt, Instant now) {
         String recipient = lead.addressFor(channel)
                 .orElseThrow(() -> new IllegalArgumentException("lead has no address for " + channel));
         AttemptStatus status = dueAt.isAfter(now) ? AttemptStatus.SCHEDULED : AttemptStatus.PENDING;
-        return new ContactAttempt(message.attemptId(), lead.id(), campaignId, channel, kind, status, enrollmentId,
-                stepOrder, 1, keySource + ":1", Optional.of(message.scriptId()), message.abTestId(),
+        return new ContactAttempt(attemptId, lead.id(), campaignId, channel, kind, status, enrollmentId,
+                stepOrder, 1, keySource + ":1", scriptId, message.abTestId(),
                 message.variant(), recipient, message.subject(), message.body(), dueAt, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now, now);
     }

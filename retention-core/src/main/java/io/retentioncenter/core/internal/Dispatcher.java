@@ -137,7 +137,7 @@ public final class Dispatcher {
         boolean finished = false;
         try {
             for (ContactAttempt a : attempts) {
-                pending.add(sendOne(a, leads.get(a.leadId()), config, calls));
+                pending.add(sendOne(a, leadOf(a, leads), config, calls));
             }
             for (int i = 0; i < pending.size(); i++) {
                 Outcome outcome = pending.get(i).join();
@@ -169,6 +169,13 @@ public final class Dispatcher {
         return new DispatchCounts(sent, retried, failed, unknown);
     }
 
+    /** The attempt's lead; for a test send, the stand-in lead of its recipient. */
+    private static Lead leadOf(ContactAttempt a, Map<String, Lead> leads) {
+        return a.kind() == AttemptKind.TEST
+                ? TestRecipient.lead(a.channel(), a.recipient(), Optional.empty(), Optional.empty(), a.createdAt())
+                : leads.get(a.leadId());
+    }
+
     /** A provider's answer (or the lack of one), or the reason the attempt was withdrawn before sending. */
     private record Outcome(String provider, boolean idempotent, SendResult result, Optional<String> withdrawn) {
         static Outcome answered(ChannelProvider provider, SendResult result) {
@@ -176,13 +183,19 @@ public final class Dispatcher {
         }
     }
 
-    /** Why an attempt must not go out any more: the lead left outreach or the campaign ended. */
+    /**
+     * Why an attempt must not go out any more: the lead left outreach or the campaign ended. A test
+     * send goes to an operator, whatever became of the campaign.
+     */
     private static Optional<String> withdrawalReason(ContactAttempt a, Lead lead, ConfigSnapshot config) {
+        if (a.kind() == AttemptKind.TEST) {
+            return Optional.empty();
+        }
         if (!lead.status().contactable()) {
             return Optional.of("withdrawn: lead is " + lead.status());
         }
         boolean ended = config.campaign(a.campaignId())
-                .filter(c -> c.status() == io.retentioncenter.core.campaign.CampaignStatus.ENDED).isPresent();
+                .filter(c -> c.status().isOver()).isPresent();
         return ended ? Optional.of("withdrawn: campaign ended") : Optional.empty();
     }
 

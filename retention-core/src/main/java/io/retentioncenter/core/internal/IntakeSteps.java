@@ -9,6 +9,7 @@ import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Duration;
@@ -20,10 +21,12 @@ import java.util.Optional;
 /**
  * The steps of one lead intake ({@link io.retentioncenter.core.spi.LeadIntakeStore}) in order, over
  * the operations of a store's open unit of work, so every store applies the same rules: insert or
- * find the lead, then (for a new lead or one still NEW) assign it route by route under the caps,
- * enroll it, and move it to IN_PROGRESS when it belongs to a campaign. A new lead whose first route
- * has no cap is certain to join it, so it is inserted IN_PROGRESS at once (one write less). Stores
- * that take many new leads set-based apply the same rules to all of them at once.
+ * find the lead, then (for a new lead or one still NEW) assign it route by route under the caps
+ * (skipping a campaign an operator removed it from), enroll it, and move it to IN_PROGRESS when it
+ * belongs to a campaign. A new lead whose first route has no cap is certain to join it, so it is
+ * inserted IN_PROGRESS at once (one write less); its move from NEW is recorded all the same
+ * ({@link #insertedMove}). Stores that take many new leads set-based apply the same rules to all of
+ * them at once.
  */
 public final class IntakeSteps {
     private IntakeSteps() {
@@ -79,6 +82,18 @@ public final class IntakeSteps {
     }
 
     /**
+     * The status move of a lead inserted as {@link #asInserted} made it: NEW to IN_PROGRESS at its
+     * creation time, or empty when it went in as its candidate was. A store writes it with the lead,
+     * as it writes every other status move.
+     */
+    public static Optional<LeadStatusChange> insertedMove(LeadIntake intake, Lead inserted) {
+        LeadStatus from = intake.candidate().status();
+        return from == inserted.status() ? Optional.empty()
+                : Optional.of(new LeadStatusChange(Ids.next("lsc"), inserted.id(), from, inserted.status(),
+                        inserted.updatedAt()));
+    }
+
+    /**
      * Routes the lead of an intake through {@code ops} once the store inserted {@link #asInserted} or
      * found the lead it duplicates ({@code inserted}).
      */
@@ -98,7 +113,7 @@ public final class IntakeSteps {
         boolean member = false;
         for (IntakeRoute route : routes) {
             Assignment a = ops.assign(route.campaignId(), lead.id(), route.cap(), at);
-            if (a == Assignment.CAP_REACHED) {
+            if (a == Assignment.CAP_REACHED || a == Assignment.REMOVED) {
                 continue;
             }
             member = true;

@@ -44,6 +44,23 @@ public final class JsonPayload {
 
     /** Parses a JSON object from raw bytes no larger than {@code maxBytes}. */
     public static JsonNode parseObject(byte[] body, int maxBytes) {
+        JsonNode node = parse(body, maxBytes);
+        if (!node.isObject()) {
+            throw new InvalidPayloadException("body", "must be a JSON object");
+        }
+        return node;
+    }
+
+    /** Parses a JSON array from text no larger than {@code maxBytes} in UTF-8 (a provider's list answer). */
+    public static JsonNode parseArray(String body, int maxBytes) {
+        JsonNode node = parse(body == null ? null : body.getBytes(StandardCharsets.UTF_8), maxBytes);
+        if (!node.isArray()) {
+            throw new InvalidPayloadException("body", "must be a JSON array");
+        }
+        return node;
+    }
+
+    private static JsonNode parse(byte[] body, int maxBytes) {
         if (body == null || body.length == 0) {
             throw new InvalidPayloadException("body", "is empty");
         }
@@ -58,8 +75,8 @@ public final class JsonPayload {
         } catch (java.io.IOException e) {
             throw new InvalidPayloadException("body", "could not be read", e);
         }
-        if (node == null || !node.isObject()) {
-            throw new InvalidPayloadException("body", "must be a JSON object");
+        if (node == null) {
+            throw new InvalidPayloadException("body", "holds no JSON value");
         }
         return node;
     }

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadEdit;
 import io.retentioncenter.core.lead.LeadStatus;
 import io.retentioncenter.core.lead.NewLead;
 import java.time.Instant;
@@ -29,6 +30,8 @@ public final class LeadNormalizer {
                     + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_TEXT_LENGTH = 500;
+    /** Longest notes an operator may keep on a lead. */
+    public static final int MAX_NOTES_LENGTH = 10_000;
     /** Attributes kept per lead; more are dropped (the lead is kept). */
     public static final int MAX_ATTRIBUTES = 50;
     /** Longest attribute name kept; longer names are dropped with their value. */
@@ -88,6 +91,17 @@ public final class LeadNormalizer {
         return new Lead(Ids.next("lead"), text(captured.externalId(), "externalId"), first, last, email, phone,
                 captured.source(), LeadStatus.NEW, text(captured.subId(), "subId"), text(captured.clickId(), "clickId"),
                 captured.timezone(), attributes(captured.attributes()), 0, now, now);
+    }
+
+    /**
+     * {@code edit} validated and normalized as at intake: names single-line, email and phone
+     * normalized, notes multi-line up to {@value #MAX_NOTES_LENGTH} characters.
+     */
+    public LeadEdit normalize(LeadEdit edit) {
+        Require.present(edit, "edit");
+        return new LeadEdit(text(edit.firstName(), "firstName"), text(edit.lastName(), "lastName"),
+                edit.email().map(this::normalizeEmail), edit.phone().map(this::normalizePhone),
+                edit.notes().map(n -> InputText.multiLine(n, "notes", MAX_NOTES_LENGTH)).filter(n -> !n.isEmpty()));
     }
 
     /**

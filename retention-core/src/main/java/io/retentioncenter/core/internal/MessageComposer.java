@@ -39,14 +39,23 @@ public final class MessageComposer {
             return Optional.empty();
         }
         boolean fromTest = variant.isPresent() && script.get().id().equals(variant.get().scriptId());
-        String attemptId = Ids.next("att");
+        ComposedMessage rendered = render(script.get(), channel, lead, campaign, Ids.next("att"));
+        return Optional.of(new ComposedMessage(rendered.attemptId(), rendered.scriptId(),
+                fromTest ? test.map(AbTest::id) : Optional.empty(), fromTest ? variant.map(Variant::name) : Optional.empty(),
+                rendered.subject(), rendered.body()));
+    }
+
+    /**
+     * {@code script} rendered for {@code lead} in {@code campaign} on {@code channel} (HTML-escaped
+     * values for EMAIL), for the attempt {@code attemptId}; no A/B test.
+     */
+    public static ComposedMessage render(Script script, Channel channel, Lead lead, Campaign campaign,
+            String attemptId) {
         Map<String, String> vars = ScriptVariables.of(lead, campaign, attemptId);
-        Script s = script.get();
-        String body = channel == Channel.EMAIL ? ScriptRenderer.renderHtml(s.body(), vars)
-                : ScriptRenderer.render(s.body(), vars);
-        return Optional.of(new ComposedMessage(attemptId, s.id(), fromTest ? test.map(AbTest::id) : Optional.empty(),
-                fromTest ? variant.map(Variant::name) : Optional.empty(),
-                s.subject().map(subject -> InputText.flatten(ScriptRenderer.render(subject, vars)).trim()), body));
+        String body = channel == Channel.EMAIL ? ScriptRenderer.renderHtml(script.body(), vars)
+                : ScriptRenderer.render(script.body(), vars);
+        return new ComposedMessage(attemptId, script.id(), Optional.empty(), Optional.empty(),
+                script.subject().map(subject -> InputText.flatten(ScriptRenderer.render(subject, vars)).trim()), body);
     }
 
 }

@@ -39,24 +39,27 @@ public final class SequenceRunner {
     private final StepPlanner planner;
     private final Dispatcher dispatcher;
     private final Housekeeping housekeeping;
+    private final Reengagements reengagements;
 
     /** Built by the engine. */
     public SequenceRunner(EngineContext ctx, io.retentioncenter.core.internal.ContactPolicy policy,
             io.retentioncenter.core.internal.MessageComposer composer,
             Set<io.retentioncenter.core.contact.Channel> channelsWithProvider, Dispatcher dispatcher,
-            Housekeeping housekeeping) {
+            Housekeeping housekeeping, Reengagements reengagements) {
         this.ctx = ctx;
+        this.reengagements = reengagements;
         this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider);
         this.dispatcher = dispatcher;
         this.housekeeping = housekeeping;
     }
 
-    /** Runs one tick. */
+    /** Runs one tick: re-engagement rules first, then due steps and due attempts. */
     public TickResult tick() {
         long started = System.nanoTime();
         TickCounter counter = new TickCounter();
         int batchSize = ctx.settings().batchSize();
         Set<String> dispatchedThisTick = new HashSet<>();
+        reengagements.evaluate(ctx.now());
         for (int batch = 0; batch < ctx.settings().maxBatchesPerTick(); batch++) {
             Instant now = ctx.now();
             List<SequenceEnrollment> claimed = ctx.store().claimDueEnrollments(now, batchSize,

@@ -78,7 +78,7 @@ final class StepPlanner {
                     ExitReason.OPTED_OUT, "lead-opted-out", now));
             case REJECTED -> Optional.of(exit(e, Optional.of(campaign), EnrollmentStatus.EXITED, ExitReason.REJECTED,
                     "lead-rejected", now));
-            default -> campaign.status() == CampaignStatus.ENDED
+            default -> campaign.status().isOver()
                     ? Optional.of(exit(e, Optional.of(campaign), EnrollmentStatus.EXITED, ExitReason.CAMPAIGN_ENDED,
                             "campaign-ended", now))
                     : Optional.empty();

@@ -6,9 +6,11 @@ import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.StepOutcome;
+import io.retentioncenter.core.spi.DashboardReads;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,5 +83,31 @@ public final class StoreArguments {
             throw new ValidationException("leaseUntil", "must be after now");
         }
         return holder;
+    }
+
+    /**
+     * Checks the bucket boundaries of {@link DashboardReads#activityIn}: 2 to
+     * {@link DashboardReads#MAX_BUCKETS} + 1 of them, strictly increasing, multiples of
+     * {@link DashboardReads#SLOT}; returns a copy.
+     */
+    public static List<Instant> buckets(List<Instant> boundaries) {
+        Require.present(boundaries, "boundaries");
+        if (boundaries.size() < 2 || boundaries.size() > DashboardReads.MAX_BUCKETS + 1) {
+            throw new ValidationException("boundaries", "needs 2 to " + (DashboardReads.MAX_BUCKETS + 1)
+                    + " instants, got " + boundaries.size());
+        }
+        long slot = DashboardReads.SLOT.toMillis();
+        List<Instant> copy = new ArrayList<>(boundaries.size());
+        for (Instant at : boundaries) {
+            Require.present(at, "boundaries[]");
+            if (Math.floorMod(at.toEpochMilli(), slot) != 0 || at.getNano() % 1_000_000 != 0) {
+                throw new ValidationException("boundaries", "must be multiples of " + DashboardReads.SLOT + ", was " + at);
+            }
+            if (!copy.isEmpty() && !at.isAfter(copy.get(copy.size() - 1))) {
+                throw new ValidationException("boundaries", "must increase strictly");
+            }
+            copy.add(at);
+        }
+        return List.copyOf(copy);
     }
 }

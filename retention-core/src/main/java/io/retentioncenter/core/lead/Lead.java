@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param contactCount attempts recorded for this lead, checked against campaign contact limits
  * @param createdAt creation time
  * @param updatedAt last change
+ * @param notes an operator's notes on the lead
  */
 public record Lead(
         String id,
@@ -41,7 +42,8 @@ public record Lead(
         Map<String, String> attributes,
         int contactCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> notes) {
 
     /** Checks required fields and copies the attribute map. */
     public Lead {
@@ -60,9 +62,19 @@ public record Lead(
         Require.nonNegative(contactCount, "contactCount");
         Require.present(createdAt, "createdAt");
         Require.present(updatedAt, "updatedAt");
+        Require.present(notes, "notes");
         if (email.isEmpty() && phone.isEmpty()) {
             throw new io.retentioncenter.core.ValidationException("email", "a lead needs an email or a phone");
         }
+    }
+
+    /** A lead without notes, as intake creates it. */
+    public Lead(String id, Optional<String> externalId, Optional<String> firstName, Optional<String> lastName,
+            Optional<String> email, Optional<String> phone, LeadSource source, LeadStatus status,
+            Optional<String> subId, Optional<String> clickId, Optional<ZoneId> timezone,
+            Map<String, String> attributes, int contactCount, Instant createdAt, Instant updatedAt) {
+        this(id, externalId, firstName, lastName, email, phone, source, status, subId, clickId, timezone, attributes,
+                contactCount, createdAt, updatedAt, Optional.empty());
     }
 
     /** The address this lead is reached at on {@code channel}, if it has one. */
@@ -79,13 +91,19 @@ public record Lead(
     /** A copy with another status, checked against the state machine. */
     public Lead withStatus(LeadStatus next, Instant at) {
         return new Lead(id, externalId, firstName, lastName, email, phone, source, status.moveTo(next), subId,
-                clickId, timezone, attributes, contactCount, createdAt, at);
+                clickId, timezone, attributes, contactCount, createdAt, at, notes);
     }
 
     /** A copy whose contact count is one higher. */
     public Lead withOneMoreContact(Instant at) {
         return new Lead(id, externalId, firstName, lastName, email, phone, source, status, subId, clickId,
-                timezone, attributes, contactCount + 1, createdAt, at);
+                timezone, attributes, contactCount + 1, createdAt, at, notes);
+    }
+
+    /** A copy whose names, email, phone and notes are those of {@code edit} (normalized already). */
+    public Lead edited(LeadEdit edit, Instant at) {
+        return new Lead(id, externalId, edit.firstName(), edit.lastName(), edit.email(), edit.phone(), source, status,
+                subId, clickId, timezone, attributes, contactCount, createdAt, at, edit.notes());
     }
 
     /** The email with the local part masked, for logs: {@code m***@example.com}. */

@@ -10,6 +10,7 @@ import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.LeadNormalizer;
 import io.retentioncenter.core.internal.LeadRouting;
 import io.retentioncenter.core.internal.Require;
+import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lead intake: validate, normalize, dedupe by email or phone (atomic in the store), and route new
- * leads to campaigns and sequences. Obtain it from {@code engine.leads()}.
+ * leads to campaigns and sequences; and the leads page: search, counts, edits and a lead's timeline.
+ * Obtain it from {@code engine.leads()}.
  */
 public final class LeadService {
     private static final Logger log = LoggerFactory.getLogger(LeadService.class);
@@ -145,6 +147,65 @@ public final class LeadService {
     /** Leads in creation order. */
     public Page<Lead> list(PageRequest page) {
         return ctx.store().listLeads(Require.present(page, "page"));
+    }
+
+    /**
+     * The leads page: the leads matching {@code search} in its order, one page of them, with the
+     * number of matching leads as the page's total.
+     */
+    public Page<Lead> search(LeadSearch search) {
+        return ctx.store().searchLeads(Require.present(search, "search"));
+    }
+
+    /** How many leads match the filters of {@code search} (order and page ignored), by status and by source. */
+    public LeadCounts counts(LeadSearch search) {
+        return ctx.store().countLeads(Require.present(search, "search"));
+    }
+
+    /**
+     * Changes a lead's names, email, phone and notes to those of {@code edit}, validated and
+     * normalized as at intake. The lead's status, attempts and enrollments stay as they are.
+     *
+     * @return the lead as stored
+     * @throws ValidationException naming the field when a value is invalid (nothing changes)
+     * @throws NotFoundException when the lead does not exist
+     * @throws io.retentioncenter.core.ConflictException when another lead has the email or the phone
+     */
+    public Lead edit(String leadId, LeadEdit edit) {
+        String id = Require.text(leadId, "leadId");
+        return ctx.store().editLead(id, normalizer.normalize(edit), ctx.now());
+    }
+
+    /**
+     * Everything that happened to a lead, oldest first: its creation, its status changes, its attempts
+     * (at their creation, in their current status), its step executions and its conversions.
+     *
+     * @throws NotFoundException when the lead does not exist
+     */
+    public List<LeadEvent> timeline(String leadId) {
+        String id = Require.text(leadId, "leadId");
+        Lead lead = ctx.store().findLead(id).orElseThrow(() -> new NotFoundException("lead", id));
+        List<LeadEvent> events = new ArrayList<>();
+        events.add(new LeadEvent.Created(lead));
+        ctx.store().leadStatusChanges(id).forEach(change -> events.add(new LeadEvent.StatusChanged(change)));
+        ctx.store().attemptsOfLead(id).forEach(attempt -> events.add(new LeadEvent.Attempted(attempt)));
+        for (SequenceEnrollment enrollment : enrollmentsOf(id)) {
+            ctx.store().listExecutions(enrollment.id())
+                    .forEach(execution -> events.add(new LeadEvent.StepExecuted(id, execution)));
+        }
+        ctx.store().conversionsOfLead(id).forEach(conversion -> events.add(new LeadEvent.Converted(conversion)));
+        events.sort(LeadEvent.IN_TIME_ORDER);
+        return List.copyOf(events);
+    }
+
+    private List<SequenceEnrollment> enrollmentsOf(String leadId) {
+        List<SequenceEnrollment> all = new ArrayList<>();
+        Page<SequenceEnrollment> page;
+        do {
+            page = ctx.store().listEnrollments(EnrollmentQuery.ofLead(leadId), new PageRequest(all.size(), 1000));
+            all.addAll(page.items());
+        } while (page.hasMore() && !page.items().isEmpty());
+        return all;
     }
 
     /**

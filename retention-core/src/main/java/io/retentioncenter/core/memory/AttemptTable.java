@@ -49,6 +49,11 @@ final class AttemptTable {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The attempt stored under idempotency key {@code key}. */
+    Optional<ContactAttempt> byKey(String key) {
+        return Optional.ofNullable(byIdempotencyKey.get(key)).map(byId::get);
+    }
+
     /** Whether an attempt with the same id or the same idempotency key is stored. */
     boolean holds(ContactAttempt attempt) {
         return byId.containsKey(attempt.id()) || byIdempotencyKey.containsKey(attempt.idempotencyKey());

@@ -49,6 +49,15 @@ final class ConfigRegistry {
         return true;
     }
 
+    /** Removes a script; false when it does not exist. */
+    boolean deleteScript(String id) {
+        if (scripts.remove(id) == null) {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
     Optional<Campaign> campaign(String id) {
         return Optional.ofNullable(campaigns.get(id));
     }

@@ -108,6 +108,11 @@ final class EnrollmentTable {
         return claimable;
     }
 
+    /** The first {@code limit} ACTIVE enrollments by due time, leased or not. */
+    List<SequenceEnrollment> nextDue(int limit) {
+        return due.stream().limit(limit).map(key -> byId.get(key.id())).toList();
+    }
+
     TimeIndex enrolledIndex() {
         return enrolled;
     }

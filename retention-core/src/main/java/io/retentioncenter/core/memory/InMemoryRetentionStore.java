@@ -1,33 +1,49 @@
 package io.retentioncenter.core.memory;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignMember;
+import io.retentioncenter.core.campaign.CampaignStats;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.contact.AttemptChange;
+import io.retentioncenter.core.contact.AttemptKind;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.contact.DispatchLease;
+import io.retentioncenter.core.contact.PaceState;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionMoves;
 import io.retentioncenter.core.conversion.ConversionOutcome;
+import io.retentioncenter.core.conversion.ConversionQuery;
 import io.retentioncenter.core.conversion.ConversionStatus;
+import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
 import io.retentioncenter.core.internal.IntakeSteps;
+import io.retentioncenter.core.dashboard.ActivityCounts;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadCounts;
+import io.retentioncenter.core.lead.LeadEdit;
+import io.retentioncenter.core.lead.LeadEvent;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadInsertResult;
+import io.retentioncenter.core.lead.LeadSearch;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.reengagement.ReengagementRule;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
@@ -72,8 +88,8 @@ import java.util.stream.Stream;
  * store): leases (enrollment and dispatch) are valid while {@code now < leaseUntil}, and an owner whose
  * lease expired keeps it until someone else claims it. Lookups by an unknown id return empty and
  * compare-and-set calls ({@code updateEnrollment}, {@code completeDispatch}) return false, while
- * {@code updateLeadStatus}, {@code endOutreach}, {@code assignLead}, {@code enroll} (for the
- * sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
+ * {@code updateLeadStatus}, {@code endOutreach}, {@code editLead}, {@code assignLead}, {@code enroll}
+ * (for the sequence), {@code insertAttempt}, {@code advanceAttempt} and {@code recordConversion} throw
  * {@link NotFoundException} for a missing lead, campaign, sequence or attempt.
  */
 public final class InMemoryRetentionStore implements RetentionStore {
@@ -91,7 +107,14 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final UnmatchedPostbacks unmatched = new UnmatchedPostbacks();
     private final RateWindows rates = new RateWindows();
     private final Map<String, Instant> processedEvents = new HashMap<>();
-    private final MemoryIntake intakeSteps = new MemoryIntake(this, config);
+    private final MemoryIntake intakeSteps = new MemoryIntake(this, config, leads);
+    private final MemberPages memberPages = new MemberPages(leads, members, enrollments, attempts, conversions);
+    private final ConversionPages conversionPages = new ConversionPages(leads, conversions, unmatched);
+    private final PaceBook paces = new PaceBook();
+    private final ReengagementBook reengagements = new ReengagementBook();
+    private final LeadFinder finder = new LeadFinder(leads, members::holds);
+    private final DashboardViews dashboards = new DashboardViews(leads, attempts, conversions, enrollments,
+            executions);
 
     /** Creates an empty store. */
     public InMemoryRetentionStore() {
@@ -345,6 +368,10 @@ public final class InMemoryRetentionStore implements RetentionStore {
             }
             if (!lead.get().status().contactable()) {
                 return new EnrollResult(EnrollResult.Outcome.NOT_CONTACTABLE, Optional.empty());
+            }
+            if (members.find(enrollment.campaignId(), enrollment.leadId())
+                    .filter(m -> m.status() == MemberStatus.REMOVED).isPresent()) {
+                return new EnrollResult(EnrollResult.Outcome.REMOVED_FROM_CAMPAIGN, Optional.empty());
             }
             List<SequenceEnrollment> earlier = enrollments.ofLead(enrollment.leadId()).stream()
                     .filter(e -> e.sequenceId().equals(enrollment.sequenceId())).toList();
@@ -730,6 +757,58 @@ public final class InMemoryRetentionStore implements RetentionStore {
         return locked(() -> processedEvents.putIfAbsent(key, at) == null);
     }
 
+    // ---- test sends, pacing and re-engagement ------------------------------------------------
+
+    @Override
+    public ContactAttempt insertTestAttempt(ContactAttempt attempt) {
+        OutreachArguments.testAttempt(attempt);
+        return locked(() -> {
+            if (!attempts.holds(attempt)) {
+                attempts.put(attempt);
+            }
+            return attempts.find(attempt.id()).orElseGet(() -> attempts.byKey(attempt.idempotencyKey()).orElseThrow());
+        });
+    }
+
+    @Override
+    public Optional<PaceState> tryReservePace(String leadId, Instant at, Instant dayStart, int dailyCap,
+            Duration minGap) {
+        String lead = OutreachArguments.pace(leadId, at, dayStart, dailyCap, minGap);
+        return locked(() -> paces.tryReserve(lead, at, dayStart, dailyCap, minGap));
+    }
+
+    @Override
+    public void saveReengagementRule(ReengagementRule rule) {
+        Require.present(rule, "rule");
+        runLocked(() -> reengagements.save(rule));
+    }
+
+    @Override
+    public List<ReengagementRule> listReengagementRules() {
+        return locked(reengagements::rules);
+    }
+
+    @Override
+    public boolean deleteReengagementRule(String ruleId) {
+        String id = Require.text(ruleId, "ruleId");
+        return locked(() -> reengagements.delete(id));
+    }
+
+    @Override
+    public List<SequenceEnrollment> reengagementCandidates(ReengagementRule rule, Instant anchoredAfter,
+            Instant anchoredBy, int limit) {
+        OutreachArguments.candidates(rule, anchoredAfter, anchoredBy, limit);
+        return locked(() -> reengagements.candidates(rule, enrollments.ofSequence(rule.sourceSequenceId()),
+                anchoredAfter, anchoredBy, leadId -> leads.find(leadId).filter(l -> l.status().contactable()).isPresent(), limit));
+    }
+
+    @Override
+    public boolean markReengaged(String leadId, String targetSequenceId, String ruleId, String sourceEnrollmentId,
+            Instant at) {
+        OutreachArguments.reengaged(leadId, targetSequenceId, ruleId, sourceEnrollmentId, at);
+        return locked(() -> reengagements.mark(leadId, targetSequenceId));
+    }
+
     // ---- conversions ------------------------------------------------------------------------
 
     /**
@@ -802,11 +881,72 @@ public final class InMemoryRetentionStore implements RetentionStore {
         return locked(() -> unmatched.page(page));
     }
 
-    // ---- streaming reads for analytics ------------------------------------------------------
+    // ---- the operator's pages ----------------------------------------------------------------
 
     @Override
+    public Page<CampaignMember> listCampaignMembers(String campaignId, Optional<MemberStatus> status,
+            PageRequest page) {
+        String id = Require.text(campaignId, "campaignId");
+        Require.present(status, "status");
+        Require.present(page, "page");
+        return locked(() -> memberPages.list(id, status, page));
+    }
+
+    @Override
+    public Optional<Integer> removeCampaignMember(String campaignId, String leadId, Instant at) {
+        String campaign = Require.text(campaignId, "campaignId");
+        String lead = Require.text(leadId, "leadId");
+        Require.present(at, "at");
+        return locked(() -> memberPages.remove(campaign, lead, at));
+    }
+
+    @Override
+    public CampaignStats campaignStats(String campaignId) {
+        String id = Require.text(campaignId, "campaignId");
+        return locked(() -> memberPages.stats(id));
+    }
+
+    @Override
+    public Page<Conversion> listConversions(ConversionQuery query, PageRequest page) {
+        Require.present(query, "query");
+        Require.present(page, "page");
+        return locked(() -> conversionPages.list(query, page));
+    }
+
+    @Override
+    public ConversionTotals conversionTotals(ConversionQuery query) {
+        Require.present(query, "query");
+        return locked(() -> conversionPages.totals(query));
+    }
+
+    @Override
+    public Optional<UnmatchedPostback> findUnmatchedPostback(String replayKey) {
+        String key = Require.text(replayKey, "replayKey");
+        return locked(() -> unmatched.find(key));
+    }
+
+    @Override
+    public UnmatchedPostback matchUnmatchedPostback(String replayKey, String leadId, Instant at) {
+        String key = Require.text(replayKey, "replayKey");
+        String lead = Require.text(leadId, "leadId");
+        Require.present(at, "at");
+        return locked(() -> conversionPages.match(key, lead, at));
+    }
+
+    @Override
+    public boolean deleteScript(String scriptId) {
+        String id = Require.text(scriptId, "scriptId");
+        return locked(() -> config.deleteScript(id));
+    }
+
+    // ---- streaming reads for analytics ------------------------------------------------------
+
+    /** {@inheritDoc} Test sends are left out. */
+    @Override
     public void scanAttempts(Instant from, Instant to, Consumer<ContactAttempt> sink) {
-        scan(attempts.createdIndex(), attempts::find, from, to, sink);
+        Require.present(sink, "sink");
+        scan(attempts.createdIndex(), id -> attempts.find(id).filter(a -> a.kind() != AttemptKind.TEST), from, to,
+                sink);
     }
 
     @Override
@@ -853,6 +993,59 @@ public final class InMemoryRetentionStore implements RetentionStore {
             cursor = keys.get(keys.size() - 1);
             inclusive = false;
         }
+    }
+
+    // ---- the operator's reads ---------------------------------------------------------------
+
+    @Override
+    public Page<Lead> searchLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.search(search));
+    }
+
+    @Override
+    public LeadCounts countLeads(LeadSearch search) {
+        Require.present(search, "search");
+        return locked(() -> finder.count(search));
+    }
+
+    @Override
+    public Lead editLead(String leadId, LeadEdit edit, Instant at) {
+        String id = Require.text(leadId, "leadId");
+        Require.present(edit, "edit");
+        Require.present(at, "at");
+        return locked(() -> {
+            Lead edited = leads.require(id).edited(edit, at);
+            leads.collisionOf(edited).ifPresent(other -> {
+                throw new ConflictException("another lead has this email or phone: " + other.id());
+            });
+            leads.edit(edited);
+            return edited;
+        });
+    }
+
+    @Override
+    public List<LeadStatusChange> leadStatusChanges(String leadId) {
+        String id = Require.text(leadId, "leadId");
+        return locked(() -> leads.history().ofLead(id));
+    }
+
+    @Override
+    public List<ActivityCounts> activityIn(List<Instant> boundaries) {
+        List<Instant> checked = StoreArguments.buckets(boundaries);
+        return locked(() -> dashboards.activityIn(checked));
+    }
+
+    @Override
+    public List<SequenceEnrollment> nextDueEnrollments(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.nextDue(limit));
+    }
+
+    @Override
+    public List<LeadEvent> recentEvents(int limit) {
+        Require.positive(limit, "limit");
+        return locked(() -> dashboards.recent(limit));
     }
 
     // ---- helpers ----------------------------------------------------------------------------

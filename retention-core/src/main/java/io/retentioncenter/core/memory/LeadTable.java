@@ -4,6 +4,7 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.lead.Lead;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ final class LeadTable {
     private final Map<String, String> byPhone = new HashMap<>();
     private final Map<String, TimeKey> earliestByExternalId = new HashMap<>();
     private final TimeIndex created = new TimeIndex();
+    private final StatusHistory history = new StatusHistory();
 
     Optional<Lead> find(String id) {
         return Optional.ofNullable(byId.get(id));
@@ -57,9 +59,37 @@ final class LeadTable {
         created.add(lead.createdAt(), lead.id());
     }
 
-    /** Replaces a stored lead by a copy that differs in status, contact count or update time only. */
+    /**
+     * Replaces a stored lead by a copy that differs in status, contact count or update time only, and
+     * records a status move.
+     */
     void replace(Lead lead) {
-        byId.put(lead.id(), lead);
+        history.record(byId.put(lead.id(), lead), lead);
+    }
+
+    /** The stored lead other than {@code edited} that holds its email or phone. */
+    Optional<Lead> collisionOf(Lead edited) {
+        return edited.email().map(byEmail::get).filter(id -> !id.equals(edited.id()))
+                .or(() -> edited.phone().map(byPhone::get).filter(id -> !id.equals(edited.id())))
+                .flatMap(this::find);
+    }
+
+    /** Replaces a stored lead by a copy with other names, email, phone or notes; the caller checked {@link #collisionOf}. */
+    void edit(Lead edited) {
+        Lead old = byId.put(edited.id(), edited);
+        old.email().ifPresent(email -> byEmail.remove(email, old.id()));
+        old.phone().ifPresent(phone -> byPhone.remove(phone, old.id()));
+        edited.email().ifPresent(email -> byEmail.put(email, edited.id()));
+        edited.phone().ifPresent(phone -> byPhone.put(phone, edited.id()));
+    }
+
+    /** Every lead, in no particular order. */
+    Collection<Lead> all() {
+        return byId.values();
+    }
+
+    StatusHistory history() {
+        return history;
     }
 
     /** Leads in creation order. */

@@ -6,6 +6,7 @@ import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.IntakeRoute;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadInsertResult;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -21,10 +22,12 @@ import java.util.Optional;
 final class MemoryIntake implements IntakeSteps.Operations {
     private final InMemoryRetentionStore store;
     private final ConfigRegistry config;
+    private final LeadTable leads;
 
-    MemoryIntake(InMemoryRetentionStore store, ConfigRegistry config) {
+    MemoryIntake(InMemoryRetentionStore store, ConfigRegistry config, LeadTable leads) {
         this.store = store;
         this.config = config;
+        this.leads = leads;
     }
 
     /** Applies {@code intake}; the caller holds the store's lock. */
@@ -37,7 +40,11 @@ final class MemoryIntake implements IntakeSteps.Operations {
                 throw new NotFoundException("sequence", s.sequenceId());
             });
         }
-        return IntakeSteps.apply(intake, store.insertLeadIfAbsent(IntakeSteps.asInserted(intake)), this);
+        LeadInsertResult inserted = store.insertLeadIfAbsent(IntakeSteps.asInserted(intake));
+        if (inserted.created()) {
+            leads.history().record(intake.candidate(), inserted.lead());
+        }
+        return IntakeSteps.apply(intake, inserted, this);
     }
 
     @Override

@@ -24,6 +24,11 @@ final class TimeIndex {
         return keys.stream();
     }
 
+    /** The {@code max} latest keys, newest first. */
+    List<TimeKey> latest(int max) {
+        return keys.descendingSet().stream().limit(max).toList();
+    }
+
     /** Keys from {@code start} (inclusive or not) up to {@code to} (exclusive), at most {@code max}, oldest first. */
     List<TimeKey> slice(TimeKey start, boolean inclusive, Instant to, int max) {
         TimeKey end = TimeKey.floor(to);

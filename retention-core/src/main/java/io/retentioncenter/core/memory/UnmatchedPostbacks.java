@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Postbacks that matched nothing, once per replay key, oldest first. Not thread-safe. */
 final class UnmatchedPostbacks {
@@ -18,6 +19,15 @@ final class UnmatchedPostbacks {
         if (byReplayKey.putIfAbsent(postback.replayKey(), postback) == null) {
             received.add(postback.receivedAt(), postback.replayKey());
         }
+    }
+
+    Optional<UnmatchedPostback> find(String replayKey) {
+        return Optional.ofNullable(byReplayKey.get(replayKey));
+    }
+
+    /** Replaces a stored postback (same replay key and time). */
+    void replace(UnmatchedPostback postback) {
+        byReplayKey.put(postback.replayKey(), postback);
     }
 
     /** Unmatched postbacks, oldest first. */

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.script;
 
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param subject subject template (email)
  * @param body body template
  * @param settings provider settings
+ * @param description what the script is for (optional)
  */
 public record NewScript(String name, Channel channel, Optional<String> campaignId, Optional<String> subject,
-        String body, Map<String, String> settings) {
+        String body, Map<String, String> settings, Optional<String> description) {
 
     /** Starts a builder. */
     public static Builder builder(Channel channel, String name, String body) {
@@ -32,6 +34,7 @@ public record NewScript(String name, Channel channel, Optional<String> campaignI
         private String campaignId;
         private String subject;
         private final Map<String, String> settings = new HashMap<>();
+        private Optional<String> description = Optional.empty();
 
         private Builder(Channel channel, String name, String body) {
             this.channel = channel;
@@ -57,10 +60,17 @@ public record NewScript(String name, Channel channel, Optional<String> campaignI
             return this;
         }
 
+        /** What the script is for, for operators: multi-line, at most 2,000 characters; blank for none. */
+        public Builder description(String value) {
+            description = Descriptions.of(value);
+            return this;
+        }
+
         /** Builds the request. */
         public NewScript build() {
             return new NewScript(Require.text(name, "name"), Require.present(channel, "channel"),
-                    Optional.ofNullable(campaignId), Optional.ofNullable(subject), Require.text(body, "body"), settings);
+                    Optional.ofNullable(campaignId), Optional.ofNullable(subject), Require.text(body, "body"), settings,
+                    description);
         }
     }
 }

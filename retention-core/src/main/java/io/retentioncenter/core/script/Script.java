@@ -1,6 +1,7 @@
 package io.retentioncenter.core.script;
 
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.ScriptRenderer;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param subject subject template (email)
  * @param body body template; for calls, the opening line or call brief
  * @param settings provider-specific settings (e.g. {@code vapi.assistantId}); win over campaign settings
+ * @param description what the script is for, for operators (multi-line, at most 2,000 characters)
  */
 public record Script(
         String id,
@@ -25,7 +27,8 @@ public record Script(
         Optional<String> campaignId,
         Optional<String> subject,
         String body,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        Optional<String> description) {
 
     /** Validates and copies. */
     public Script {
@@ -36,6 +39,13 @@ public record Script(
         Require.present(subject, "subject");
         body = Require.text(body, "body");
         settings = Map.copyOf(Require.present(settings, "settings"));
+        description = Descriptions.clean(description);
+    }
+
+    /** A script without a description. */
+    public Script(String id, String name, Channel channel, Optional<String> campaignId, Optional<String> subject,
+            String body, Map<String, String> settings) {
+        this(id, name, channel, campaignId, subject, body, settings, Optional.empty());
     }
 
     /** Whether this is a default script (not tied to a campaign). */

@@ -1,15 +1,21 @@
 package io.retentioncenter.core.script;
 
+import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.experiment.AbTestStatus;
+import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.internal.Require;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** Script management. Obtain it from {@code engine.scripts()}. */
+/** Script management: create, declare, update, duplicate, delete, list. Obtain it from {@code engine.scripts()}. */
 public final class ScriptService {
+    private static final int MAX_NAME = 255;
     private final EngineContext ctx;
 
     /** Built by the engine. */
@@ -43,7 +49,7 @@ public final class ScriptService {
         spec.campaignId().ifPresent(campaign -> ctx.config().current().campaign(campaign)
                 .orElseThrow(() -> new NotFoundException("campaign", campaign)));
         Script s = new Script(id, spec.name(), spec.channel(), spec.campaignId(), spec.subject(),
-                spec.body(), spec.settings());
+                spec.body(), spec.settings(), spec.description());
         ctx.store().saveScript(s);
         return s;
     }
@@ -68,5 +74,49 @@ public final class ScriptService {
     /** All scripts, by id. */
     public List<Script> list() {
         return ctx.config().current().scripts().values().stream().sorted(Comparator.comparing(Script::id)).toList();
+    }
+
+    /** The scripts written for {@code channel}, by id. */
+    public List<Script> list(Channel channel) {
+        Require.present(channel, "channel");
+        return list().stream().filter(s -> s.channel() == channel).toList();
+    }
+
+    /**
+     * Copies a script under a new id, named {@code "<name> (copy)"} (cut to the name's limit), with
+     * the same channel, campaign, templates, settings and description.
+     */
+    public Script duplicate(String id) {
+        Script s = get(id);
+        String name = s.name() + " (copy)";
+        Script copy = new Script(Ids.next("scr"), name.substring(0, Math.min(name.length(), MAX_NAME)), s.channel(),
+                s.campaignId(), s.subject(), s.body(), s.settings(), s.description());
+        ctx.store().saveScript(copy);
+        return copy;
+    }
+
+    /**
+     * Deletes a script. Attempts sent with it keep its id and their text.
+     *
+     * @throws ConflictException when a step of a sequence (in any status: an archived or draft
+     *     sequence may run again) or a variant of a RUNNING or PAUSED A/B test uses it
+     */
+    public void delete(String id) {
+        Script s = get(id);
+        ConfigSnapshot config = ctx.config().current();
+        config.sequences().values().stream()
+                .filter(q -> q.steps().stream().anyMatch(step -> step.scriptId().equals(Optional.of(s.id()))))
+                .findFirst().ifPresent(q -> {
+                    throw new ConflictException("script " + s.id() + " is used by a step of sequence " + q.id());
+                });
+        config.tests().values().stream()
+                .filter(t -> t.status() == AbTestStatus.RUNNING || t.status() == AbTestStatus.PAUSED)
+                .filter(t -> t.variants().stream().anyMatch(v -> v.scriptId().equals(s.id())))
+                .findFirst().ifPresent(t -> {
+                    throw new ConflictException("script " + s.id() + " is a variant of A/B test " + t.id());
+                });
+        if (!ctx.store().deleteScript(s.id())) {
+            throw new NotFoundException("script", s.id());
+        }
     }
 }

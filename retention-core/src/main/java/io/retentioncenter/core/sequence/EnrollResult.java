@@ -20,6 +20,8 @@ public record EnrollResult(Outcome outcome, Optional<SequenceEnrollment> enrollm
         /** The lead cannot be contacted (converted, rejected, do-not-contact). */
         NOT_CONTACTABLE,
         /** The lead does not exist. */
-        LEAD_NOT_FOUND
+        LEAD_NOT_FOUND,
+        /** An operator removed the lead from the enrollment's campaign. */
+        REMOVED_FROM_CAMPAIGN
     }
 }

@@ -14,6 +14,8 @@ public enum ExitReason {
     CONTACT_LIMIT,
     /** Removed by an operator. */
     MANUAL,
+    /** An operator removed the lead from the campaign. */
+    REMOVED_FROM_CAMPAIGN,
     /** The sequence was deleted or lost its campaign. */
     SEQUENCE_REMOVED
 }

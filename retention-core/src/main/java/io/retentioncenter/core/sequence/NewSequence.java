@@ -1,5 +1,6 @@
 package io.retentioncenter.core.sequence;
 
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param campaignId the campaign it belongs to, if any
  * @param reenrollCooldown re-enrollment cooldown (default 30 days)
  * @param steps the steps
+ * @param description what the sequence is for (optional)
  */
 public record NewSequence(String name, Optional<String> campaignId, Duration reenrollCooldown,
-        List<SequenceStep> steps) {
+        List<SequenceStep> steps, Optional<String> description) {
 
     /** Starts a builder. */
     public static Builder builder(String name) {
@@ -28,6 +30,7 @@ public record NewSequence(String name, Optional<String> campaignId, Duration ree
         private String campaignId;
         private Duration cooldown = RetentionSequence.DEFAULT_COOLDOWN;
         private final List<SequenceStep> steps = new ArrayList<>();
+        private Optional<String> description = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -67,9 +70,16 @@ public record NewSequence(String name, Optional<String> campaignId, Duration ree
             return step(SequenceStep.of(steps.size() + 1, channel, delay, unit).anchoredTo(DelayAnchor.ENROLLMENT));
         }
 
+        /** What the sequence is for, for operators: multi-line, at most 2,000 characters; blank for none. */
+        public Builder description(String value) {
+            description = Descriptions.of(value);
+            return this;
+        }
+
         /** Builds the request. */
         public NewSequence build() {
-            return new NewSequence(Require.text(name, "name"), Optional.ofNullable(campaignId), cooldown, steps);
+            return new NewSequence(Require.text(name, "name"), Optional.ofNullable(campaignId), cooldown, steps,
+                    description);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.sequence;
 
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.internal.Descriptions;
 import io.retentioncenter.core.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param oneShot whether this is the implicit one-shot sequence of a campaign without a sequence
  * @param createdAt creation time
  * @param updatedAt last change
+ * @param description what the sequence is for, for operators (multi-line, at most 2,000 characters)
  */
 public record RetentionSequence(
         String id,
@@ -33,7 +35,8 @@ public record RetentionSequence(
         List<SequenceStep> steps,
         boolean oneShot,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> description) {
 
     /** Default re-enrollment cooldown. */
     public static final Duration DEFAULT_COOLDOWN = Duration.ofDays(30);
@@ -56,6 +59,14 @@ public record RetentionSequence(
         }
         Require.present(createdAt, "createdAt");
         Require.present(updatedAt, "updatedAt");
+        description = Descriptions.clean(description);
+    }
+
+    /** A sequence without a description. */
+    public RetentionSequence(String id, String name, SequenceStatus status, Optional<String> campaignId,
+            Duration reenrollCooldown, List<SequenceStep> steps, boolean oneShot, Instant createdAt,
+            Instant updatedAt) {
+        this(id, name, status, campaignId, reenrollCooldown, steps, oneShot, createdAt, updatedAt, Optional.empty());
     }
 
     /** Step number {@code order} (1-based), if it exists. */
@@ -69,12 +80,13 @@ public record RetentionSequence(
         for (int i = 0; i < newSteps.size(); i++) {
             numbered.add(newSteps.get(i).withOrder(i + 1));
         }
-        return new RetentionSequence(id, name, status, campaignId, reenrollCooldown, numbered, oneShot, createdAt, at);
+        return new RetentionSequence(id, name, status, campaignId, reenrollCooldown, numbered, oneShot, createdAt, at,
+                description);
     }
 
     /** A copy in another status, checked against the state machine. */
     public RetentionSequence withStatus(SequenceStatus next, Instant at) {
         return new RetentionSequence(id, name, status.moveTo(next), campaignId, reenrollCooldown, steps, oneShot,
-                createdAt, at);
+                createdAt, at, description);
     }
 }

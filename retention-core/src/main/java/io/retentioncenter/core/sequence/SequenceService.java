@@ -43,7 +43,19 @@ public final class SequenceService {
 
     /** All sequences except the implicit one-shot ones, oldest first. */
     public List<RetentionSequence> list() {
+        return list(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The sequences (implicit one-shot ones excepted) in {@code status} and linked to
+     * {@code campaignId}, each filter applied when given, oldest first.
+     */
+    public List<RetentionSequence> list(Optional<SequenceStatus> status, Optional<String> campaignId) {
+        Require.present(status, "status");
+        Optional<String> campaign = Require.present(campaignId, "campaignId").map(c -> Require.text(c, "campaignId"));
         return ctx.config().current().sequences().values().stream().filter(s -> !s.oneShot())
+                .filter(s -> status.map(st -> st == s.status()).orElse(true))
+                .filter(s -> campaign.map(c -> s.campaignId().equals(Optional.of(c))).orElse(true))
                 .sorted(Comparator.comparing(RetentionSequence::createdAt).thenComparing(RetentionSequence::id))
                 .toList();
     }
@@ -55,7 +67,7 @@ public final class SequenceService {
 
     /**
      * Creates the sequence declared under {@code key} (as a DRAFT), or brings an existing one up to
-     * {@code spec} (name, campaign, re-enroll cooldown, steps) while keeping its status; activate it
+     * {@code spec} (name, campaign, re-enroll cooldown, steps, description) while keeping its status; activate it
      * afterwards ({@link #activate} of an ACTIVE sequence changes nothing). Idempotent across engines
      * and restarts; its id is {@code "seq." + key}. Running enrollments continue at their step number
      * with the declared steps, as after {@link #updateStep}.
@@ -78,7 +90,7 @@ public final class SequenceService {
         spec.campaignId().ifPresent(c -> config.campaign(c).orElseThrow(() -> new NotFoundException("campaign", c)));
         spec.steps().forEach(step -> checkScript(step, config));
         return save(new RetentionSequence(id, spec.name(), s.status(), spec.campaignId(), spec.reenrollCooldown(),
-                spec.steps(), s.oneShot(), s.createdAt(), ctx.now()));
+                spec.steps(), s.oneShot(), s.createdAt(), ctx.now(), spec.description()));
     }
 
     private RetentionSequence create(String id, NewSequence spec) {
@@ -88,7 +100,7 @@ public final class SequenceService {
         spec.steps().forEach(step -> checkScript(step, config));
         Instant now = ctx.now();
         RetentionSequence s = new RetentionSequence(id, spec.name(), SequenceStatus.DRAFT,
-                spec.campaignId(), spec.reenrollCooldown(), spec.steps(), false, now, now);
+                spec.campaignId(), spec.reenrollCooldown(), spec.steps(), false, now, now, spec.description());
         ctx.store().saveSequence(s);
         return s;
     }
@@ -99,12 +111,20 @@ public final class SequenceService {
                 .orElseThrow(() -> new NotFoundException("sequence", id));
     }
 
-    /** Renames a sequence and sets its cooldown. */
+    /** Renames a sequence and sets its cooldown; its description stays. */
     public RetentionSequence update(String id, String name, Duration reenrollCooldown) {
+        return update(id, name, reenrollCooldown, get(id).description());
+    }
+
+    /**
+     * Renames a sequence and sets its cooldown and description (empty for none; multi-line, at most
+     * 2,000 characters).
+     */
+    public RetentionSequence update(String id, String name, Duration reenrollCooldown, Optional<String> description) {
         RetentionSequence s = get(id);
         RetentionSequence updated = new RetentionSequence(s.id(), Require.text(name, "name"), s.status(),
                 s.campaignId(), Require.present(reenrollCooldown, "reenrollCooldown"), s.steps(), s.oneShot(),
-                s.createdAt(), ctx.now());
+                s.createdAt(), ctx.now(), description);
         return save(updated);
     }
 

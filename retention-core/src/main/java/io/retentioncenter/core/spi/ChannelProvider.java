@@ -45,4 +45,14 @@ public interface ChannelProvider {
     default Optional<Duration> maxSendTime() {
         return Optional.empty();
     }
+
+    /**
+     * Checks the credentials with a cheap, read-only authenticated call ("test connection"), blocking
+     * the caller at most the provider's transport timeout. Never sends anything and never throws for
+     * an answer or an unreachable provider: those are a {@link ConnectionCheck.Status#FAILED} check.
+     * Default: {@link ConnectionCheck.Status#UNSUPPORTED}.
+     */
+    default ConnectionCheck checkConnection() {
+        return ConnectionCheck.unsupported(name());
+    }
 }

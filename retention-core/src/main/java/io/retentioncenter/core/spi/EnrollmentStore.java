@@ -20,18 +20,21 @@ import java.util.Optional;
  */
 public interface EnrollmentStore {
     /**
-     * Adds a lead to a campaign unless it is already in it or the campaign holds {@code cap} leads.
-     * Atomic: under any concurrency the campaign never holds more than {@code cap} leads.
+     * Adds a lead to a campaign unless it is already in it (ALREADY_ASSIGNED), an operator removed it
+     * from the campaign (REMOVED) or the campaign holds {@code cap} ACTIVE members (CAP_REACHED).
+     * Atomic: under any concurrency the campaign never holds more than {@code cap} ACTIVE members.
      */
     Assignment assignLead(String campaignId, String leadId, Optional<Integer> cap, Instant at);
 
-    /** Number of leads in the campaign. */
+    /** Number of ACTIVE members of the campaign. */
     long countCampaignLeads(String campaignId);
 
     /**
      * Enrolls a lead unless it is ACTIVE or PAUSED in the same sequence already, or an enrollment of
      * it in that sequence ended less than {@code cooldown} before {@code enrollment.enrolledAt()}, or
-     * the lead is not contactable. Atomic per (lead, sequence).
+     * the lead is not contactable, or an operator removed it from {@code enrollment.campaignId()}
+     * (REMOVED_FROM_CAMPAIGN). Atomic per (lead, sequence), and against removing the lead from the
+     * campaign: a removal never leaves an enrollment of the lead in the campaign running.
      */
     EnrollResult enroll(SequenceEnrollment enrollment, Duration cooldown);
 

@@ -12,10 +12,12 @@ import java.util.Optional;
  * <p>Per intake: the candidate is inserted unless a lead with the same id, email or phone exists
  * (concurrent intakes of one person create exactly one lead). A new lead, or an existing one still
  * NEW (its routing is finished and campaigns created since are joined), then goes through its routes
- * in order, with the rules of {@link EnrollmentStore#assignLead} (a campaign never holds more than its
- * cap, under any concurrency) and {@link EnrollmentStore#enroll} (each enrollment starts at step 1, due
- * at the intake time plus the first step's delay, with an id the store chooses). A lead that belongs to
- * a campaign afterwards moves from NEW to IN_PROGRESS. Any other existing lead is returned unchanged.
+ * in order, with the rules of {@link EnrollmentStore#assignLead} (a campaign never holds more ACTIVE
+ * members than its cap, under any concurrency, and never takes back a lead an operator removed from
+ * it) and {@link EnrollmentStore#enroll} (each enrollment starts at step 1, due at the intake time plus
+ * the first step's delay, with an id the store chooses). A lead that belongs to a campaign afterwards
+ * moves from NEW to IN_PROGRESS, and that move is recorded like every status move
+ * ({@link LeadDirectory#leadStatusChanges}). Any other existing lead is returned unchanged.
  *
  * <p>The routes were planned from the configuration at {@code configVersion}; when the store's
  * {@link ConfigurationStore#configVersion()} has moved on, nothing is written and the result is empty,

@@ -4,7 +4,10 @@ package io.retentioncenter.core.spi;
  * Persistence, shaped as the engine's atomic units of work and split by role: {@link LeadStore},
  * {@link ConfigurationStore}, {@link EnrollmentStore} (with the tick's claims and step outcomes),
  * {@link OutboxStore}, {@link ConversionStore}, {@link FactSource} (the read-only facts that
- * analytics needs) and {@link HousekeepingStore}. A store implements them all; a component that needs
+ * analytics needs), {@link HousekeepingStore}, {@link OutreachStore} (test sends, pacing),
+ * {@link ReengagementStore} and the operator's pages: {@link CampaignMembersStore},
+ * {@link ConversionReviewStore}, {@link ConfigurationRemovals}, {@link LeadDirectory} and
+ * {@link DashboardReads}. A store implements them all; a component that needs
  * only one role (retention-learning reads a {@link FactSource}) depends on that role alone.
  *
  * <p>Every method is safe to call from many threads and, for shared databases, from many engine
@@ -14,7 +17,9 @@ package io.retentioncenter.core.spi;
  * included, role by role.
  */
 public interface RetentionStore extends LeadStore, LeadIntakeStore, ConfigurationStore, EnrollmentStore,
-        LeasedStepStore, OutboxStore, ConversionStore, FactSource, HousekeepingStore {
+        LeasedStepStore, OutboxStore, ConversionStore, FactSource, HousekeepingStore, CampaignMembersStore,
+        ConversionReviewStore, ConfigurationRemovals, OutreachStore, ReengagementStore, LeadDirectory,
+        DashboardReads {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

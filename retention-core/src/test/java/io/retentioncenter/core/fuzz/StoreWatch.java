@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StoreWatch {
     private static final List<String> READ_PREFIXES = List.of("find", "list", "count", "scan", "latest", "attemptsOf",
-            "conversionsOf", "abTestCounts", "sequenceStats", "configVersion", "toString", "hashCode", "equals");
+            "conversionsOf", "abTestCounts", "sequenceStats", "campaignStats", "conversionTotals", "configVersion",
+            "toString", "hashCode", "equals");
 
     private final RetentionStore target;
     private final RetentionStore proxy;

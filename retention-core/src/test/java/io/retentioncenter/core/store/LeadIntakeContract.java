@@ -7,6 +7,7 @@ import static io.retentioncenter.core.store.StoreFixtures.lead;
 import static io.retentioncenter.core.store.StoreFixtures.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.PageRequest;
@@ -15,6 +16,7 @@ import io.retentioncenter.core.lead.IntakeRoute;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadIntake;
 import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
@@ -77,6 +79,48 @@ public interface LeadIntakeContract extends StoreUnderTest {
         assertThat(e.currentStep()).isEqualTo(1);
         assertThat(e.nextExecuteAt()).isEqualTo(T0.plus(FIRST_DELAY));
         assertThat(store().findEnrollment(e.id())).contains(e);
+    }
+
+    @Test
+    default void everyMoveToInProgressIsRecordedWithTheLead() {
+        savedCampaignAndSequence();
+        long version = store().configVersion();
+
+        store().ingestLead(intake(lead("lead_1"), Optional.empty()), version).orElseThrow();
+        store().ingestLeads(List.of(intake(lead("lead_2"), Optional.of(5)), intake(lead("lead_3"), Optional.empty()),
+                new LeadIntake(lead("lead_4"), List.of())), version);
+
+        for (String id : List.of("lead_1", "lead_2", "lead_3")) {
+            assertThat(store().leadStatusChanges(id)).extracting(LeadStatusChange::leadId, LeadStatusChange::from,
+                    LeadStatusChange::to, LeadStatusChange::at)
+                    .containsExactly(tuple(id, LeadStatus.NEW, LeadStatus.IN_PROGRESS, T0));
+        }
+        assertThat(store().leadStatusChanges("lead_4")).isEmpty();
+    }
+
+    @Test
+    default void aLeadRemovedFromACampaignIsNeitherTakenBackNorCountedAgainstItsCap() {
+        savedCampaignAndSequence();
+        saved(lead("lead_1"));
+        store().assignLead(CAMPAIGN, "lead_1", Optional.of(1), minutes(1));
+        assertThat(store().removeCampaignMember(CAMPAIGN, "lead_1", minutes(2))).isPresent();
+        long version = store().configVersion();
+
+        IntakeOutcome single = store().ingestLead(intake(lead("dup_1", "lead_1@example.com", null, minutes(3)),
+                Optional.of(1)), version).orElseThrow();
+        IntakeOutcome bulk = store().ingestLeads(List.of(intake(lead("dup_2", "lead_1@example.com", null, minutes(3)),
+                Optional.of(1)), intake(lead("lead_2"), Optional.of(1))), version).get(0);
+
+        for (IntakeOutcome again : List.of(single, bulk)) {
+            assertThat(again.created()).isFalse();
+            assertThat(again.campaignIds()).isEmpty();
+            assertThat(again.enrollments()).isEmpty();
+            assertThat(again.lead().status()).isEqualTo(LeadStatus.NEW);
+        }
+        assertThat(enrollmentsOf("lead_1")).isEmpty();
+        assertThat(store().findLead("lead_1").orElseThrow().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(enrollmentsOf("lead_2")).hasSize(1);
+        assertThat(store().countCampaignLeads(CAMPAIGN)).isEqualTo(1);
     }
 
     @Test

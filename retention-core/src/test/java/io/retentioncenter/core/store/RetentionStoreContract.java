@@ -18,7 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link EnrollmentContract} and {@link StepOutcomeContract} ({@code EnrollmentStore} and the tick),
  * {@link OutboxContract} ({@code OutboxStore}), {@link ConversionContract} ({@code ConversionStore}),
  * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
- * set-aside enrollments, {@code HousekeepingStore}) and {@link InputValidationContract}. Where stores
+ * set-aside enrollments, {@code HousekeepingStore}), {@link CampaignMembersContract}
+ * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore}),
+ * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}),
+ * {@link OutreachContract} ({@code OutreachStore}, {@code ReengagementStore}),
+ * {@link LeadDirectoryContract} ({@code LeadDirectory}), {@link DashboardReadsContract}
+ * ({@code DashboardReads}) and {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class RetentionStoreContract implements LeadContract, LeadIntakeContract, LeasedStepContract,
         CampaignContract, EnrollmentContract,
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
-        OperatorQueueContract {
+        OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract,
+        OutreachContract, LeadDirectoryContract, DashboardReadsContract {
 
     private RetentionStore store;
 

@@ -208,6 +208,12 @@ public final class StoreFixtures {
             this.idempotencyKey = ContactAttempt.idempotencyKey(id, "direct", 1);
         }
 
+        /** Why the attempt exists. */
+        public AttemptSpec kind(AttemptKind value) {
+            kind = value;
+            return this;
+        }
+
         /** The campaign. */
         public AttemptSpec campaign(String value) {
             campaignId = value;

@@ -97,6 +97,19 @@ public final class KeitaroPostbackParser {
     }
 
     /**
+     * Parses the parameters of a postback that was authenticated when it arrived and kept since (the
+     * {@code params} of an {@link io.retentioncenter.core.conversion.UnmatchedPostback}, which hold no
+     * secret): the checks and interpretation of {@link #parseParams}, without the secret check.
+     *
+     * @throws InvalidPayloadException as {@link #parseParams}
+     */
+    public KeitaroParseResult parseKept(Map<String, String> params, Instant receivedAt) {
+        Require.present(params, "params");
+        Require.present(receivedAt, "receivedAt");
+        return interpret(checked(params), receivedAt);
+    }
+
+    /**
      * Parses a raw query string (with or without the leading {@code ?}) or an
      * {@code application/x-www-form-urlencoded} body, decoding it as UTF-8.
      *

@@ -1,0 +1,3 @@
+-- H2 keeps no expression or trigram indexes: the lead search's name order and text match scan the
+-- leads its other filters leave (H2 serves one engine and test-sized data). Nothing to add; this
+-- version exists so that both databases are at the same schema version.
