@@ -12,7 +12,7 @@ final class CampaignTally {
     /** The zone of the campaign's schedule, the local time of leads without a time zone. */
     final ZoneId zone;
     long sentAttempts;
-    long contactedLeads;
+    long countedLeads;
     long convertedLeads;
     long conversions;
     BigDecimal revenue = BigDecimal.ZERO;
@@ -25,12 +25,12 @@ final class CampaignTally {
 
     /** Whether anything happened in the campaign during the range. */
     boolean isActive() {
-        return sentAttempts > 0 || contactedLeads > 0 || conversions > 0;
+        return sentAttempts > 0 || countedLeads > 0 || conversions > 0;
     }
 
     /** The campaign's summary. */
     CampaignSummary summary() {
-        Proportion leads = new Proportion(convertedLeads, contactedLeads);
+        Proportion leads = new Proportion(convertedLeads, countedLeads);
         return new CampaignSummary(campaignId, name, leads, leads.rate(), WilsonInterval.of(leads), sentAttempts,
                 conversions, revenue);
     }

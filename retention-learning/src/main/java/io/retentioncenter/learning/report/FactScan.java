@@ -17,8 +17,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,15 @@ final class FactScan {
     final Map<Channel, ChannelTally> channels = new EnumMap<>(Channel.class);
     final HeatmapTally heatmap = new HeatmapTally();
     final Map<Channel, HeatmapTally> channelHeatmaps = new EnumMap<>(Channel.class);
+    /** Per campaign, channel and step: the heatmap the time comparisons are stratified by. */
+    final Map<String, HeatmapTally> strata = new HashMap<>();
     final SentTexts texts;
     final OperationsTally operations = new OperationsTally();
+    final AbExposures abExposures = new AbExposures();
     private final Map<String, ZoneId> zones = new HashMap<>();
+    private final List<Touch> pending = new ArrayList<>();
+    private final long windowMillis;
+    private final long observedUntilMillis;
     long scopeConversions;
     BigDecimal scopeRevenue = BigDecimal.ZERO;
     BigDecimal attributedRevenue = BigDecimal.ZERO;
@@ -57,7 +65,9 @@ final class FactScan {
     FactScan(FactSource store, ReportContext context, PhraseAnalyzer analyzer) {
         this.store = store;
         this.context = context;
-        this.sales = new SaleIndex(context.query.attributionWindowMillis());
+        this.windowMillis = context.query.attributionWindowMillis();
+        this.observedUntilMillis = context.observedUntil.toEpochMilli();
+        this.sales = new SaleIndex(windowMillis);
         this.texts = new SentTexts(analyzer);
         for (Channel channel : CHANNELS) {
             channels.put(channel, new ChannelTally(channel));
@@ -76,12 +86,14 @@ final class FactScan {
         store.scanEnrollments(from, to, this::enrollment);
         store.scanExecutions(from, to, this::execution);
         store.scanAttempts(from, to, this::attempt);
+        creditTouches();
         sales.all().forEach(this::credit);
         leads.values().forEach(this::countLead);
     }
 
     private void conversion(Conversion conversion) {
         conversionsRead++;
+        abExposures.conversion(conversion);
         sales.add(conversion).ifPresent(sale -> sale.inScope = context.includes(conversion));
     }
 
@@ -131,6 +143,7 @@ final class FactScan {
 
     private void attempt(ContactAttempt attempt) {
         attemptsRead++;
+        abExposures.attempt(attempt);
         EnrollmentTally track = attempt.enrollmentId().isPresent() ? cohort.get(attempt.enrollmentId().get()) : null;
         if (!context.includes(attempt, track != null)) {
             return;
@@ -149,27 +162,63 @@ final class FactScan {
             return;
         }
         CampaignTally campaign = campaign(attempt.campaignId());
-        Optional<SaleFact> sale = sales.saleAfter(attempt.leadId(), attempt.campaignId(),
-                attempt.createdAt().toEpochMilli());
-        boolean converted = sale.isPresent();
-        if (converted) {
-            sale.get().attributed = true;
-            channel.convertedAttempts++;
-        }
         channel.sentAttempts++;
         campaign.sentAttempts++;
-        lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, converted);
-        Instant sentAt = attempt.sentAt().orElse(attempt.createdAt());
-        ZoneId zone = zones.getOrDefault(attempt.leadId(), campaign.zone);
-        heatmap.add(sentAt, zone, converted);
-        channelHeatmaps.get(attempt.channel()).add(sentAt, zone, converted);
-        // Phrases come from the script's template where it is known: the words the marketer wrote,
-        // not the lead's name or other personal values rendered into them.
-        Optional<Script> script = attempt.scriptId().map(context.scripts::get);
-        texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
-                script.map(Script::body).orElse(attempt.body()), converted);
-        if (track != null && attempt.stepOrder().isPresent()) {
-            track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
+        long at = attempt.sentAt().orElse(attempt.createdAt()).toEpochMilli();
+        boolean closed = at + windowMillis <= observedUntilMillis;
+        lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, closed);
+        Touch touch = new Touch(attempt, at, closed, lead, campaign,
+                zones.getOrDefault(attempt.leadId(), campaign.zone), track);
+        if (sales.hasSales(attempt.leadId()) && sales.offer(touch)) {
+            pending.add(touch);
+        } else if (closed) {
+            count(touch);
+        }
+    }
+
+    /** Credits every attributed sale to its last touch, then counts the touches that were waiting for it. */
+    private void creditTouches() {
+        for (SaleFact sale : sales.all()) {
+            if (sale.touch != null) {
+                sale.touch.credited = true;
+            }
+        }
+        for (Touch touch : pending) {
+            if (touch.windowClosed) {
+                count(touch);
+            } else if (touch.credited) {
+                touch.lead.converted(touch.attempt.channel(), touch.campaign, false);
+            }
+        }
+        pending.clear();
+    }
+
+    /** Counts a touch whose window has closed, in every attempt-level section alike. */
+    private void count(Touch touch) {
+        ContactAttempt attempt = touch.attempt;
+        boolean converted = touch.credited;
+        ChannelTally channel = channels.get(attempt.channel());
+        channel.countedAttempts++;
+        if (converted) {
+            channel.convertedAttempts++;
+            touch.lead.converted(attempt.channel(), touch.campaign, true);
+        }
+        Instant sentAt = Instant.ofEpochMilli(touch.at);
+        heatmap.add(sentAt, touch.zone, converted);
+        channelHeatmaps.get(attempt.channel()).add(sentAt, touch.zone, converted);
+        strata.computeIfAbsent(attempt.campaignId() + "|" + attempt.channel() + "|" + attempt.stepOrder().orElse(0),
+                key -> new HeatmapTally()).add(sentAt, touch.zone, converted);
+        if (attempt.abTestId().isPresent()) {
+            texts.inAbTest(attempt.channel());
+        } else {
+            // Phrases come from the script's template where it is known: the words the marketer wrote,
+            // not the lead's name or other personal values rendered into them.
+            Optional<Script> script = attempt.scriptId().map(context.scripts::get);
+            texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
+                    script.map(Script::body).orElse(attempt.body()), converted);
+        }
+        if (touch.track != null && attempt.stepOrder().isPresent()) {
+            touch.track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
         }
     }
 
@@ -186,8 +235,7 @@ final class FactScan {
                 channel.creditedRevenue = channel.creditedRevenue.add(conversion.revenue());
             });
         }
-        if (sale.attributed) {
-            campaign(conversion.campaignId()).convertedLeads++;
+        if (sale.isAttributed()) {
             attributedRevenue = attributedRevenue.add(conversion.revenue());
         }
         EnrollmentTally track = conversion.enrollmentId().map(cohort::get).orElse(null);
@@ -202,12 +250,18 @@ final class FactScan {
             if (lead.isContactedOn(channel)) {
                 tally.contactedLeads++;
             }
+            if (lead.isCountedOn(channel)) {
+                tally.countedLeads++;
+            }
             if (lead.isConvertedOn(channel)) {
                 tally.convertedLeads++;
             }
         }
-        for (CampaignTally campaign : lead.contactedIn()) {
-            campaign.contactedLeads++;
+        for (CampaignTally campaign : lead.countedIn()) {
+            campaign.countedLeads++;
+        }
+        for (CampaignTally campaign : lead.convertedIn()) {
+            campaign.convertedLeads++;
         }
     }
 

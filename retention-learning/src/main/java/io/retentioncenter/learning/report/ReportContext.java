@@ -67,9 +67,9 @@ final class ReportContext {
         return Math.max(0.0, (observedUntil.toEpochMilli() - query.from().toEpochMilli()) / MILLIS_PER_HOUR);
     }
 
-    /** The time-to-conversion horizon in hours: the attribution window, else the observed range. */
+    /** The time-to-conversion horizon in hours: the attribution window. */
     double horizonHours() {
-        return query.attributionWindow().map(w -> w.toMillis() / MILLIS_PER_HOUR).orElse(observedHours());
+        return query.attributionWindow().toMillis() / MILLIS_PER_HOUR;
     }
 
     /** {@code millis} in hours. */
