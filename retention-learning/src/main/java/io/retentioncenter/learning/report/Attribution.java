@@ -26,7 +26,7 @@ public record Attribution(Duration window, String rule) {
                 + "last sent attempt in the same campaign at or before the sale and at most " + w + " before it "
                 + "(none if there is no such attempt). An attempt's window closes " + w + " after it was sent; "
                 + "attempt, lead, channel, phrase, send-time and step rates count only attempts whose window has "
-                + "closed or that were credited, so recent sends are not counted as failures. A sequence "
+                + "closed, so recent sends are neither failures nor early successes. A sequence "
                 + "enrollment converts when its lead has a sale in its campaign within " + w + " of enrolling; "
                 + "enrollments still inside that window are censored, and opt-outs compete with conversion.");
     }

@@ -11,10 +11,8 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.IntPredicate;
 
@@ -33,6 +31,8 @@ final class InsightWriter {
     /** Most insights written per family (per channel for phrases). */
     static final int PER_FAMILY = 3;
     private static final String ASSOCIATION = "Association, not a cause: could not separate ";
+    /** Most phrases with the same counts named next to a phrase finding. */
+    private static final int SAME_PHRASES_NAMED = 3;
 
     private final ReportQuery query;
 
@@ -103,12 +103,14 @@ final class InsightWriter {
         List<String> confounders = List.of("campaign", "sequence step", "send time", "lead mix");
         return words.discoveries(query.significance()).stream().limit(PER_FAMILY).map(finding -> {
             PhraseStat stat = finding.phrase();
-            String group = words.channel() + " messages with “" + PhraseFinding.label(stat) + "”";
-            String same = finding.samePhrases().isEmpty() ? ""
-                    : " The same messages carry " + String.join(", ", finding.samePhrases().stream()
-                            .map(p -> "“" + p + "”").toList()) + ": one finding.";
+            List<String> same = finding.samePhrases();
+            String also = same.isEmpty() ? "" : " (the same messages carry " + String.join(", ", same.stream()
+                    .limit(SAME_PHRASES_NAMED).map(p -> "“" + p + "”").toList())
+                    + (same.size() > SAME_PHRASES_NAMED ? " and " + (same.size() - SAME_PHRASES_NAMED) + " more" : "")
+                    + ")";
+            String group = words.channel() + " messages with “" + PhraseFinding.label(stat) + "”" + also;
             String sentence = group + " converted " + versus(stat.with(), stat.without(), "vs", "without it",
-                    stat.lift(), stat.qValue()) + same + " " + caveat(confounders);
+                    stat.lift(), stat.qValue()) + " " + caveat(confounders);
             return new Insight(InsightKind.PHRASE, Evidence.OBSERVATIONAL, sentence, group, stat.with(),
                     words.channel() + " messages without it", stat.without(), stat.lift(), stat.pValue(),
                     stat.qValue(), confounders);
@@ -197,31 +199,47 @@ final class InsightWriter {
     }
 
     /**
-     * Observational findings with identical group counts always occurred together: they become one
-     * {@link InsightKind#TRAVELLED_TOGETHER} finding naming every factor.
+     * Observational findings over the same sends always occurred together: the same group counts
+     * (a script only ever sent on Mondays at 10:00), or the mirror of another finding (its group is
+     * the other's baseline and the reverse: Monday better than the other days and Tuesday worse, when
+     * only those two days carry sends). Each such cluster becomes one finding naming every factor, in
+     * the orientation of its first member: of that member's kind when all share it, else
+     * {@link InsightKind#TRAVELLED_TOGETHER}.
      */
     private static List<Insight> mergeTravellingTogether(List<Insight> insights) {
-        Map<Proportion, List<Insight>> byCounts = new LinkedHashMap<>();
-        insights.forEach(i -> byCounts.computeIfAbsent(i.groupCounts(), k -> new ArrayList<>()).add(i));
-        List<Insight> merged = new ArrayList<>(byCounts.size());
-        for (List<Insight> same : byCounts.values()) {
-            if (same.size() == 1) {
-                merged.add(same.get(0));
-                continue;
+        List<List<Insight>> clusters = new ArrayList<>();
+        for (Insight insight : insights) {
+            List<Insight> home = clusters.stream().filter(c -> c.stream().anyMatch(other ->
+                    other.groupCounts().equals(insight.groupCounts())
+                            || other.groupCounts().equals(insight.baselineCounts())
+                            && other.baselineCounts().equals(insight.groupCounts()))).findFirst().orElse(null);
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
             }
-            Insight first = same.get(0);
-            List<String> groups = same.stream().map(Insight::group).toList();
-            List<String> confounders = same.stream().flatMap(i -> i.confounders().stream()).distinct().toList();
-            double q = same.stream().mapToDouble(Insight::qValue).max().orElse(1.0);
-            String sentence = String.join("; ", groups) + ": always together (the same " + first.groupCounts().trials()
-                    + " sends), converted " + versus(first.groupCounts(), first.baselineCounts(), "vs",
-                    first.baseline(), first.lift(), q) + " One association, not " + same.size()
-                    + " findings: the data cannot tell which of them, if any, matters. " + caveat(confounders);
-            merged.add(new Insight(InsightKind.TRAVELLED_TOGETHER, Evidence.OBSERVATIONAL, sentence,
-                    String.join("; ", groups), first.groupCounts(), first.baseline(), first.baselineCounts(),
-                    first.lift(), same.stream().mapToDouble(Insight::pValue).max().orElse(1.0), q, confounders));
+            home.add(insight);
         }
-        return merged;
+        return clusters.stream().map(c -> c.size() == 1 ? c.get(0) : merged(c)).toList();
+    }
+
+    private static Insight merged(List<Insight> same) {
+        Insight first = same.get(0);
+        List<String> groups = same.stream().filter(i -> i.groupCounts().equals(first.groupCounts()))
+                .map(Insight::group).toList();
+        List<String> mirrors = same.stream().filter(i -> !i.groupCounts().equals(first.groupCounts()))
+                .map(Insight::group).toList();
+        String otherSide = mirrors.isEmpty() ? "" : " The other side of the same comparison: "
+                + String.join("; ", mirrors) + ".";
+        List<String> confounders = same.stream().flatMap(i -> i.confounders().stream()).distinct().toList();
+        double q = same.stream().mapToDouble(Insight::qValue).max().orElse(1.0);
+        String sentence = String.join("; ", groups) + ": always together (the same " + first.groupCounts().trials()
+                + " sends), converted " + versus(first.groupCounts(), first.baselineCounts(), "vs", first.baseline(),
+                first.lift(), q) + otherSide + " One association, not " + same.size()
+                + " findings: the data cannot tell which of them, if any, matters. " + caveat(confounders);
+        boolean oneKind = same.stream().allMatch(i -> i.kind() == first.kind());
+        return new Insight(oneKind ? first.kind() : InsightKind.TRAVELLED_TOGETHER, Evidence.OBSERVATIONAL, sentence,
+                String.join("; ", groups), first.groupCounts(), first.baseline(), first.baselineCounts(), first.lift(),
+                same.stream().mapToDouble(Insight::pValue).max().orElse(1.0), q, confounders);
     }
 
     private static String caveat(List<String> confounders) {
