@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.fact.AttemptFact;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.learning.stats.Proportion;
@@ -18,7 +18,7 @@ final class AbExposures {
     private final Map<String, Map<String, Long>> salesByTest = new HashMap<>();
 
     /** Records an attempt of an A/B test (any status: the store counts exposure the same way). */
-    void attempt(ContactAttempt attempt) {
+    void attempt(AttemptFact attempt) {
         if (attempt.abTestId().isEmpty() || attempt.variant().isEmpty()) {
             return;
         }

@@ -2,14 +2,14 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
-import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.ExecutionFact;
+import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
-import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.heatmap.HeatmapTally;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
@@ -82,10 +82,10 @@ final class FactScan {
         Instant from = context.query.from();
         Instant to = context.query.to();
         store.scanConversions(from, to, this::conversion);
-        store.scanLeads(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
+        store.scanLeadFacts(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
         store.scanEnrollments(from, to, this::enrollment);
-        store.scanExecutions(from, to, this::execution);
-        store.scanAttempts(from, to, this::attempt);
+        store.scanExecutionFacts(from, to, this::execution);
+        store.scanAttemptFacts(from, to, this::attempt);
         creditTouches();
         sales.all().forEach(this::credit);
         leads.values().forEach(this::countLead);
@@ -101,7 +101,7 @@ final class FactScan {
      * Every lead up to the end of the range is read for its time zone; the global scope's leads are
      * those created in the range.
      */
-    private void lead(Lead lead) {
+    private void lead(LeadFact lead) {
         leadsRead++;
         lead.timezone().ifPresent(zone -> zones.put(lead.id(), zone));
         if (context.kind() == ScopeKind.GLOBAL && !lead.createdAt().isBefore(context.query.from())) {
@@ -127,7 +127,7 @@ final class FactScan {
         }
     }
 
-    private void execution(SequenceStepExecution execution) {
+    private void execution(ExecutionFact execution) {
         executionsRead++;
         RetentionSequence sequence = context.sequences.get(execution.sequenceId());
         if (sequence != null && context.includes(sequence)) {
@@ -141,7 +141,7 @@ final class FactScan {
         }
     }
 
-    private void attempt(ContactAttempt attempt) {
+    private void attempt(AttemptFact attempt) {
         attemptsRead++;
         abExposures.attempt(attempt);
         EnrollmentTally track = attempt.enrollmentId().isPresent() ? cohort.get(attempt.enrollmentId().get()) : null;
@@ -195,7 +195,7 @@ final class FactScan {
 
     /** Counts a touch whose window has closed, in every attempt-level section alike. */
     private void count(Touch touch) {
-        ContactAttempt attempt = touch.attempt;
+        AttemptFact attempt = touch.attempt;
         boolean converted = touch.credited;
         ChannelTally channel = channels.get(attempt.channel());
         channel.countedAttempts++;
@@ -215,7 +215,7 @@ final class FactScan {
             // not the lead's name or other personal values rendered into them.
             Optional<Script> script = attempt.scriptId().map(context.scripts::get);
             texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
-                    script.map(Script::body).orElse(attempt.body()), converted);
+                    script.map(Script::body).or(attempt::body).orElse(""), converted);
         }
         if (touch.track != null && attempt.stepOrder().isPresent()) {
             touch.track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);

@@ -1,6 +1,6 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.fact.AttemptFact;
 import java.time.ZoneId;
 
 /**
@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * rates: counting the credited ones among the open would bias the rates upward.
  */
 final class Touch {
-    final ContactAttempt attempt;
+    final AttemptFact attempt;
     final long at;
     final boolean windowClosed;
     final LeadTally lead;
@@ -21,7 +21,7 @@ final class Touch {
     final EnrollmentTally track;
     boolean credited;
 
-    Touch(ContactAttempt attempt, long at, boolean windowClosed, LeadTally lead, CampaignTally campaign, ZoneId zone,
+    Touch(AttemptFact attempt, long at, boolean windowClosed, LeadTally lead, CampaignTally campaign, ZoneId zone,
             EnrollmentTally track) {
         this.attempt = attempt;
         this.at = at;
