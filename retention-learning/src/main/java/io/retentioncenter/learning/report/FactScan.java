@@ -44,8 +44,8 @@ final class FactScan {
     final Map<Channel, ChannelTally> channels = new EnumMap<>(Channel.class);
     final HeatmapTally heatmap = new HeatmapTally();
     final Map<Channel, HeatmapTally> channelHeatmaps = new EnumMap<>(Channel.class);
-    /** Per campaign, channel and step: the heatmap the time comparisons are stratified by. */
-    final Map<String, HeatmapTally> strata = new HashMap<>();
+    /** Per campaign, channel and step: the heatmaps the time comparisons are stratified by. */
+    final List<HeatmapTally> strata = new ArrayList<>();
     final SentTexts texts;
     final OperationsTally operations = new OperationsTally();
     final AbExposures abExposures = new AbExposures();
@@ -203,11 +203,11 @@ final class FactScan {
             channel.convertedAttempts++;
             touch.lead.converted(attempt.channel(), touch.campaign, true);
         }
-        Instant sentAt = Instant.ofEpochMilli(touch.at);
-        heatmap.add(sentAt, touch.zone, converted);
-        channelHeatmaps.get(attempt.channel()).add(sentAt, touch.zone, converted);
-        strata.computeIfAbsent(attempt.campaignId() + "|" + attempt.channel() + "|" + attempt.stepOrder().orElse(0),
-                key -> new HeatmapTally()).add(sentAt, touch.zone, converted);
+        int slot = HeatmapTally.slot(Instant.ofEpochMilli(touch.at), touch.zone);
+        heatmap.add(slot, converted);
+        channelHeatmaps.get(attempt.channel()).add(slot, converted);
+        touch.campaign.stratum(attempt.channel(), Math.max(0, attempt.stepOrder().orElse(0)), strata::add)
+                .add(slot, converted);
         if (attempt.abTestId().isPresent()) {
             texts.inAbTest(attempt.channel());
         } else {

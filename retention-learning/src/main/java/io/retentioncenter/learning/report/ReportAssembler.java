@@ -48,7 +48,7 @@ final class ReportAssembler {
         long active = context.sequences.values().stream().filter(context::includes)
                 .mapToLong(s -> activeEnrollments(s.id())).sum();
         List<AbTestReport> tests = context.abTests.stream().filter(context::includes).map(abTests::report).toList();
-        List<Heatmap> strata = scan.strata.values().stream().map(t -> t.heatmap(query.shrinkage())).toList();
+        List<Heatmap> strata = scan.strata.stream().map(t -> t.heatmap(query.shrinkage())).toList();
         return new LearningReport(query, context.generatedAt, context.observedUntil,
                 Attribution.of(query.attributionWindow()), overview(funnel, channels), channels, words,
                 new InsightWriter(query).write(channels, words, heatmap, strata, sequences, tests), funnel, heatmap,
