@@ -103,6 +103,37 @@ class TruthfulReportTest {
     }
 
     @Test
+    void onlyARandomisedComparisonThatTheSequentialTestCallsEndsInAnInstruction() {
+        EngineHistory h = new EngineHistory();
+        Campaign campaign = h.campaign("Spring");
+        Script a = h.script(campaign, "Hi, your spring offer is here.");
+        Script b = h.script(campaign, "Hi, your spring offer is here. Half price today only.");
+        h.engine.experiments().start(campaign.id(), Channel.EMAIL,
+                List.of(new Variant("A", a.id(), 1), new Variant("B", b.id(), 1)));
+        RetentionSequence sequence = h.sequence(campaign, "Spring nurture", Optional.empty());
+        List<String> leads = h.enroll(hour(10), sequence, 400);
+        List<String> inA = leads.stream().filter(l -> h.store.attemptsOfLead(l).get(0).variant().orElseThrow()
+                .equals("A")).toList();
+        List<String> inB = leads.stream().filter(l -> !inA.contains(l)).toList();
+        h.sell(hour(12), inA.subList(0, inA.size() / 20));
+        h.sell(hour(12), inB.subList(0, inB.size() * 3 / 10));
+
+        LearningReport report = h.report(hour(96), Duration.ofDays(1));
+
+        VariantComparison comparison = report.abTests().get(0).comparisons().get(0);
+        assertThat(comparison.significant()).isTrue();
+        assertThat(comparison.runningMinimumP()).isLessThanOrEqualTo(comparison.alpha());
+        assertThat(report.insights()).filteredOn(i -> i.evidence() == Evidence.RANDOMIZED).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.kind()).isEqualTo(InsightKind.AB_TEST);
+                    assertThat(i.confounders()).isEmpty();
+                    assertThat(i.sentence()).contains("randomised", "running always-valid p").endsWith("Send B.");
+                });
+        assertThat(report.insights()).filteredOn(i -> i.evidence() == Evidence.OBSERVATIONAL)
+                .allSatisfy(i -> assertThat(i.sentence()).doesNotContain(INSTRUCTIONS));
+    }
+
+    @Test
     void aSequenceThatDrivesOptOutsRanksByItsCumulativeIncidenceNotByKaplanMeier() {
         EngineHistory h = new EngineHistory();
         Campaign pushyCampaign = h.campaign("Pushy campaign");
