@@ -10,6 +10,7 @@ import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.conversion.ConversionCommand;
 import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.conversion.PostbackKind;
+import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
 import io.retentioncenter.core.memory.InMemoryRetentionStore;
@@ -76,6 +77,19 @@ final class EngineHistory {
                         SequenceStep.DEFAULT_MAX_RETRIES))
                 .step(Channel.EMAIL, 30, DelayUnit.DAYS).build());
         return engine.sequences().activate(sequence.id());
+    }
+
+    /** Starts an email A/B test of {@code campaign}: variant A sends {@code bodyA}, B {@code bodyB}; returns its id. */
+    String abTest(Campaign campaign, String bodyA, String bodyB) {
+        return engine.experiments().start(campaign.id(), Channel.EMAIL, List.of(
+                new Variant("A", script(campaign, bodyA).id(), 1), new Variant("B", script(campaign, bodyB).id(), 1)))
+                .id();
+    }
+
+    /** The leads of {@code leads} whose first attempt was in {@code variant}. */
+    List<String> inVariant(List<String> leads, String variant) {
+        return leads.stream().filter(l -> store.attemptsOfLead(l).get(0).variant().orElseThrow().equals(variant))
+                .toList();
     }
 
     /** At {@code at}: {@code count} new leads enrolled in {@code sequence}, their step run and sent. */

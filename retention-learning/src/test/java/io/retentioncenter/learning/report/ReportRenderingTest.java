@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retentioncenter.core.campaign.Campaign;
-import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.experiment.Variant;
-import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -37,10 +34,8 @@ class ReportRenderingTest {
     static void week() {
         EngineHistory h = new EngineHistory();
         Campaign spring = h.campaign("Spring <offer> & more");
-        Script a = h.script(spring, "Hi, your spring offer is here. Save 20 today.");
-        Script b = h.script(spring, "Hi, your spring offer is here. And save 20 for your first order.");
-        h.engine.experiments().start(spring.id(), Channel.EMAIL,
-                List.of(new Variant("A", a.id(), 1), new Variant("B", b.id(), 1)));
+        h.abTest(spring, "Hi, your spring offer is here. Save 20 today.",
+                "Hi, your spring offer is here. And save 20 for your first order.");
         RetentionSequence nurture = h.sequence(spring, "Spring nurture", Optional.empty());
         Campaign autumn = h.campaign("Autumn");
         h.script(autumn, "Autumn is here. Claim your gift.");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.learning.stats.Proportion;
@@ -69,15 +68,12 @@ class TruthfulReportTest {
     void phrasesThatAreTheSplitOfARunningAbTestAreLeftToTheSequentialTest() {
         EngineHistory h = new EngineHistory();
         Campaign campaign = h.campaign("Spring");
-        Script a = h.script(campaign, "Hi, your spring offer is here. Save 20 today.");
-        Script b = h.script(campaign, "Hi, your spring offer is here. And save 20 for your first order.");
-        String testId = h.engine.experiments().start(campaign.id(), Channel.EMAIL,
-                List.of(new Variant("A", a.id(), 1), new Variant("B", b.id(), 1))).id();
+        String testId = h.abTest(campaign, "Hi, your spring offer is here. Save 20 today.",
+                "Hi, your spring offer is here. And save 20 for your first order.");
         RetentionSequence sequence = h.sequence(campaign, "Spring nurture", Optional.empty());
         List<String> leads = h.enroll(hour(10), sequence, 300);
-        List<String> inA = leads.stream().filter(l -> h.store.attemptsOfLead(l).get(0).variant().orElseThrow()
-                .equals("A")).toList();
-        List<String> inB = leads.stream().filter(l -> !inA.contains(l)).toList();
+        List<String> inA = h.inVariant(leads, "A");
+        List<String> inB = h.inVariant(leads, "B");
         h.sell(hour(12), inA.subList(0, inA.size() / 10));
         h.sell(hour(12), inB.subList(0, inB.size() / 4));
 
@@ -106,15 +102,11 @@ class TruthfulReportTest {
     void onlyARandomisedComparisonThatTheSequentialTestCallsEndsInAnInstruction() {
         EngineHistory h = new EngineHistory();
         Campaign campaign = h.campaign("Spring");
-        Script a = h.script(campaign, "Hi, your spring offer is here.");
-        Script b = h.script(campaign, "Hi, your spring offer is here. Half price today only.");
-        h.engine.experiments().start(campaign.id(), Channel.EMAIL,
-                List.of(new Variant("A", a.id(), 1), new Variant("B", b.id(), 1)));
+        h.abTest(campaign, "Hi, your spring offer is here.", "Hi, your spring offer is here. Half price today only.");
         RetentionSequence sequence = h.sequence(campaign, "Spring nurture", Optional.empty());
         List<String> leads = h.enroll(hour(10), sequence, 400);
-        List<String> inA = leads.stream().filter(l -> h.store.attemptsOfLead(l).get(0).variant().orElseThrow()
-                .equals("A")).toList();
-        List<String> inB = leads.stream().filter(l -> !inA.contains(l)).toList();
+        List<String> inA = h.inVariant(leads, "A");
+        List<String> inB = h.inVariant(leads, "B");
         h.sell(hour(12), inA.subList(0, inA.size() / 20));
         h.sell(hour(12), inB.subList(0, inB.size() * 3 / 10));
 
