@@ -69,6 +69,7 @@ public final class LearningBenchmark {
                 time("narrow facts", run, facts, query);
                 time("whole rows", run, rows, query);
             }
+            scansAlone(store, query);
         }
     }
 
@@ -106,6 +107,29 @@ public final class LearningBenchmark {
                 + "heap used %d MiB of %d MiB)%n", run, reading, millis, report.scan().attempts(),
                 report.scan().executions(), report.scan().leads(), report.scan().textsTokenized(),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+    }
+
+    /** The store's own share: each scan the report makes, into a sink that only counts. */
+    private static void scansAlone(RetentionStore store, ReportQuery query) {
+        Instant from = query.from();
+        Instant to = query.to();
+        long[] n = new long[1];
+        Map<String, Runnable> scans = new java.util.LinkedHashMap<>();
+        scans.put("conversions", () -> store.scanConversions(from, to, c -> n[0]++));
+        scans.put("lead facts", () -> store.scanLeadFacts(Instant.EPOCH, to, l -> n[0]++));
+        scans.put("enrollments", () -> store.scanEnrollments(from, to, e -> n[0]++));
+        scans.put("execution facts", () -> store.scanExecutionFacts(from, to, e -> n[0]++));
+        scans.put("attempt facts", () -> store.scanAttemptFacts(from, to, a -> n[0]++));
+        scans.put("sequence stats", () -> store.listSequences().forEach(q -> n[0] += store.sequenceStats(q.id())
+                .enrollments(io.retentioncenter.core.sequence.EnrollmentStatus.ACTIVE)));
+        StringBuilder line = new StringBuilder("  the store's scans alone:");
+        scans.forEach((name, scan) -> {
+            n[0] = 0;
+            long s = System.nanoTime();
+            scan.run();
+            line.append(String.format(" %s %d in %d ms;", name, n[0], (System.nanoTime() - s) / 1_000_000));
+        });
+        System.out.println(line);
     }
 
     /** Records a sale for every 20th lead, credited to one of its attempts. */

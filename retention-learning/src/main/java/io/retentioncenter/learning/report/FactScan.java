@@ -27,9 +27,13 @@ import java.util.Optional;
 
 /**
  * The one streaming pass over the store's facts. Sales come first (they are few) into a map by lead;
- * then leads (their time zones), enrollments (the cohort), executions and finally attempts, each
- * streamed once and folded into counters at once, so that no attempt is kept. What is kept grows
- * with leads and enrollments of the scope, not with attempts.
+ * then leads (their time zones), enrollments (the cohort), and then executions and attempts at the
+ * same time on two threads, each streamed once and folded into counters at once, so that no attempt
+ * is kept (only those a sale may still be credited to, until every attempt has passed). What is kept
+ * grows with leads and enrollments of the scope, not with attempts. The two threads write disjoint
+ * counters: executions the step counts, step times and processed steps; attempts the leads,
+ * campaigns, channels, heatmaps, texts and sent-attempt counts; the join orders them before the sales
+ * are credited.
  */
 final class FactScan {
     private static final Channel[] CHANNELS = Channel.values();
@@ -84,8 +88,15 @@ final class FactScan {
         store.scanConversions(from, to, this::conversion);
         store.scanLeadFacts(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
         store.scanEnrollments(from, to, this::enrollment);
-        store.scanExecutionFacts(from, to, this::execution);
-        store.scanAttemptFacts(from, to, this::attempt);
+        ParallelScan executions = ParallelScan.start("learning-report-executions",
+                () -> store.scanExecutionFacts(from, to, this::execution));
+        try {
+            store.scanAttemptFacts(from, to, this::attempt);
+        } catch (RuntimeException | Error e) {
+            executions.awaitAfter(e);
+            throw e;
+        }
+        executions.await();
         creditTouches();
         sales.all().forEach(this::credit);
         leads.values().forEach(this::countLead);
@@ -118,10 +129,10 @@ final class FactScan {
         SequenceTally tally = sequence(sequence);
         Optional<SaleFact> sale = sales.saleAfter(enrollment.leadId(), enrollment.campaignId(),
                 enrollment.enrolledAt().toEpochMilli());
-        EnrollmentTally track = new EnrollmentTally(enrollment, tally, sale, context.query.to());
+        EnrollmentTally track = new EnrollmentTally(enrollment, tally, enter(enrollment.leadId()), sale,
+                context.query.to());
         cohort.put(enrollment.id(), track);
         tally.cohort.add(track);
-        enter(enrollment.leadId());
         if (context.decidesSalesByCohort()) {
             sale.ifPresent(fact -> fact.inScope = true);
         }
@@ -153,7 +164,7 @@ final class FactScan {
         if (track != null) {
             track.sequence.operations.attempt(phase);
         }
-        LeadTally lead = enter(attempt.leadId());
+        LeadTally lead = track != null ? track.lead : enter(attempt.leadId());
         ChannelTally channel = channels.get(attempt.channel());
         if (phase == AttemptPhase.FAILED) {
             channel.failedAttempts++;
@@ -167,9 +178,9 @@ final class FactScan {
         long at = attempt.sentAt().orElse(attempt.createdAt()).toEpochMilli();
         boolean closed = at + windowMillis <= observedUntilMillis;
         lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, closed);
-        Touch touch = new Touch(attempt, at, closed, lead, campaign,
-                zones.getOrDefault(attempt.leadId(), campaign.zone), track);
-        if (sales.hasSales(attempt.leadId()) && sales.offer(touch)) {
+        Touch touch = new Touch(attempt, at, closed, lead, campaign, lead.zone != null ? lead.zone : campaign.zone,
+                track);
+        if (lead.hasSales && sales.offer(touch)) {
             pending.add(touch);
         } else if (closed) {
             count(touch);
@@ -266,7 +277,12 @@ final class FactScan {
     }
 
     private LeadTally enter(String leadId) {
-        return leads.computeIfAbsent(leadId, id -> new LeadTally());
+        LeadTally lead = leads.get(leadId);
+        if (lead == null) {
+            lead = new LeadTally(zones.get(leadId), sales.hasSales(leadId));
+            leads.put(leadId, lead);
+        }
+        return lead;
     }
 
     private SequenceTally sequence(RetentionSequence sequence) {

@@ -1,6 +1,7 @@
 package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.contact.Channel;
+import java.time.ZoneId;
 import java.util.Arrays;
 
 /**
@@ -21,9 +22,18 @@ final class LeadTally {
     private static final int CHANNEL_CONVERTED = CHANNEL_COUNTED + CHANNELS;
     private static final CampaignTally[] NONE = new CampaignTally[0];
 
+    /** The lead's time zone, null when it has none (the campaign schedule's zone applies). */
+    final ZoneId zone;
+    /** Whether the lead has a sale in the range: only then can its attempts be credited. */
+    final boolean hasSales;
     private int flags;
     private CampaignTally[] countedIn = NONE;
     private CampaignTally[] convertedIn = NONE;
+
+    LeadTally(ZoneId zone, boolean hasSales) {
+        this.zone = zone;
+        this.hasSales = hasSales;
+    }
 
     /** Records a sent attempt on {@code channel} in {@code campaign}; {@code counted} when its window has closed. */
     void contacted(Channel channel, CampaignTally campaign, boolean responded, boolean counted) {
