@@ -204,15 +204,16 @@ public final class LearningReportPrinter {
                     + "%s by %s (95%% lower %s), restricted mean %sh", ReportFormat.percent(summary.convertedByHorizon()),
                     hoursLabel(summary.horizon()), ReportFormat.percent(t.convertedLowerBound()),
                     ReportFormat.number(summary.restrictedMean(), 1));
-            line("    %4s %-5s %6s %7s %8s %8s %9s %8s %7s %10s %8s %9s %14s %9s %10s", "step", "chan.", "delay",
+            line("    %4s %-5s %6s %7s %8s %8s %9s %8s %7s %10s %8s %9s %14s %17s %9s %10s", "step", "chan.", "delay",
                     "closed", "waiting", "reached", "executed", "skipped", "ex.fail", "conv.bef.", "dropped",
-                    "drop-off", "attempt conv.", "credited", "mean delay");
+                    "drop-off", "attempt conv.", "95% CI", "credited", "mean delay");
             for (StepReport step : s.steps()) {
-                line("    %4d %-5s %6s %7d %8d %8d %9d %8d %7d %10d %8d %9s %14s %9d %10s", step.order(),
+                line("    %4d %-5s %6s %7d %8d %8d %9d %8d %7d %10d %8d %9s %14s %17s %9d %10s", step.order(),
                         step.channel(), ReportFormat.duration(step.delay().configured()), step.windowClosed(),
                         step.waiting(), step.reached(), step.executed(), step.skipped(), step.failed(),
                         step.convertedBefore(), step.droppedOff(), ReportFormat.percent(step.dropOffRate()),
-                        ReportFormat.rate(step.attempts()), step.creditedConversions(),
+                        ReportFormat.rate(step.attempts()), interval(WilsonInterval.of(step.attempts())),
+                        step.creditedConversions(),
                         step.delay().meanObservedHours().isPresent()
                                 ? ReportFormat.number(step.delay().meanObservedHours().getAsDouble(), 1) + "h" : "-");
             }
