@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reads for analytics: A/B arm counts computed by the database, and scans that stream rows through a
@@ -53,13 +56,20 @@ final class AnalyticsReads {
             Consumer<? super T> sink) {
         String sql = "SELECT * FROM <schema>" + table + " WHERE " + timeColumn + " >= :from AND " + timeColumn
                 + " < :to ORDER BY " + timeColumn + ", id";
+        stream(operation, sql, from, to, FETCH_SIZE, query -> query.mapTo(type), sink);
+    }
+
+    /**
+     * Streams the rows of {@code sql}, whose {@code :from} and {@code :to} are bound to the range, in
+     * a read transaction through a cursor fetching {@code fetchSize} rows at a time.
+     */
+    <T> void stream(String operation, String sql, Instant from, Instant to, int fetchSize,
+            Function<Query, ResultIterable<T>> mapping, Consumer<? super T> sink) {
         db.inTransaction(operation, Database.Retry.NEVER, h -> {
-            try (Stream<T> rows = h.createQuery(sql)
+            try (Stream<T> rows = mapping.apply(h.createQuery(sql)
                     .bindByType("from", from, Instant.class)
                     .bindByType("to", to, Instant.class)
-                    .setFetchSize(FETCH_SIZE)
-                    .mapTo(type)
-                    .stream()) {
+                    .setFetchSize(fetchSize)).stream()) {
                 rows.forEach(sink);
             }
             return null;

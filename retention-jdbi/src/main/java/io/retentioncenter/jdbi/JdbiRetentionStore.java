@@ -27,6 +27,9 @@ import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.internal.OutreachArguments;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.ExecutionFact;
+import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.internal.StoreArguments;
 import io.retentioncenter.core.dashboard.ActivityCounts;
@@ -104,6 +107,7 @@ public final class JdbiRetentionStore implements RetentionStore {
     private final Reservations reservations;
     private final ConversionRepository conversions;
     private final AnalyticsReads analytics;
+    private final FactScans facts;
     private final HousekeepingRepository housekeeping;
     private final LeadIntakeRepository intake;
     private final CampaignMemberRepository memberPages;
@@ -126,6 +130,7 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.reservations = new Reservations(db);
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
+        this.facts = new FactScans(analytics);
         this.housekeeping = new HousekeepingRepository(db);
         this.intake = new LeadIntakeRepository(db, leads, members, enrollments);
         this.memberPages = new CampaignMemberRepository(db);
@@ -669,6 +674,21 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public void scanLeads(Instant from, Instant to, Consumer<Lead> sink) {
         scan("scanLeads", "rc_lead", "created_at", Lead.class, from, to, sink);
+    }
+
+    @Override
+    public void scanAttemptFacts(Instant from, Instant to, Consumer<AttemptFact> sink) {
+        facts.attempts(Require.present(from, "from"), Require.present(to, "to"), Require.present(sink, "sink"));
+    }
+
+    @Override
+    public void scanExecutionFacts(Instant from, Instant to, Consumer<ExecutionFact> sink) {
+        facts.executions(Require.present(from, "from"), Require.present(to, "to"), Require.present(sink, "sink"));
+    }
+
+    @Override
+    public void scanLeadFacts(Instant from, Instant to, Consumer<LeadFact> sink) {
+        facts.leads(Require.present(from, "from"), Require.present(to, "to"), Require.present(sink, "sink"));
     }
 
     private <T> void scan(String operation, String table, String timeColumn, Class<T> type, Instant from, Instant to,

@@ -16,11 +16,12 @@ import java.util.UUID;
 
 /**
  * The stores a benchmark can run on: {@code memory}; {@code h2} (an H2 file database in the temp
- * folder through the JDBI store, deleted afterwards, so the data does not share the benchmark's
- * heap); {@code postgres} (a fresh schema {@code rc_bench_*} in the benchmarks' own database,
- * {@code RC_BENCH_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/rc_bench}, created when
- * missing, as {@code RC_PG_USER}/{@code RC_PG_PASSWORD}; dropped afterwards). Each separate store
- * gets its own connection pool, as another host would.
+ * folder through the JDBI store, so the data does not share the benchmark's heap); {@code postgres}
+ * (a schema {@code rc_bench_*} in the benchmarks' own database, {@code RC_BENCH_PG_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/rc_bench}, created when missing, as
+ * {@code RC_PG_USER}/{@code RC_PG_PASSWORD}). Both are deleted afterwards unless kept by name (see
+ * {@link #open(String, Optional)}). Each separate store gets its own connection pool, as another
+ * host would.
  */
 final class BenchStores {
     private static final int POOL_SIZE = 8;
@@ -61,14 +62,27 @@ final class BenchStores {
         void close();
     }
 
-    /** Opens a store of {@code kind}: {@code memory}, {@code h2} or {@code postgres}. */
+    /** Opens a fresh store of {@code kind}: {@code memory}, {@code h2} or {@code postgres}; dropped on close. */
     static Handle open(String kind) {
+        return open(kind, Optional.empty());
+    }
+
+    /**
+     * Opens a store of {@code kind}. With a {@code kept} name the H2 file or PostgreSQL schema is
+     * {@code rc_bench_<kept>}, reopened when it exists and kept on close, so that a benchmark can load
+     * its data once and measure many times; without one it is fresh and dropped on close.
+     */
+    static Handle open(String kind, Optional<String> kept) {
+        kept.filter(name -> !name.matches("[a-z0-9_]{1,40}")).ifPresent(name -> {
+            throw new ConfigurationException("a kept benchmark store needs a name of [a-z0-9_], was " + name);
+        });
+        String name = "rc_bench_" + kept.orElse(UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         return switch (kind) {
             case "memory" -> memory();
-            case "h2" -> new JdbcHandle("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/rc_bench_"
-                    + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty());
-            case "postgres" -> new JdbcHandle(postgresUrl(), postgresUser(), postgresPassword(),
-                    Optional.of("rc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+            case "h2" -> new JdbcHandle("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/" + name
+                    + ";DB_CLOSE_DELAY=-1", "sa", "", Optional.empty(), kept.isPresent());
+            case "postgres" -> new JdbcHandle(postgresUrl(), postgresUser(), postgresPassword(), Optional.of(name),
+                    kept.isPresent());
             default -> throw new ConfigurationException("unknown store kind " + kind + "; use memory, h2 or postgres");
         };
     }
@@ -157,14 +171,16 @@ final class BenchStores {
         private final String user;
         private final String password;
         private final Optional<String> schema;
+        private final boolean kept;
         private final List<HikariDataSource> pools = new ArrayList<>();
         private final RetentionStore first;
 
-        JdbcHandle(String url, String user, String password, Optional<String> schema) {
+        JdbcHandle(String url, String user, String password, Optional<String> schema, boolean kept) {
             this.url = url;
             this.user = user;
             this.password = password;
             this.schema = schema;
+            this.kept = kept;
             this.first = separateStore();
         }
 
@@ -232,6 +248,10 @@ final class BenchStores {
 
         @Override
         public void close() {
+            if (kept) {
+                pools.forEach(HikariDataSource::close);
+                return;
+            }
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
                 s.execute(schema.map(name -> "DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE")
                         .orElse("DROP ALL OBJECTS DELETE FILES"));

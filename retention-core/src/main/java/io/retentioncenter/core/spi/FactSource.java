@@ -3,6 +3,10 @@ package io.retentioncenter.core.spi;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.ExecutionFact;
+import io.retentioncenter.core.fact.LeadFact;
+import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStats;
@@ -43,4 +47,25 @@ public interface FactSource extends ConfigurationReads {
 
     /** Streams leads created in {@code [from, to)}. */
     void scanLeads(Instant from, Instant to, Consumer<Lead> sink);
+
+    /**
+     * Streams the narrow projection of the attempts created in {@code [from, to)}, in any order. A
+     * database store reads only the projected columns; the default projects {@link #scanAttempts}.
+     */
+    default void scanAttemptFacts(Instant from, Instant to, Consumer<AttemptFact> sink) {
+        Consumer<AttemptFact> checked = Require.present(sink, "sink");
+        scanAttempts(from, to, attempt -> checked.accept(AttemptFact.of(attempt)));
+    }
+
+    /** Streams the narrow projection of the step executions executed in {@code [from, to)}, in any order. */
+    default void scanExecutionFacts(Instant from, Instant to, Consumer<ExecutionFact> sink) {
+        Consumer<ExecutionFact> checked = Require.present(sink, "sink");
+        scanExecutions(from, to, execution -> checked.accept(ExecutionFact.of(execution)));
+    }
+
+    /** Streams the narrow projection of the leads created in {@code [from, to)}, in any order. */
+    default void scanLeadFacts(Instant from, Instant to, Consumer<LeadFact> sink) {
+        Consumer<LeadFact> checked = Require.present(sink, "sink");
+        scanLeads(from, to, lead -> checked.accept(LeadFact.of(lead)));
+    }
 }

@@ -63,8 +63,11 @@ public interface OutreachContract extends StoreUnderTest {
 
         List<String> scanned = new ArrayList<>();
         store().scanAttempts(T0, minutes(1), a -> scanned.add(a.id()));
+        List<String> projected = new ArrayList<>();
+        store().scanAttemptFacts(T0, minutes(1), a -> projected.add(a.id()));
 
         assertThat(scanned).containsExactly("att_real");
+        assertThat(projected).as("the narrow projection too").containsExactly("att_real");
     }
 
     @Test

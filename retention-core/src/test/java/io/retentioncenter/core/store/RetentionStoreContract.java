@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
  * ({@code LeadStore}), {@link CampaignContract} ({@code ConfigurationStore} and campaign membership),
  * {@link EnrollmentContract} and {@link StepOutcomeContract} ({@code EnrollmentStore} and the tick),
  * {@link OutboxContract} ({@code OutboxStore}), {@link ConversionContract} ({@code ConversionStore}),
- * {@link ScanContract} ({@code FactSource}), {@link OperatorQueueContract} (unknown attempts,
+ * {@link ScanContract} and {@link FactProjectionContract} ({@code FactSource}),
+ * {@link OperatorQueueContract} (unknown attempts,
  * set-aside enrollments, {@code HousekeepingStore}), {@link CampaignMembersContract}
  * ({@code CampaignMembersStore}), {@link ConversionReviewContract} ({@code ConversionReviewStore}),
  * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}),
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class RetentionStoreContract implements LeadContract, LeadIntakeContract, LeasedStepContract,
         CampaignContract, EnrollmentContract,
-        StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, InputValidationContract,
+        StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, FactProjectionContract,
+        InputValidationContract,
         OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract,
         OutreachContract, LeadDirectoryContract, DashboardReadsContract {
 

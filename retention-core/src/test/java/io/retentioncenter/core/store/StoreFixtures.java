@@ -201,6 +201,7 @@ public final class StoreFixtures {
         private Optional<String> provider = Optional.empty();
         private Optional<String> providerRef = Optional.empty();
         private Optional<Instant> sentAt = Optional.empty();
+        private Optional<String> scriptId = Optional.empty();
 
         private AttemptSpec(String id, String leadId) {
             this.id = id;
@@ -273,11 +274,17 @@ public final class StoreFixtures {
             return this;
         }
 
+        /** The script it was rendered from. */
+        public AttemptSpec script(String value) {
+            scriptId = Optional.of(value);
+            return this;
+        }
+
         /** The attempt. */
         public ContactAttempt build() {
             String recipient = channel.needsPhone() ? "+4915112345678" : leadId + "@example.com";
             return new ContactAttempt(id, leadId, campaignId, channel, kind, status, enrollmentId, stepOrder, 1,
-                    idempotencyKey, Optional.empty(), abTestId, variant, recipient,
+                    idempotencyKey, scriptId, abTestId, variant, recipient,
                     channel == Channel.EMAIL ? Optional.of("Hi Ada") : Optional.empty(), "Hello Ada", dueAt,
                     provider, providerRef, sentAt, Optional.empty(), Optional.empty(), List.of(), createdAt,
                     createdAt);

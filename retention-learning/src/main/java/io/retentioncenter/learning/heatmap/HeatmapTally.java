@@ -1,5 +1,6 @@
 package io.retentioncenter.learning.heatmap;
 
+import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.ShrunkRate;
@@ -18,9 +19,29 @@ public final class HeatmapTally {
 
     /** Adds one attempt sent at {@code at}, placed in the slot of its local time in {@code zone}. */
     public void add(Instant at, ZoneId zone, boolean converted) {
+        add(slot(at, zone), converted);
+    }
+
+    /**
+     * The slot (0 to 167, Monday 00:00 first) that {@code at} falls into in the local time of
+     * {@code zone}: computed once, it can be added to several tallies.
+     */
+    public static int slot(Instant at, ZoneId zone) {
         Require.present(at, "at");
         Require.present(zone, "zone");
-        int slot = HeatmapSlots.of(at, zone);
+        return HeatmapSlots.of(at, zone);
+    }
+
+    /**
+     * Adds one attempt to {@code slot}, see {@link #slot}.
+     *
+     * @throws ValidationException when the slot is not between 0 and 167
+     */
+    public void add(int slot, boolean converted) {
+        if (slot < 0 || slot >= HeatmapSlots.COUNT) {
+            throw new ValidationException("slot", "must be between 0 and "
+                    + (HeatmapSlots.COUNT - 1) + ", was " + slot);
+        }
         sends[slot]++;
         if (converted) {
             conversions[slot]++;

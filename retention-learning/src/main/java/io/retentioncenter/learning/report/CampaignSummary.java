@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  *
  * @param campaignId the campaign
  * @param name its name (the id when the campaign no longer exists)
- * @param leads contacted leads with an attributed sale in this campaign, out of leads contacted in it
+ * @param leads leads converted by an attempt of this campaign whose window has closed, out of leads with
+ *     such an attempt
  * @param conversionRate {@code leads.rate()}
  * @param interval Wilson interval of the rate
  * @param sentAttempts sent attempts of the campaign

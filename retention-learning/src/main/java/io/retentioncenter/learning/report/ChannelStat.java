@@ -10,10 +10,13 @@ import java.math.BigDecimal;
  * How one channel performed.
  *
  * @param channel the channel
- * @param attempts attributed conversions out of sent attempts on the channel
+ * @param sentAttempts attempts on the channel the providers accepted
+ * @param attempts attempts credited with a sale, out of sent attempts whose window has closed or
+ *     that were credited
  * @param failedAttempts attempts on the channel that failed
- * @param leads contacted leads on the channel that then converted (an attributed sale after one of
- *     its attempts on this channel), out of leads contacted on the channel
+ * @param contactedLeads leads with a sent attempt on the channel
+ * @param leads leads with a credited attempt on the channel, out of those of {@code contactedLeads}
+ *     with an attempt on the channel whose window has closed or that was credited
  * @param leadConversionRate {@code leads.rate()}
  * @param leadInterval Wilson interval of the lead conversion rate
  * @param creditedConversions SALE conversions the tracker credited to an attempt on this channel
@@ -21,8 +24,10 @@ import java.math.BigDecimal;
  */
 public record ChannelStat(
         Channel channel,
+        long sentAttempts,
         Proportion attempts,
         long failedAttempts,
+        long contactedLeads,
         Proportion leads,
         double leadConversionRate,
         WilsonInterval leadInterval,

@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 final class ChannelTally {
     final Channel channel;
     long sentAttempts;
+    long countedAttempts;
     long convertedAttempts;
     long failedAttempts;
     long contactedLeads;
+    long countedLeads;
     long convertedLeads;
     long creditedConversions;
     BigDecimal creditedRevenue = BigDecimal.ZERO;
@@ -27,8 +29,9 @@ final class ChannelTally {
 
     /** The channel's statistics. */
     ChannelStat stat() {
-        Proportion leads = new Proportion(convertedLeads, contactedLeads);
-        return new ChannelStat(channel, new Proportion(convertedAttempts, sentAttempts), failedAttempts, leads,
+        Proportion leads = new Proportion(convertedLeads, countedLeads);
+        return new ChannelStat(channel, sentAttempts, new Proportion(convertedAttempts, countedAttempts), failedAttempts,
+                contactedLeads, leads,
                 leads.rate(), WilsonInterval.of(leads), creditedConversions, creditedRevenue);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A family of two-proportion comparisons tested together: each by {@link ProportionTest#compare}
- * (Fisher's exact test for small cells, else the pooled z-test), then Benjamini–Hochberg over the
+ * (Fisher's exact test for small cells, else the pooled z-test) unless its p-value is given (a
+ * stratified test), then Benjamini–Hochberg over the
  * family, so that asking many questions at once does not manufacture findings.
  *
  * @param <T> what each comparison is about
@@ -17,16 +18,19 @@ import java.util.List;
 final class ComparisonBatch<T> {
     private final List<Candidate<T>> candidates = new ArrayList<>();
 
-    /** Adds a comparison of {@code group} against {@code baseline}. */
+    /** Adds a comparison of {@code group} against {@code baseline}, tested by {@link ProportionTest#compare}. */
     void add(T subject, Proportion group, Proportion baseline) {
-        candidates.add(new Candidate<>(subject, group, baseline));
+        add(subject, group, baseline, ProportionTest.compare(baseline, group).pValue());
+    }
+
+    /** Adds a comparison of {@code group} against {@code baseline} whose p-value was computed otherwise. */
+    void add(T subject, Proportion group, Proportion baseline, double pValue) {
+        candidates.add(new Candidate<>(subject, group, baseline, pValue));
     }
 
     /** The comparisons with a q-value at or below {@code significance}, smallest q first. */
     List<Tested<T>> supported(double significance) {
-        double[] pValues = candidates.stream()
-                .mapToDouble(c -> ProportionTest.compare(c.baseline(), c.group()).pValue())
-                .toArray();
+        double[] pValues = candidates.stream().mapToDouble(Candidate::pValue).toArray();
         double[] qValues = BenjaminiHochberg.qValues(pValues);
         List<Tested<T>> supported = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -39,7 +43,7 @@ final class ComparisonBatch<T> {
         return supported;
     }
 
-    private record Candidate<T>(T subject, Proportion group, Proportion baseline) {
+    private record Candidate<T>(T subject, Proportion group, Proportion baseline, double pValue) {
     }
 
     /** A comparison with its p- and q-value. */

@@ -16,14 +16,18 @@ final class EnrollmentTally {
 
     final SequenceEnrollment enrollment;
     final SequenceTally sequence;
+    /** Its lead. */
+    final LeadTally lead;
     /** The first sale of the lead in the enrollment's campaign from its enrollment on, within the window. */
     final Optional<SaleFact> sale;
     private final boolean ended;
     private long[] processedAt;
 
-    EnrollmentTally(SequenceEnrollment enrollment, SequenceTally sequence, Optional<SaleFact> sale, Instant end) {
+    EnrollmentTally(SequenceEnrollment enrollment, SequenceTally sequence, LeadTally lead, Optional<SaleFact> sale,
+            Instant end) {
         this.enrollment = enrollment;
         this.sequence = sequence;
+        this.lead = lead;
         this.sale = sale;
         this.ended = enrollment.status().isFinal()
                 && enrollment.completedAt().map(at -> at.isBefore(end)).orElse(false);

@@ -2,14 +2,14 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
-import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.ExecutionFact;
+import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
-import io.retentioncenter.core.sequence.SequenceStepExecution;
 import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.heatmap.HeatmapTally;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
@@ -17,17 +17,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one streaming pass over the store's facts. Sales come first (they are few) into a map by lead;
- * then leads (their time zones), enrollments (the cohort), executions and finally attempts, each
- * streamed once and folded into counters at once, so that no attempt is kept. What is kept grows
- * with leads and enrollments of the scope, not with attempts.
+ * then leads (their time zones), enrollments (the cohort), and then executions and attempts at the
+ * same time on two threads, each streamed once and folded into counters at once, so that no attempt
+ * is kept (only those a sale may still be credited to, until every attempt has passed). What is kept
+ * grows with leads and enrollments of the scope, not with attempts. The two threads write disjoint
+ * counters: executions the step counts, step times and processed steps; attempts the leads,
+ * campaigns, channels, heatmaps, texts and sent-attempt counts; the join orders them before the sales
+ * are credited.
  */
 final class FactScan {
     private static final Channel[] CHANNELS = Channel.values();
@@ -42,9 +48,15 @@ final class FactScan {
     final Map<Channel, ChannelTally> channels = new EnumMap<>(Channel.class);
     final HeatmapTally heatmap = new HeatmapTally();
     final Map<Channel, HeatmapTally> channelHeatmaps = new EnumMap<>(Channel.class);
+    /** Per campaign, channel and step: the heatmaps the time comparisons are stratified by. */
+    final List<HeatmapTally> strata = new ArrayList<>();
     final SentTexts texts;
     final OperationsTally operations = new OperationsTally();
+    final AbExposures abExposures = new AbExposures();
     private final Map<String, ZoneId> zones = new HashMap<>();
+    private final List<Touch> pending = new ArrayList<>();
+    private final long windowMillis;
+    private final long observedUntilMillis;
     long scopeConversions;
     BigDecimal scopeRevenue = BigDecimal.ZERO;
     BigDecimal attributedRevenue = BigDecimal.ZERO;
@@ -57,7 +69,9 @@ final class FactScan {
     FactScan(FactSource store, ReportContext context, PhraseAnalyzer analyzer) {
         this.store = store;
         this.context = context;
-        this.sales = new SaleIndex(context.query.attributionWindowMillis());
+        this.windowMillis = context.query.attributionWindowMillis();
+        this.observedUntilMillis = context.observedUntil.toEpochMilli();
+        this.sales = new SaleIndex(windowMillis);
         this.texts = new SentTexts(analyzer);
         for (Channel channel : CHANNELS) {
             channels.put(channel, new ChannelTally(channel));
@@ -72,16 +86,25 @@ final class FactScan {
         Instant from = context.query.from();
         Instant to = context.query.to();
         store.scanConversions(from, to, this::conversion);
-        store.scanLeads(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
+        store.scanLeadFacts(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
         store.scanEnrollments(from, to, this::enrollment);
-        store.scanExecutions(from, to, this::execution);
-        store.scanAttempts(from, to, this::attempt);
+        ParallelScan executions = ParallelScan.start("learning-report-executions",
+                () -> store.scanExecutionFacts(from, to, this::execution));
+        try {
+            store.scanAttemptFacts(from, to, this::attempt);
+        } catch (RuntimeException | Error e) {
+            executions.awaitAfter(e);
+            throw e;
+        }
+        executions.await();
+        creditTouches();
         sales.all().forEach(this::credit);
         leads.values().forEach(this::countLead);
     }
 
     private void conversion(Conversion conversion) {
         conversionsRead++;
+        abExposures.conversion(conversion);
         sales.add(conversion).ifPresent(sale -> sale.inScope = context.includes(conversion));
     }
 
@@ -89,7 +112,7 @@ final class FactScan {
      * Every lead up to the end of the range is read for its time zone; the global scope's leads are
      * those created in the range.
      */
-    private void lead(Lead lead) {
+    private void lead(LeadFact lead) {
         leadsRead++;
         lead.timezone().ifPresent(zone -> zones.put(lead.id(), zone));
         if (context.kind() == ScopeKind.GLOBAL && !lead.createdAt().isBefore(context.query.from())) {
@@ -106,16 +129,16 @@ final class FactScan {
         SequenceTally tally = sequence(sequence);
         Optional<SaleFact> sale = sales.saleAfter(enrollment.leadId(), enrollment.campaignId(),
                 enrollment.enrolledAt().toEpochMilli());
-        EnrollmentTally track = new EnrollmentTally(enrollment, tally, sale, context.query.to());
+        EnrollmentTally track = new EnrollmentTally(enrollment, tally, enter(enrollment.leadId()), sale,
+                context.query.to());
         cohort.put(enrollment.id(), track);
         tally.cohort.add(track);
-        enter(enrollment.leadId());
         if (context.decidesSalesByCohort()) {
             sale.ifPresent(fact -> fact.inScope = true);
         }
     }
 
-    private void execution(SequenceStepExecution execution) {
+    private void execution(ExecutionFact execution) {
         executionsRead++;
         RetentionSequence sequence = context.sequences.get(execution.sequenceId());
         if (sequence != null && context.includes(sequence)) {
@@ -129,8 +152,9 @@ final class FactScan {
         }
     }
 
-    private void attempt(ContactAttempt attempt) {
+    private void attempt(AttemptFact attempt) {
         attemptsRead++;
+        abExposures.attempt(attempt);
         EnrollmentTally track = attempt.enrollmentId().isPresent() ? cohort.get(attempt.enrollmentId().get()) : null;
         if (!context.includes(attempt, track != null)) {
             return;
@@ -140,7 +164,7 @@ final class FactScan {
         if (track != null) {
             track.sequence.operations.attempt(phase);
         }
-        LeadTally lead = enter(attempt.leadId());
+        LeadTally lead = track != null ? track.lead : enter(attempt.leadId());
         ChannelTally channel = channels.get(attempt.channel());
         if (phase == AttemptPhase.FAILED) {
             channel.failedAttempts++;
@@ -149,27 +173,63 @@ final class FactScan {
             return;
         }
         CampaignTally campaign = campaign(attempt.campaignId());
-        Optional<SaleFact> sale = sales.saleAfter(attempt.leadId(), attempt.campaignId(),
-                attempt.createdAt().toEpochMilli());
-        boolean converted = sale.isPresent();
-        if (converted) {
-            sale.get().attributed = true;
-            channel.convertedAttempts++;
-        }
         channel.sentAttempts++;
         campaign.sentAttempts++;
-        lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, converted);
-        Instant sentAt = attempt.sentAt().orElse(attempt.createdAt());
-        ZoneId zone = zones.getOrDefault(attempt.leadId(), campaign.zone);
-        heatmap.add(sentAt, zone, converted);
-        channelHeatmaps.get(attempt.channel()).add(sentAt, zone, converted);
-        // Phrases come from the script's template where it is known: the words the marketer wrote,
-        // not the lead's name or other personal values rendered into them.
-        Optional<Script> script = attempt.scriptId().map(context.scripts::get);
-        texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
-                script.map(Script::body).orElse(attempt.body()), converted);
-        if (track != null && attempt.stepOrder().isPresent()) {
-            track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
+        long at = attempt.sentAt().orElse(attempt.createdAt()).toEpochMilli();
+        boolean closed = at + windowMillis <= observedUntilMillis;
+        lead.contacted(attempt.channel(), campaign, phase == AttemptPhase.RESPONDED, closed);
+        Touch touch = new Touch(attempt, at, closed, lead, campaign, lead.zone != null ? lead.zone : campaign.zone,
+                track);
+        if (lead.hasSales && sales.offer(touch)) {
+            pending.add(touch);
+        } else if (closed) {
+            count(touch);
+        }
+    }
+
+    /** Credits every attributed sale to its last touch, then counts the touches that were waiting for it. */
+    private void creditTouches() {
+        for (SaleFact sale : sales.all()) {
+            if (sale.touch != null) {
+                sale.touch.credited = true;
+            }
+        }
+        for (Touch touch : pending) {
+            if (touch.windowClosed) {
+                count(touch);
+            } else if (touch.credited) {
+                touch.lead.converted(touch.attempt.channel(), touch.campaign, false);
+            }
+        }
+        pending.clear();
+    }
+
+    /** Counts a touch whose window has closed, in every attempt-level section alike. */
+    private void count(Touch touch) {
+        AttemptFact attempt = touch.attempt;
+        boolean converted = touch.credited;
+        ChannelTally channel = channels.get(attempt.channel());
+        channel.countedAttempts++;
+        if (converted) {
+            channel.convertedAttempts++;
+            touch.lead.converted(attempt.channel(), touch.campaign, true);
+        }
+        int slot = HeatmapTally.slot(Instant.ofEpochMilli(touch.at), touch.zone);
+        heatmap.add(slot, converted);
+        channelHeatmaps.get(attempt.channel()).add(slot, converted);
+        touch.campaign.stratum(attempt.channel(), Math.max(0, attempt.stepOrder().orElse(0)), strata::add)
+                .add(slot, converted);
+        if (attempt.abTestId().isPresent()) {
+            texts.inAbTest(attempt.channel());
+        } else {
+            // Phrases come from the script's template where it is known: the words the marketer wrote,
+            // not the lead's name or other personal values rendered into them.
+            Optional<Script> script = attempt.scriptId().map(context.scripts::get);
+            texts.add(attempt.channel(), script.isPresent() ? script.get().subject() : attempt.subject(),
+                    script.map(Script::body).or(attempt::body).orElse(""), converted);
+        }
+        if (touch.track != null && attempt.stepOrder().isPresent()) {
+            touch.track.sequence.sentAttempt(attempt.stepOrder().get(), attempt.channel(), converted);
         }
     }
 
@@ -186,8 +246,7 @@ final class FactScan {
                 channel.creditedRevenue = channel.creditedRevenue.add(conversion.revenue());
             });
         }
-        if (sale.attributed) {
-            campaign(conversion.campaignId()).convertedLeads++;
+        if (sale.isAttributed()) {
             attributedRevenue = attributedRevenue.add(conversion.revenue());
         }
         EnrollmentTally track = conversion.enrollmentId().map(cohort::get).orElse(null);
@@ -202,17 +261,28 @@ final class FactScan {
             if (lead.isContactedOn(channel)) {
                 tally.contactedLeads++;
             }
+            if (lead.isCountedOn(channel)) {
+                tally.countedLeads++;
+            }
             if (lead.isConvertedOn(channel)) {
                 tally.convertedLeads++;
             }
         }
-        for (CampaignTally campaign : lead.contactedIn()) {
-            campaign.contactedLeads++;
+        for (CampaignTally campaign : lead.countedIn()) {
+            campaign.countedLeads++;
+        }
+        for (CampaignTally campaign : lead.convertedIn()) {
+            campaign.convertedLeads++;
         }
     }
 
     private LeadTally enter(String leadId) {
-        return leads.computeIfAbsent(leadId, id -> new LeadTally());
+        LeadTally lead = leads.get(leadId);
+        if (lead == null) {
+            lead = new LeadTally(zones.get(leadId), sales.hasSales(leadId));
+            leads.put(leadId, lead);
+        }
+        return lead;
     }
 
     private SequenceTally sequence(RetentionSequence sequence) {

@@ -4,26 +4,35 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.learning.heatmap.Heatmap;
 import io.retentioncenter.learning.heatmap.HeatmapCell;
 import io.retentioncenter.learning.phrase.PhraseStat;
+import io.retentioncenter.learning.stats.MantelHaenszelTest;
 import io.retentioncenter.learning.stats.Proportion;
+import io.retentioncenter.learning.stats.SequentialEstimate;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.IntPredicate;
 
 /**
- * Writes {@link Insight}s: channel against channel, phrases, hours and days of the lead's local
- * time, and sequence steps that lose more leads than the others. Every family of comparisons is
- * corrected with Benjamini–Hochberg, and only comparisons with q at or below the query's
- * significance become sentences (at most {@link #PER_FAMILY} per family, smallest q first; for
- * phrases, longer phrases first among equals and none overlapping another). Groups with fewer than
- * the query's minimum support are not tested.
+ * Writes {@link Insight}s. Observational families (channel against channel, phrases, hours and days
+ * of the lead's local time, sequence steps that lose more leads) are each corrected with
+ * Benjamini–Hochberg; only comparisons with q at or below the query's significance become findings
+ * (at most {@link #PER_FAMILY} per family, smallest q first), worded as associations that name what
+ * they could not separate, never as instructions. Send times are compared within each campaign,
+ * channel and step (Cochran–Mantel–Haenszel), so a day that only carries the first step of every
+ * sequence is not credited with the first step's effect. Findings with the very same counts
+ * (a script only ever sent on Mondays at 10:00) are one finding. Only A/B tests whose running
+ * always-valid p reaches alpha end in an instruction. Groups below the minimum support are not tested.
  */
 final class InsightWriter {
     /** Most insights written per family (per channel for phrases). */
     static final int PER_FAMILY = 3;
+    private static final String ASSOCIATION = "Association, not a cause: could not separate ";
+    /** Most phrases with the same counts named next to a phrase finding. */
+    private static final int SAME_PHRASES_NAMED = 3;
 
     private final ReportQuery query;
 
@@ -31,14 +40,40 @@ final class InsightWriter {
         this.query = query;
     }
 
-    /** Every supported insight, channels first, then phrases, times, days and bottlenecks. */
+    /** A/B verdicts first, then the observational findings: channels, phrases, times, bottlenecks. */
     List<Insight> write(List<ChannelStat> channels, List<ChannelPhrases> words, Heatmap heatmap,
-            List<SequenceReport> sequences) {
+            Collection<Heatmap> strata, List<SequenceReport> sequences, List<AbTestReport> abTests) {
+        List<Insight> observational = new ArrayList<>(channels(channels));
+        words.forEach(w -> observational.addAll(phrases(w)));
+        observational.addAll(times(heatmap, strata));
+        observational.addAll(bottlenecks(sequences));
         List<Insight> insights = new ArrayList<>();
-        insights.addAll(channels(channels));
-        words.forEach(w -> insights.addAll(phrases(w)));
-        insights.addAll(times(heatmap));
-        insights.addAll(bottlenecks(sequences));
+        abTests.forEach(t -> insights.addAll(abTest(t)));
+        insights.addAll(mergeTravellingTogether(observational));
+        return insights;
+    }
+
+    private static List<Insight> abTest(AbTestReport test) {
+        List<Insight> insights = new ArrayList<>();
+        for (VariantComparison c : test.comparisons()) {
+            if (!c.significant() || c.estimate().isEmpty()) {
+                continue;
+            }
+            SequentialEstimate e = c.estimate().get();
+            Proportion control = test.variants().get(0).leads();
+            Proportion variant = test.variants().stream().filter(v -> v.name().equals(c.variant())).findFirst()
+                    .orElseThrow().leads();
+            String better = e.difference() > 0 ? c.variant() : c.control();
+            String sentence = String.format(Locale.ROOT, "A/B test %s (%s, randomised): %s converted %s vs %s %s, "
+                    + "difference %+.2f pp, confidence sequence [%+.2f, %+.2f] pp, running always-valid p %s "
+                    + "(at or below alpha %s over %d looks). Send %s.", test.testId(), test.channel(), c.variant(),
+                    ReportFormat.rate(variant), c.control(), ReportFormat.rate(control), e.difference() * 100,
+                    e.lower() * 100, e.upper() * 100, ReportFormat.number(c.runningMinimumP(), 4),
+                    ReportFormat.number(c.alpha(), 4), c.looks(), better);
+            insights.add(new Insight(InsightKind.AB_TEST, Evidence.RANDOMIZED, sentence, "variant " + c.variant(),
+                    variant, "control " + c.control(), control, ReportFormat.lift(variant, control), c.runningMinimumP(),
+                    c.runningMinimumP(), List.of()));
+        }
         return insights;
     }
 
@@ -54,83 +89,87 @@ final class InsightWriter {
                 batch.add(new ChannelPair(better.channel(), worse.channel()), better.leads(), worse.leads());
             }
         }
+        List<String> confounders = List.of("which leads have which channel", "sequence step", "script", "send time");
         return batch.supported(query.significance()).stream().limit(PER_FAMILY).map(t -> {
             Channel better = t.subject().better();
             Channel worse = t.subject().worse();
-            String sentence = better + " converts " + versus(t, "of contacted leads vs", "on " + worse)
-                    + " Favour " + better + " where leads have it.";
-            return insight(InsightKind.CHANNEL, sentence, better + " contacted leads", worse + " contacted leads", t);
+            String sentence = better + " converted " + versus(t, "of counted leads vs", "on " + worse) + " "
+                    + caveat(confounders);
+            return observed(InsightKind.CHANNEL, sentence, better + " leads", worse + " leads", t, confounders);
         }).toList();
     }
 
     private List<Insight> phrases(ChannelPhrases words) {
-        List<PhraseStat> discoveries = words.phrases().discoveries(query.significance()).stream()
-                .sorted(Comparator.comparingDouble(PhraseStat::qValue)
-                        .thenComparing(Comparator.comparingInt(PhraseStat::words).reversed()))
-                .toList();
-        List<PhraseStat> chosen = new ArrayList<>();
-        for (PhraseStat stat : discoveries) {
-            boolean overlaps = chosen.stream().anyMatch(c -> PhraseText.overlaps(c.phrase(), stat.phrase()));
-            if (chosen.size() < PER_FAMILY && !overlaps) {
-                chosen.add(stat);
-            }
-        }
-        return chosen.stream().map(stat -> phrase(words.channel(), stat)).toList();
+        List<String> confounders = List.of("campaign", "sequence step", "send time", "lead mix");
+        return words.discoveries(query.significance()).stream().limit(PER_FAMILY).map(finding -> {
+            PhraseStat stat = finding.phrase();
+            List<String> same = finding.samePhrases();
+            String also = same.isEmpty() ? "" : " (the same messages carry " + String.join(", ", same.stream()
+                    .limit(SAME_PHRASES_NAMED).map(p -> "“" + p + "”").toList())
+                    + (same.size() > SAME_PHRASES_NAMED ? " and " + (same.size() - SAME_PHRASES_NAMED) + " more" : "")
+                    + ")";
+            String group = words.channel() + " messages with “" + PhraseFinding.label(stat) + "”" + also;
+            String sentence = group + " converted " + versus(stat.with(), stat.without(), "vs", "without it",
+                    stat.lift(), stat.qValue()) + " " + caveat(confounders);
+            return new Insight(InsightKind.PHRASE, Evidence.OBSERVATIONAL, sentence, group, stat.with(),
+                    words.channel() + " messages without it", stat.without(), stat.lift(), stat.pValue(),
+                    stat.qValue(), confounders);
+        }).toList();
     }
 
-    private static Insight phrase(Channel channel, PhraseStat stat) {
-        String where = switch (stat.position()) {
-            case ANYWHERE -> "with";
-            case OPENING -> "opening with";
-            case CLOSING -> "closing with";
-        };
-        String group = channel + " messages " + where + " “" + stat.phrase() + "”";
-        String sentence = group + " convert " + versus(stat.with(), stat.without(), "vs", "without it", stat.lift(),
-                stat.qValue()) + (stat.rateWith() > stat.rateWithout() ? " Use it more." : " Avoid it.");
-        return new Insight(InsightKind.PHRASE, sentence, group, stat.with(), channel + " messages without it",
-                stat.without(), stat.lift(), stat.pValue(), stat.qValue());
-    }
-
-    /** Hours of the local day against the other hours, and days of the week against the other days. */
-    private List<Insight> times(Heatmap heatmap) {
-        long[][] byHour = new long[24][2];
-        long[][] byDay = new long[7][2];
-        for (HeatmapCell cell : heatmap.cells()) {
-            int day = cell.day().getValue() - 1;
-            byHour[cell.hour()][0] += cell.sends().trials();
-            byHour[cell.hour()][1] += cell.sends().successes();
-            byDay[day][0] += cell.sends().trials();
-            byDay[day][1] += cell.sends().successes();
-        }
-        Proportion total = new Proportion(heatmap.conversions(), heatmap.sends());
-        List<String> hours = new ArrayList<>(24);
+    /** Hours of the local day against the other hours, and days against the other days, within strata. */
+    private List<Insight> times(Heatmap heatmap, Collection<Heatmap> strata) {
+        List<Insight> insights = new ArrayList<>();
+        List<String> confounders = List.of("script", "arrival day and time since enrolling", "lead mix");
+        ComparisonBatch<String> hours = new ComparisonBatch<>();
         for (int hour = 0; hour < 24; hour++) {
-            hours.add(String.format(Locale.ROOT, "at %02d:00–%02d:59", hour, hour));
+            int h = hour;
+            addTime(hours, String.format(Locale.ROOT, "at %02d:00–%02d:59", hour, hour),
+                    slot -> slot % 24 == h, heatmap, strata);
         }
-        List<String> days = new ArrayList<>(7);
+        ComparisonBatch<String> days = new ComparisonBatch<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            days.add("on " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+            int d = day.getValue() - 1;
+            addTime(days, "on " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), slot -> slot / 24 == d,
+                    heatmap, strata);
         }
-        List<Insight> insights = new ArrayList<>(timeFamily(InsightKind.TIME_OF_DAY, hours, byHour, total,
-                "at other hours"));
-        insights.addAll(timeFamily(InsightKind.DAY_OF_WEEK, days, byDay, total, "on other days"));
+        insights.addAll(timeFindings(InsightKind.TIME_OF_DAY, hours, "at other hours", confounders));
+        insights.addAll(timeFindings(InsightKind.DAY_OF_WEEK, days, "on other days", confounders));
         return insights;
     }
 
-    private List<Insight> timeFamily(InsightKind kind, List<String> labels, long[][] counts, Proportion total,
-            String others) {
-        ComparisonBatch<String> batch = new ComparisonBatch<>();
-        for (int i = 0; i < labels.size(); i++) {
-            Proportion group = new Proportion(counts[i][1], counts[i][0]);
-            Proportion rest = new Proportion(total.successes() - group.successes(), total.trials() - group.trials());
-            if (group.trials() >= query.minSupport() && rest.trials() >= query.minSupport()) {
-                batch.add(labels.get(i), group, rest);
-            }
+    private void addTime(ComparisonBatch<String> batch, String label, IntPredicate inGroup, Heatmap heatmap,
+            Collection<Heatmap> strata) {
+        Proportion[] overall = split(heatmap, inGroup);
+        if (overall[0].trials() < query.minSupport() || overall[1].trials() < query.minSupport()) {
+            return;
         }
+        List<MantelHaenszelTest.Stratum> tables = new ArrayList<>(strata.size());
+        for (Heatmap stratum : strata) {
+            Proportion[] split = split(stratum, inGroup);
+            tables.add(new MantelHaenszelTest.Stratum(split[0], split[1]));
+        }
+        batch.add(label, overall[0], overall[1], MantelHaenszelTest.compute(tables).pValue());
+    }
+
+    /** The sends of the slots in the group, and of the others. */
+    private static Proportion[] split(Heatmap heatmap, IntPredicate inGroup) {
+        long[] counts = new long[4];
+        List<HeatmapCell> cells = heatmap.cells();
+        for (int slot = 0; slot < cells.size(); slot++) {
+            int side = inGroup.test(slot) ? 0 : 2;
+            counts[side] += cells.get(slot).sends().successes();
+            counts[side + 1] += cells.get(slot).sends().trials();
+        }
+        return new Proportion[] {new Proportion(counts[0], counts[1]), new Proportion(counts[2], counts[3])};
+    }
+
+    private List<Insight> timeFindings(InsightKind kind, ComparisonBatch<String> batch, String others,
+            List<String> confounders) {
         return batch.supported(query.significance()).stream().limit(PER_FAMILY).map(t -> {
-            String sentence = "Sends " + t.subject() + " (lead's local time) convert " + versus(t, "vs", others)
-                    + (t.higher() ? " Schedule more sends then." : " Avoid sending then.");
-            return insight(kind, sentence, "sends " + t.subject(), "sends " + others, t);
+            String sentence = "Sends " + t.subject() + " (lead's local time) converted " + versus(t, "vs", others)
+                    + " Compared within each campaign, channel and step. " + caveat(confounders);
+            return observed(kind, sentence, "sends " + t.subject(), "sends " + others, t, confounders);
         }).toList();
     }
 
@@ -148,14 +187,63 @@ final class InsightWriter {
                 }
             }
         }
+        List<String> confounders = List.of("the step's timing", "its channel", "its script", "time since enrolling");
         return batch.supported(query.significance()).stream().filter(ComparisonBatch.Tested::higher)
                 .limit(PER_FAMILY).map(t -> {
-                    String sentence = t.subject().step() + " loses " + versus(t,
+                    String sentence = t.subject().step() + " lost " + versus(t,
                             "of the leads whose window for it has closed vs", "at the sequence's other steps")
-                            + " Review its timing, channel and script.";
-                    return insight(InsightKind.FUNNEL_BOTTLENECK, sentence, t.subject().step() + " drop-offs",
-                            "other steps of “" + t.subject().sequence() + "”", t);
+                            + " " + caveat(confounders);
+                    return observed(InsightKind.FUNNEL_BOTTLENECK, sentence, t.subject().step() + " drop-offs",
+                            "other steps of “" + t.subject().sequence() + "”", t, confounders);
                 }).toList();
+    }
+
+    /**
+     * Observational findings over the same sends always occurred together: the same group counts
+     * (a script only ever sent on Mondays at 10:00), or the mirror of another finding (its group is
+     * the other's baseline and the reverse: Monday better than the other days and Tuesday worse, when
+     * only those two days carry sends). Each such cluster becomes one finding naming every factor, in
+     * the orientation of its first member: of that member's kind when all share it, else
+     * {@link InsightKind#TRAVELLED_TOGETHER}.
+     */
+    private static List<Insight> mergeTravellingTogether(List<Insight> insights) {
+        List<List<Insight>> clusters = new ArrayList<>();
+        for (Insight insight : insights) {
+            List<Insight> home = clusters.stream().filter(c -> c.stream().anyMatch(other ->
+                    other.groupCounts().equals(insight.groupCounts())
+                            || other.groupCounts().equals(insight.baselineCounts())
+                            && other.baselineCounts().equals(insight.groupCounts()))).findFirst().orElse(null);
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
+            }
+            home.add(insight);
+        }
+        return clusters.stream().map(c -> c.size() == 1 ? c.get(0) : merged(c)).toList();
+    }
+
+    private static Insight merged(List<Insight> same) {
+        Insight first = same.get(0);
+        List<String> groups = same.stream().filter(i -> i.groupCounts().equals(first.groupCounts()))
+                .map(Insight::group).toList();
+        List<String> mirrors = same.stream().filter(i -> !i.groupCounts().equals(first.groupCounts()))
+                .map(Insight::group).toList();
+        String otherSide = mirrors.isEmpty() ? "" : " The other side of the same comparison: "
+                + String.join("; ", mirrors) + ".";
+        List<String> confounders = same.stream().flatMap(i -> i.confounders().stream()).distinct().toList();
+        double q = same.stream().mapToDouble(Insight::qValue).max().orElse(1.0);
+        String sentence = String.join("; ", groups) + ": always together (the same " + first.groupCounts().trials()
+                + " sends), converted " + versus(first.groupCounts(), first.baselineCounts(), "vs", first.baseline(),
+                first.lift(), q) + otherSide + " One association, not " + same.size()
+                + " findings: the data cannot tell which of them, if any, matters. " + caveat(confounders);
+        boolean oneKind = same.stream().allMatch(i -> i.kind() == first.kind());
+        return new Insight(oneKind ? first.kind() : InsightKind.TRAVELLED_TOGETHER, Evidence.OBSERVATIONAL, sentence,
+                String.join("; ", groups), first.groupCounts(), first.baseline(), first.baselineCounts(), first.lift(),
+                same.stream().mapToDouble(Insight::pValue).max().orElse(1.0), q, confounders);
+    }
+
+    private static String caveat(List<String> confounders) {
+        return ASSOCIATION + String.join(", ", confounders) + ".";
     }
 
     /** E.g. {@code 40.0% (40/100) vs 5.0% (5/100) without it: 8.00× (q < 0.001).} */
@@ -170,10 +258,10 @@ final class InsightWriter {
                 ReportFormat.lift(tested.group(), tested.baseline()), tested.qValue());
     }
 
-    private static Insight insight(InsightKind kind, String sentence, String group, String baseline,
-            ComparisonBatch.Tested<?> tested) {
-        return new Insight(kind, sentence, group, tested.group(), baseline, tested.baseline(),
-                ReportFormat.lift(tested.group(), tested.baseline()), tested.pValue(), tested.qValue());
+    private static Insight observed(InsightKind kind, String sentence, String group, String baseline,
+            ComparisonBatch.Tested<?> tested, List<String> confounders) {
+        return new Insight(kind, Evidence.OBSERVATIONAL, sentence, group, tested.group(), baseline, tested.baseline(),
+                ReportFormat.lift(tested.group(), tested.baseline()), tested.pValue(), tested.qValue(), confounders);
     }
 
     /** Two channels, the one with the higher rate first. */

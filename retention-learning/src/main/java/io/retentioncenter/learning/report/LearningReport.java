@@ -72,4 +72,14 @@ public record LearningReport(
     public String toText() {
         return LearningReportPrinter.print(this);
     }
+
+    /** The report as a self-contained HTML page with pictures, see {@link LearningReportHtml}. */
+    public String toHtml() {
+        return LearningReportHtml.render(this);
+    }
+
+    /** The report as JSON, see {@link LearningReportJson}. */
+    public String toJson() {
+        return LearningReportJson.write(this);
+    }
 }

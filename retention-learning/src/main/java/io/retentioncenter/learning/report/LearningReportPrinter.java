@@ -3,7 +3,6 @@ package io.retentioncenter.learning.report;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.heatmap.Heatmap;
 import io.retentioncenter.learning.heatmap.HeatmapCell;
-import io.retentioncenter.learning.phrase.PhrasePosition;
 import io.retentioncenter.learning.phrase.PhraseStat;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.SequentialEstimate;
@@ -60,33 +59,37 @@ public final class LearningReportPrinter {
         section("OVERVIEW");
         line("  leads %d, contacted %d, sent attempts %d", o.leads(), o.contactedLeads(), o.sentAttempts());
         line("  conversions %d, revenue %s", o.conversions(), ReportFormat.money(o.revenue()));
-        line("  conversion rate %s of contacted leads (%d/%d), 95%% CI %s", ReportFormat.percent(o.conversionRate()),
-                o.convertedLeads(), o.contactedLeads(), interval(o.conversionInterval()));
-        line("  best channel: %s", o.bestChannel().map(Enum::name).orElse("none yet (no channel converted anyone)"));
+        line("  converted leads %d; conversion rate %s of contacted leads with a closed window, 95%% CI %s (%d "
+                + "contacted leads with no closed window yet are not counted)", o.convertedLeads(),
+                ReportFormat.rate(o.countedLeads()), interval(o.conversionInterval()),
+                o.contactedLeads() - o.countedLeads().trials());
     }
 
     private void channels(List<ChannelStat> channels) {
-        section("CHANNELS");
+        section("CHANNELS (observational; rates over attempts and leads whose window has closed)");
         if (channels.isEmpty()) {
             line("  no attempts in the range");
             return;
         }
-        line("  %-6s %9s %14s %7s %14s %7s %17s %9s %10s", "", "sent", "conv. attempts", "failed", "leads conv.",
-                "rate", "95% CI", "credited", "revenue");
+        line("  %-6s %7s %16s %17s %9s %16s %17s %9s %10s", "", "sent", "credited/counted", "95% CI",
+                "failed", "leads conv.", "95% CI", "tracker", "revenue");
         for (ChannelStat c : channels) {
-            line("  %-6s %9d %14d %7d %14s %7s %17s %9d %10s", c.channel(), c.attempts().trials(),
-                    c.attempts().successes(), c.failedAttempts(), ReportFormat.counts(c.leads()),
-                    ReportFormat.percent(c.leadConversionRate()), interval(c.leadInterval()), c.creditedConversions(),
+            line("  %-6s %7d %16s %17s %9d %16s %17s %9d %10s", c.channel(), c.sentAttempts(),
+                    ReportFormat.rate(c.attempts()), interval(WilsonInterval.of(c.attempts())), c.failedAttempts(),
+                    ReportFormat.rate(c.leads()), interval(c.leadInterval()), c.creditedConversions(),
                     ReportFormat.money(c.creditedRevenue()));
         }
+        line("  failed = attempts the provider refused or that kept failing; tracker = sales the tracker credited "
+                + "to the channel");
     }
 
     private void insights(List<Insight> insights) {
-        section("INSIGHTS");
+        section("INSIGHTS (instructions only from randomised tests; everything else is an association)");
         if (insights.isEmpty()) {
             line("  no statistically supported finding yet");
         }
-        insights.forEach(i -> line("  - %s", i.sentence()));
+        insights.forEach(i -> line("  - [%s] %s", i.evidence() == Evidence.RANDOMIZED ? "randomised" : "association",
+                i.sentence()));
     }
 
     private void funnel(LeadFunnel funnel) {
@@ -99,30 +102,42 @@ public final class LearningReportPrinter {
     }
 
     private void words(List<ChannelPhrases> words) {
-        section("WORDS AND PHRASES (best " + TOP_PHRASES + " per channel by Wilson lower bound)");
+        section("WORDS AND PHRASES (observational; messages outside A/B tests; identical findings collapsed; best "
+                + TOP_PHRASES + " by Wilson lower bound)");
         if (words.isEmpty()) {
             line("  no messages sent");
         }
         for (ChannelPhrases w : words) {
             Proportion messages = w.phrases().messages();
-            line("  %s: %d messages, %s converted, %d phrases tested", w.channel(), messages.trials(),
-                    ReportFormat.percent(messages.rate()), w.phrases().phrases().size());
-            List<PhraseStat> top = w.phrases().phrases().stream().limit(TOP_PHRASES).toList();
+            line("  %s: %s messages converted, %d phrases tested as %d distinct findings; %d messages of A/B tests "
+                    + "left out (judged in the A/B section)", w.channel(), ReportFormat.rate(messages),
+                    w.phrases().phrases().size(), w.findings().size(), w.abTestMessages());
+            List<PhraseFinding> top = w.findings().stream().limit(TOP_PHRASES).toList();
             if (!top.isEmpty()) {
-                line("    %-28s %-8s %16s %16s %7s %8s %8s", "phrase", "where", "with", "without", "lift", "p", "q");
+                line("    %-28s %16s %16s %17s %7s %8s %8s  %s", "phrase", "with", "without", "95% CI with", "lift",
+                        "p", "q", "same messages");
             }
-            for (PhraseStat p : top) {
-                line("    %-28s %-8s %16s %16s %7s %8s %8s", p.phrase(), p.position().name().toLowerCase(Locale.ROOT),
-                        ReportFormat.rate(p.with()), ReportFormat.rate(p.without()), ReportFormat.times(p.lift()),
-                        ReportFormat.number(p.pValue(), 4), ReportFormat.number(p.qValue(), 4));
+            for (PhraseFinding f : top) {
+                PhraseStat p = f.phrase();
+                line("    %-28s %16s %16s %17s %7s %8s %8s  %s", PhraseFinding.label(p), ReportFormat.rate(p.with()),
+                        ReportFormat.rate(p.without()), interval(p.withInterval()), ReportFormat.times(p.lift()),
+                        ReportFormat.number(p.pValue(), 4), ReportFormat.number(p.qValue(), 4),
+                        String.join(", ", f.samePhrases()));
             }
         }
     }
 
     private void heatmap(Heatmap heatmap) {
         section(String.format(Locale.ROOT,
-                "HEATMAP (shrunk conversion %%, lead's local time; %d sends, overall %s, m = %s)", heatmap.sends(),
-                ReportFormat.percent(heatmap.overallRate()), ReportFormat.number(heatmap.priorWeight(), 0)));
+                "HEATMAP (observational; lead's local time; %d counted sends, overall %s, shrunk with m = %s)",
+                heatmap.sends(), ReportFormat.rate(new Proportion(heatmap.conversions(), heatmap.sends())),
+                ReportFormat.number(heatmap.priorWeight(), 0)));
+        heatmapTable("  shrunk conversion %", heatmap, c -> String.format(Locale.ROOT, "%5.1f", c.shrunkRate() * 100));
+        heatmapTable("  counted sends per cell", heatmap, c -> String.format(Locale.ROOT, "%5d", c.sends().trials()));
+    }
+
+    private void heatmapTable(String title, Heatmap heatmap, java.util.function.Function<HeatmapCell, String> cell) {
+        line("%s", title);
         StringBuilder hours = new StringBuilder("      ");
         for (int hour = 0; hour < 24; hour++) {
             hours.append(String.format(Locale.ROOT, "%5d", hour));
@@ -131,7 +146,7 @@ public final class LearningReportPrinter {
         for (DayOfWeek day : DayOfWeek.values()) {
             StringBuilder row = new StringBuilder("  " + day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " ");
             for (int hour = 0; hour < 24; hour++) {
-                row.append(String.format(Locale.ROOT, "%5.1f", heatmap.cell(day, hour).shrunkRate() * 100));
+                row.append(cell.apply(heatmap.cell(day, hour)));
             }
             line("%s", row);
         }
@@ -151,6 +166,9 @@ public final class LearningReportPrinter {
             for (VariantComparison c : t.comparisons()) {
                 line("    %s vs %s: %s", c.variant(), c.control(), c.estimate().map(e -> comparison(e, c))
                         .orElse("not evaluated until each arm has a conversion and a non-conversion"));
+                line("      running minimum of the always-valid p over %d looks: %s, %s at alpha %s", c.looks(),
+                        ReportFormat.number(c.runningMinimumP(), 4), c.significant() ? "significant" : "not significant",
+                        ReportFormat.number(c.alpha(), 4));
             }
             line("    sample ratio: chi-square %s, p %s%s", ReportFormat.number(t.sampleRatio().chiSquare(), 2),
                     ReportFormat.number(t.sampleRatio().pValue(), 4),
@@ -159,9 +177,8 @@ public final class LearningReportPrinter {
     }
 
     private static String comparison(SequentialEstimate e, VariantComparison c) {
-        return String.format(Locale.ROOT, "difference %+.2f pp, always-valid p %.4f, confidence sequence [%+.2f, %+.2f] pp,"
-                + " %s at alpha %.4f", e.difference() * 100, e.pValue(), e.lower() * 100, e.upper() * 100,
-                c.significant() ? "significant" : "not significant", c.alpha());
+        return String.format(Locale.ROOT, "latest look: difference %+.2f pp, always-valid p %.4f, confidence sequence "
+                + "[%+.2f, %+.2f] pp", e.difference() * 100, e.pValue(), e.lower() * 100, e.upper() * 100);
     }
 
     private void sequences(List<SequenceReport> sequences) {
@@ -179,23 +196,24 @@ public final class LearningReportPrinter {
                     ReportFormat.money(s.revenuePerEnrolled()));
             TimeToConversionReport t = s.timeToConversion();
             TimeToConversion summary = t.summary();
-            line("    time to conversion (Kaplan-Meier): converted by %sh %s (95%% lower %s), median %s, "
-                    + "restricted mean %sh; opt-outs competing: conversion %s, opt-out %s",
-                    ReportFormat.number(summary.horizon(), 0), ReportFormat.percent(summary.convertedByHorizon()),
-                    ReportFormat.percent(t.convertedLowerBound()),
-                    summary.median().isPresent() ? ReportFormat.number(summary.median().getAsDouble(), 1) + "h"
-                            : "not reached",
-                    ReportFormat.number(summary.restrictedMean(), 1), ReportFormat.percent(t.conversionIncidence()),
-                    ReportFormat.percent(t.optOutIncidence()));
-            line("    %4s %-5s %6s %7s %8s %8s %9s %8s %7s %10s %8s %9s %14s %9s %10s", "step", "chan.", "delay",
-                    "closed", "waiting", "reached", "executed", "skipped", "failed", "conv.bef.", "dropped",
-                    "drop-off", "attempt conv.", "credited", "mean delay");
+            line("    converted by %s (cumulative incidence, opt-outs competing): %s [%s, %s]; opted out by then %s; "
+                    + "median time to conversion %s", hoursLabel(t.horizonHours()),
+                    ReportFormat.percent(t.conversionIncidence()), ReportFormat.percent(t.conversionLower()),
+                    ReportFormat.percent(t.conversionUpper()), ReportFormat.percent(t.optOutIncidence()), median(t));
+            line("    for comparison, Kaplan-Meier with opt-outs censored (overstates conversion when leads opt out): "
+                    + "%s by %s (95%% lower %s), restricted mean %sh", ReportFormat.percent(summary.convertedByHorizon()),
+                    hoursLabel(summary.horizon()), ReportFormat.percent(t.convertedLowerBound()),
+                    ReportFormat.number(summary.restrictedMean(), 1));
+            line("    %4s %-5s %6s %7s %8s %8s %9s %8s %7s %10s %8s %9s %14s %17s %9s %10s", "step", "chan.", "delay",
+                    "closed", "waiting", "reached", "executed", "skipped", "ex.fail", "conv.bef.", "dropped",
+                    "drop-off", "attempt conv.", "95% CI", "credited", "mean delay");
             for (StepReport step : s.steps()) {
-                line("    %4d %-5s %6s %7d %8d %8d %9d %8d %7d %10d %8d %9s %14s %9d %10s", step.order(),
+                line("    %4d %-5s %6s %7d %8d %8d %9d %8d %7d %10d %8d %9s %14s %17s %9d %10s", step.order(),
                         step.channel(), ReportFormat.duration(step.delay().configured()), step.windowClosed(),
                         step.waiting(), step.reached(), step.executed(), step.skipped(), step.failed(),
                         step.convertedBefore(), step.droppedOff(), ReportFormat.percent(step.dropOffRate()),
-                        ReportFormat.rate(step.attempts()), step.creditedConversions(),
+                        ReportFormat.rate(step.attempts()), interval(WilsonInterval.of(step.attempts())),
+                        step.creditedConversions(),
                         step.delay().meanObservedHours().isPresent()
                                 ? ReportFormat.number(step.delay().meanObservedHours().getAsDouble(), 1) + "h" : "-");
             }
@@ -207,15 +225,17 @@ public final class LearningReportPrinter {
     }
 
     private void leaderboard(List<LeaderboardEntry> entries) {
-        section("LEADERBOARD (by the 95% lower bound of Kaplan-Meier conversion)");
+        section("LEADERBOARD (observational; by the 95% lower bound of the cumulative incidence of conversion, "
+                + "opt-outs competing; overlapping intervals share a rank)");
         if (entries.isEmpty()) {
             line("  no enrollments in the range");
         }
         for (LeaderboardEntry e : entries) {
-            line("  %2d. %-30s %-12s enrolled %6d, converted %5d, by horizon %s (lower %s), %s per enrolled", e.rank(),
-                    e.name(), e.campaignId().orElse("-"), e.enrolled(), e.converted(),
-                    ReportFormat.percent(e.convertedByHorizon()), ReportFormat.percent(e.lowerBound()),
-                    ReportFormat.money(e.revenuePerEnrolled()));
+            line("  %3s %-30s %-12s enrolled %6d, converted %5d, opted out %4d; by %s %s [%s, %s], opt-out %s, %s per "
+                    + "enrolled", e.rank() + (e.tied() ? "=" : "."), e.name(), e.campaignId().orElse("-"), e.enrolled(),
+                    e.converted(), e.optedOut(), hoursLabel(e.horizonHours()), ReportFormat.percent(e.conversionIncidence()),
+                    ReportFormat.percent(e.lowerBound()), ReportFormat.percent(e.upperBound()),
+                    ReportFormat.percent(e.optOutIncidence()), ReportFormat.money(e.revenuePerEnrolled()));
         }
     }
 
@@ -232,21 +252,16 @@ public final class LearningReportPrinter {
     }
 
     private void suggestions(List<ChannelSuggestions> suggestions) {
-        section("SCRIPT SUGGESTIONS (significant phrases only)");
+        section("CANDIDATES FOR A/B TESTS (associations only; no script is drafted from them)");
         if (suggestions.isEmpty()) {
             line("  no messages sent");
         }
         for (ChannelSuggestions s : suggestions) {
             line("  %s", s.channel());
-            line("    include: %s", phrases(s.include()));
-            line("    avoid: %s", phrases(s.avoid()));
-            line("    best send times: %s", s.bestSendTimes().isEmpty() ? "no slot beats the overall rate yet"
-                    : s.bestSendTimes().stream().map(LearningReportPrinter::slot).collect(Collectors.joining(", ")));
-            s.draft().ifPresentOrElse(d -> {
-                line("    %s", d.notice());
-                d.subject().ifPresent(subject -> line("      Subject: %s", subject));
-                d.body().lines().forEach(l -> line("      %s", l));
-            }, () -> line("    no draft: no phrase to include yet"));
+            line("    phrases whose messages converted better: %s", phrases(s.higher()));
+            line("    phrases whose messages converted worse: %s", phrases(s.lower()));
+            line("    slots with the highest shrunk rate: %s", s.highestSlots().isEmpty() ? "none above the overall rate"
+                    : s.highestSlots().stream().map(LearningReportPrinter::slot).collect(Collectors.joining(", ")));
         }
     }
 
@@ -269,18 +284,33 @@ public final class LearningReportPrinter {
                 s.elapsed().toMillis());
     }
 
-    private static String phrases(List<PhraseStat> phrases) {
-        return phrases.isEmpty() ? "none significant" : phrases.stream()
-                .map(p -> "“" + p.phrase() + "”" + (p.position() == PhrasePosition.ANYWHERE
-                        ? "" : " (" + p.position().name().toLowerCase(Locale.ROOT) + ")") + " "
-                        + ReportFormat.percent(p.rateWith()) + " vs " + ReportFormat.percent(p.rateWithout()) + ", "
-                        + ReportFormat.probability("q", p.qValue()))
+    private static String phrases(List<PhraseFinding> findings) {
+        return findings.isEmpty() ? "none significant" : findings.stream()
+                .map(f -> "“" + PhraseFinding.label(f.phrase()) + "” " + ReportFormat.rate(f.phrase().with()) + " vs "
+                        + ReportFormat.rate(f.phrase().without()) + ", "
+                        + ReportFormat.probability("q", f.phrase().qValue()))
                 .collect(Collectors.joining("; "));
     }
 
     private static String slot(HeatmapCell cell) {
-        return String.format(Locale.ROOT, "%s %02d:00 (%s)", cell.day().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
-                cell.hour(), ReportFormat.percent(cell.shrunkRate()));
+        return String.format(Locale.ROOT, "%s %02d:00 (shrunk %s; %s, 95%% CI %s)",
+                cell.day().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), cell.hour(),
+                ReportFormat.percent(cell.shrunkRate()), ReportFormat.rate(cell.sends()),
+                interval(WilsonInterval.of(cell.sends())));
+    }
+
+    private static String hoursLabel(double hours) {
+        return ReportFormat.number(hours, 0) + "h";
+    }
+
+    private static String median(TimeToConversionReport t) {
+        if (t.median().isEmpty()) {
+            return "not reached by " + hoursLabel(t.horizonHours()) + (t.medianLower().isPresent()
+                    ? " (95% CI from " + ReportFormat.number(t.medianLower().getAsDouble(), 1) + "h)" : "");
+        }
+        return ReportFormat.number(t.median().getAsDouble(), 1) + "h, 95% CI [" + t.medianLower().stream()
+                .mapToObj(h -> ReportFormat.number(h, 1) + "h").findFirst().orElse("?") + ", " + t.medianUpper().stream()
+                .mapToObj(h -> ReportFormat.number(h, 1) + "h").findFirst().orElse("beyond the horizon") + "]";
     }
 
     private static String interval(WilsonInterval interval) {

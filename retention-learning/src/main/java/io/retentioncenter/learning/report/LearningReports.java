@@ -57,7 +57,8 @@ public final class LearningReports {
         FactScan scan = new FactScan(store, context, PhraseAnalyzer.builder().minSupport(query.minSupport()).build());
         scan.run();
         LearningReport report = new ReportAssembler(store, context, scan,
-                new AbTestReporter(store, abTestAlpha, abTestExpectedSample)).assemble(started);
+                new AbTestReporter(store, abTestAlpha, abTestExpectedSample, scan.abExposures, context.observedUntil))
+                .assemble(started);
         LOG.debug("learning report for {} over [{}, {}): {} attempts, {} conversions, {} enrollments read in {} ms",
                 query.scope().label(), query.from(), query.to(), report.scan().attempts(), report.scan().conversions(),
                 report.scan().enrollments(), report.scan().elapsed().toMillis());

@@ -1,10 +1,9 @@
 package io.retentioncenter.learning.report;
 
-import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.internal.Require;
+import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.WilsonInterval;
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * The headline numbers of a report.
@@ -14,11 +13,11 @@ import java.util.Optional;
  * @param sentAttempts attempts the providers accepted
  * @param conversions SALE conversions in the scope that occurred in the range
  * @param revenue their revenue, summed as reported (currencies are not converted)
- * @param convertedLeads contacted leads with an attributed sale
- * @param conversionRate {@code convertedLeads / contactedLeads}, 0 without contacted leads
+ * @param convertedLeads contacted leads with a sale credited to one of their attempts
+ * @param countedLeads of the contacted leads, those with an attempt whose window has closed (the
+ *     trials), and those converted by such an attempt (the successes)
+ * @param conversionRate {@code countedLeads.rate()}
  * @param conversionInterval Wilson interval of the conversion rate
- * @param bestChannel the channel with the highest Wilson lower bound of its lead conversion rate;
- *     empty when no channel converted anyone
  */
 public record Overview(
         long leads,
@@ -27,14 +26,14 @@ public record Overview(
         long conversions,
         BigDecimal revenue,
         long convertedLeads,
+        Proportion countedLeads,
         double conversionRate,
-        WilsonInterval conversionInterval,
-        Optional<Channel> bestChannel) {
+        WilsonInterval conversionInterval) {
 
     /** Validates. */
     public Overview {
         Require.present(revenue, "revenue");
+        Require.present(countedLeads, "countedLeads");
         Require.present(conversionInterval, "conversionInterval");
-        Require.present(bestChannel, "bestChannel");
     }
 }

@@ -47,28 +47,24 @@ final class ReportAssembler {
                 .toList();
         long active = context.sequences.values().stream().filter(context::includes)
                 .mapToLong(s -> activeEnrollments(s.id())).sum();
+        List<AbTestReport> tests = context.abTests.stream().filter(context::includes).map(abTests::report).toList();
+        List<Heatmap> strata = scan.strata.stream().map(t -> t.heatmap(query.shrinkage())).toList();
         return new LearningReport(query, context.generatedAt, context.observedUntil,
                 Attribution.of(query.attributionWindow()), overview(funnel, channels), channels, words,
-                new InsightWriter(query).write(channels, words, heatmap, sequences), funnel, heatmap,
-                context.abTests.stream().filter(context::includes).map(abTests::report).toList(), sequences,
-                leaderboard(sequences), campaigns(),
+                new InsightWriter(query).write(channels, words, heatmap, strata, sequences, tests), funnel, heatmap,
+                tests, sequences, leaderboard(sequences), campaigns(),
                 new SuggestionWriter(query.significance()).write(words, channelHeatmaps),
                 scan.operations.stats(active, context.observedHours()), summary(startedNanos));
     }
 
     private Overview overview(LeadFunnel funnel, List<ChannelStat> channels) {
-        long contacted = funnel.leads(LeadStage.CONTACTED);
+        long counted = scan.leads.values().stream().filter(LeadTally::isCounted).count();
         long converted = funnel.leads(LeadStage.CONVERTED);
-        Proportion rate = new Proportion(converted, contacted);
-        long sent = channels.stream().mapToLong(c -> c.attempts().trials()).sum();
-        Optional<Channel> best = channels.stream()
-                .filter(c -> c.leads().successes() > 0)
-                .max(Comparator.comparingDouble((ChannelStat c) -> c.leadInterval().lower())
-                        .thenComparingDouble(ChannelStat::leadConversionRate)
-                        .thenComparing(ChannelStat::channel, Comparator.reverseOrder()))
-                .map(ChannelStat::channel);
-        return new Overview(funnel.leads(LeadStage.LEADS), contacted, sent, scan.scopeConversions, scan.scopeRevenue,
-                converted, rate.rate(), WilsonInterval.of(rate), best);
+        Proportion rate = new Proportion(scan.leads.values().stream().filter(LeadTally::isCountedConverted).count(),
+                counted);
+        long sent = channels.stream().mapToLong(ChannelStat::sentAttempts).sum();
+        return new Overview(funnel.leads(LeadStage.LEADS), funnel.leads(LeadStage.CONTACTED), sent,
+                scan.scopeConversions, scan.scopeRevenue, converted, rate, rate.rate(), WilsonInterval.of(rate));
     }
 
     private LeadFunnel funnel() {
@@ -98,17 +94,30 @@ final class ReportAssembler {
     private static List<LeaderboardEntry> leaderboard(List<SequenceReport> sequences) {
         List<SequenceReport> ranked = sequences.stream()
                 .filter(s -> s.enrolled() > 0)
-                .sorted(Comparator.comparingDouble((SequenceReport s) -> s.timeToConversion().convertedLowerBound())
-                        .thenComparingDouble(s -> s.timeToConversion().summary().convertedByHorizon())
+                .sorted(Comparator.comparingDouble((SequenceReport s) -> s.timeToConversion().conversionLower())
+                        .thenComparingDouble(s -> s.timeToConversion().conversionIncidence())
                         .reversed()
                         .thenComparing(SequenceReport::name))
                 .toList();
+        int[] ranks = new int[ranked.size()];
+        TimeToConversionReport leader = null;
+        for (int i = 0; i < ranked.size(); i++) {
+            TimeToConversionReport t = ranked.get(i).timeToConversion();
+            if (leader != null && t.conversionUpper() >= leader.conversionLower()) {
+                ranks[i] = ranks[i - 1];
+            } else {
+                ranks[i] = i + 1;
+                leader = t;
+            }
+        }
         List<LeaderboardEntry> entries = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
             SequenceReport s = ranked.get(i);
-            entries.add(new LeaderboardEntry(i + 1, s.sequenceId(), s.name(), s.campaignId(), s.enrolled(),
-                    s.conversions().successes(), s.timeToConversion().summary().convertedByHorizon(),
-                    s.timeToConversion().convertedLowerBound(), s.revenuePerEnrolled()));
+            TimeToConversionReport t = s.timeToConversion();
+            boolean tied = i > 0 && ranks[i - 1] == ranks[i] || i + 1 < ranks.length && ranks[i + 1] == ranks[i];
+            entries.add(new LeaderboardEntry(ranks[i], tied, s.sequenceId(), s.name(), s.campaignId(), s.enrolled(),
+                    s.conversions().successes(), s.optedOut(), t.horizonHours(), t.conversionIncidence(),
+                    t.conversionLower(), t.conversionUpper(), t.optOutIncidence(), s.revenuePerEnrolled()));
         }
         return entries;
     }

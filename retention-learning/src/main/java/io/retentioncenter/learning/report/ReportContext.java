@@ -3,7 +3,7 @@ package io.retentioncenter.learning.report;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.fact.AttemptFact;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.script.Script;
@@ -67,9 +67,9 @@ final class ReportContext {
         return Math.max(0.0, (observedUntil.toEpochMilli() - query.from().toEpochMilli()) / MILLIS_PER_HOUR);
     }
 
-    /** The time-to-conversion horizon in hours: the attribution window, else the observed range. */
+    /** The time-to-conversion horizon in hours: the attribution window. */
     double horizonHours() {
-        return query.attributionWindow().map(w -> w.toMillis() / MILLIS_PER_HOUR).orElse(observedHours());
+        return query.attributionWindow().toMillis() / MILLIS_PER_HOUR;
     }
 
     /** {@code millis} in hours. */
@@ -78,7 +78,7 @@ final class ReportContext {
     }
 
     /** Whether an attempt belongs to the scope; {@code cohortMember} tells if its enrollment is in the cohort. */
-    boolean includes(ContactAttempt attempt, boolean cohortMember) {
+    boolean includes(AttemptFact attempt, boolean cohortMember) {
         return switch (kind()) {
             case GLOBAL -> true;
             case CAMPAIGN -> query.scope().campaignId().orElseThrow().equals(attempt.campaignId());

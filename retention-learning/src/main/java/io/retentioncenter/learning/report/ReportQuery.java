@@ -4,7 +4,6 @@ import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * What a {@link LearningReports#report} covers and how it tests.
@@ -15,19 +14,21 @@ import java.util.Optional;
  * @param minSupport fewest messages that must contain a phrase before it is tested, and fewest
  *     leads a funnel step needs before it can be named a bottleneck
  * @param shrinkage m, the pseudo-sends each heatmap cell is shrunk toward the overall rate with
- * @param attributionWindow how long after an attempt (or an enrollment) a sale still counts for it;
- *     empty for no limit
+ * @param attributionWindow how long after an attempt (or an enrollment) a sale still counts for it, and
+ *     how long an attempt's window stays open; also the horizon of "converted by" (default 7 days)
  * @param significance the q-value (Benjamini–Hochberg) at or below which a finding is reported as
  *     an insight or a suggestion
  */
 public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSupport, double shrinkage,
-        Optional<Duration> attributionWindow, double significance) {
+        Duration attributionWindow, double significance) {
     /** Default {@link #minSupport()}. */
     public static final int DEFAULT_MIN_SUPPORT = 20;
     /** Default {@link #shrinkage()}. */
     public static final double DEFAULT_SHRINKAGE = 20.0;
     /** Default {@link #significance()}. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
+    /** Default {@link #attributionWindow()}. */
+    public static final Duration DEFAULT_ATTRIBUTION_WINDOW = Duration.ofDays(7);
 
     /** Validates. */
     public ReportQuery {
@@ -42,8 +43,8 @@ public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSu
             throw new ValidationException("shrinkage", "must be a finite number >= 0, was " + shrinkage);
         }
         Require.present(attributionWindow, "attributionWindow");
-        if (attributionWindow.isPresent() && (attributionWindow.get().isNegative() || attributionWindow.get().isZero())) {
-            throw new ValidationException("attributionWindow", "must be positive, was " + attributionWindow.get());
+        if (attributionWindow.isNegative() || attributionWindow.isZero()) {
+            throw new ValidationException("attributionWindow", "must be positive, was " + attributionWindow);
         }
         if (!(significance > 0.0 && significance < 1.0)) {
             throw new ValidationException("significance", "must be strictly between 0 and 1, was " + significance);
@@ -55,9 +56,9 @@ public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSu
         return new Builder(from, to);
     }
 
-    /** The attribution window in milliseconds, {@link Long#MAX_VALUE} when unlimited. */
+    /** The attribution window in milliseconds. */
     long attributionWindowMillis() {
-        return attributionWindow.map(Duration::toMillis).orElse(Long.MAX_VALUE);
+        return attributionWindow.toMillis();
     }
 
     /** Builds a {@link ReportQuery}. */
@@ -67,7 +68,7 @@ public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSu
         private ReportScope scope = ReportScope.global();
         private int minSupport = DEFAULT_MIN_SUPPORT;
         private double shrinkage = DEFAULT_SHRINKAGE;
-        private Optional<Duration> attributionWindow = Optional.empty();
+        private Duration attributionWindow = DEFAULT_ATTRIBUTION_WINDOW;
         private double significance = DEFAULT_SIGNIFICANCE;
 
         private Builder(Instant from, Instant to) {
@@ -93,9 +94,9 @@ public record ReportQuery(ReportScope scope, Instant from, Instant to, int minSu
             return this;
         }
 
-        /** Attribution window (default: none, a later sale in the range always counts). */
+        /** Attribution window (default 7 days). */
         public Builder attributionWindow(Duration value) {
-            this.attributionWindow = Optional.of(Require.present(value, "attributionWindow"));
+            this.attributionWindow = Require.present(value, "attributionWindow");
             return this;
         }
 

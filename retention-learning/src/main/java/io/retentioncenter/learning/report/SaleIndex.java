@@ -34,6 +34,14 @@ final class SaleIndex {
     }
 
     /**
+     * Whether the lead has any sale in the index: most leads have none, and their attempts can be
+     * counted at once.
+     */
+    boolean hasSales(String leadId) {
+        return byLead.containsKey(leadId);
+    }
+
+    /**
      * The lead's sale in {@code campaignId} at or after {@code sinceMillis} and within the window,
      * the earliest if several. Most leads have none: then this costs one map lookup and no allocation.
      */
@@ -47,6 +55,27 @@ final class SaleIndex {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * Offers {@code touch} to the lead's sales in its campaign that it may be credited with (at most
+     * the window before them); each keeps the latest touch offered. Returns whether any sale was
+     * offered it, i.e. whether it may still turn out converted.
+     */
+    boolean offer(Touch touch) {
+        boolean candidate = false;
+        String campaignId = touch.attempt.campaignId();
+        for (SaleFact fact = byLead.get(touch.attempt.leadId()); fact != null; fact = fact.next) {
+            long elapsed = fact.at - touch.at;
+            if (elapsed >= 0 && elapsed <= windowMillis && fact.conversion.campaignId().equals(campaignId)) {
+                candidate = true;
+                if (fact.touch == null || touch.at > fact.touch.at
+                        || touch.at == fact.touch.at && touch.attempt.id().compareTo(fact.touch.attempt.id()) > 0) {
+                    fact.touch = touch;
+                }
+            }
+        }
+        return candidate;
     }
 
     /** Every sale, in scan order. */

@@ -2,6 +2,7 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
+import io.retentioncenter.learning.phrase.PhraseReport;
 import io.retentioncenter.learning.phrase.PhraseTally;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The texts of sent attempts per channel, counted per distinct (subject, body) so that each distinct
+ * The texts of counted attempts outside A/B tests per channel, counted per distinct (subject, body) so that each distinct
  * text is tokenized once however many attempts share it. When a channel holds more distinct texts
  * than {@link #FLUSH_THRESHOLD} (heavily personalised messages), the counts are folded into the
  * phrase tally and the texts forgotten, which keeps memory bounded.
@@ -23,6 +24,7 @@ final class SentTexts {
     private final PhraseAnalyzer analyzer;
     private final Map<Channel, Map<Text, long[]>> pending = new EnumMap<>(Channel.class);
     private final Map<Channel, PhraseTally> tallies = new EnumMap<>(Channel.class);
+    private final Map<Channel, long[]> inAbTests = new EnumMap<>(Channel.class);
     private long tokenized;
 
     SentTexts(PhraseAnalyzer analyzer) {
@@ -51,11 +53,21 @@ final class SentTexts {
         }
     }
 
-    /** The phrase report of every channel with sent messages, in channel order. */
+    /** Counts one message left out because it belongs to an A/B test. */
+    void inAbTest(Channel channel) {
+        inAbTests.computeIfAbsent(channel, c -> new long[1])[0]++;
+    }
+
+    /** The phrase report of every channel with counted messages, in channel order. */
     List<ChannelPhrases> reports() {
         pending.forEach(this::fold);
+        inAbTests.keySet().forEach(channel -> tallies.computeIfAbsent(channel, c -> analyzer.newTally()));
         List<ChannelPhrases> reports = new ArrayList<>();
-        tallies.forEach((channel, tally) -> reports.add(new ChannelPhrases(channel, tally.report())));
+        tallies.forEach((channel, tally) -> {
+            PhraseReport report = tally.report();
+            reports.add(new ChannelPhrases(channel, report, inAbTests.getOrDefault(channel, new long[1])[0],
+                    PhraseFinding.collapse(report.phrases())));
+        });
         return reports;
     }
 

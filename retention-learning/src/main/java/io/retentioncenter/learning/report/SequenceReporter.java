@@ -3,6 +3,7 @@ package io.retentioncenter.learning.report;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.sequence.SequenceStep;
 import io.retentioncenter.learning.stats.CumulativeIncidenceCurve;
+import io.retentioncenter.learning.stats.CumulativeIncidenceStep;
 import io.retentioncenter.learning.stats.KaplanMeierCurve;
 import io.retentioncenter.learning.stats.Proportion;
 import io.retentioncenter.learning.stats.SurvivalObservation;
@@ -59,15 +60,49 @@ final class SequenceReporter {
         CumulativeIncidenceCurve incidence = CumulativeIncidenceCurve.estimate(observations);
         double horizon = context.horizonHours();
         List<CurvePoint> curve = new ArrayList<>(CURVE_POINTS);
-        if (horizon > 0) {
-            for (int i = 1; i <= CURVE_POINTS; i++) {
-                double t = horizon * i / CURVE_POINTS;
-                curve.add(new CurvePoint(t, km.convertedAt(t), incidence.conversionAt(t), incidence.optOutAt(t)));
+        for (int i = 1; i <= CURVE_POINTS; i++) {
+            double t = horizon * i / CURVE_POINTS;
+            double[] band = band(incidence, t);
+            curve.add(new CurvePoint(t, km.convertedAt(t), incidence.conversionAt(t), band[0], band[1],
+                    incidence.optOutAt(t)));
+        }
+        double[] atHorizon = band(incidence, horizon);
+        OptionalDouble[] median = medianWithInterval(incidence, horizon);
+        double lowerBound = Math.max(0.0, km.convertedAt(horizon) - Z_95 * Math.sqrt(km.varianceAt(horizon)));
+        return new TimeToConversionReport(horizon, incidence.conversionAt(horizon), atHorizon[0], atHorizon[1],
+                incidence.optOutAt(horizon), median[0], median[1], median[2],
+                km.summary(horizon), lowerBound, curve);
+    }
+
+    /** The pointwise 95 % interval of the cumulative incidence of conversion at {@code t}. */
+    private static double[] band(CumulativeIncidenceCurve incidence, double t) {
+        double estimate = incidence.conversionAt(t);
+        double half = Z_95 * Math.sqrt(incidence.conversionVarianceAt(t));
+        return new double[] {Math.max(0.0, estimate - half), Math.min(1.0, estimate + half)};
+    }
+
+    /**
+     * The first event time up to the horizon at which the estimate of the cumulative incidence of
+     * conversion, the upper or the lower end of its 95 % interval reaches one half.
+     */
+    private static OptionalDouble[] medianWithInterval(CumulativeIncidenceCurve incidence, double horizon) {
+        OptionalDouble[] found = {OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()};
+        double[] variances = incidence.conversionVariances();
+        for (int j = 0; j < variances.length; j++) {
+            CumulativeIncidenceStep step = incidence.steps().get(j);
+            if (step.time() > horizon) {
+                break;
+            }
+            double half = Z_95 * Math.sqrt(variances[j]);
+            double[] ends = {step.conversionIncidence(), step.conversionIncidence() + half,
+                step.conversionIncidence() - half};
+            for (int k = 0; k < ends.length; k++) {
+                if (found[k].isEmpty() && ends[k] >= 0.5) {
+                    found[k] = OptionalDouble.of(step.time());
+                }
             }
         }
-        double lowerBound = Math.max(0.0, km.convertedAt(horizon) - Z_95 * Math.sqrt(km.varianceAt(horizon)));
-        return new TimeToConversionReport(km.summary(horizon), lowerBound, incidence.conversionAt(horizon),
-                incidence.optOutAt(horizon), curve);
+        return found;
     }
 
     /**

@@ -21,7 +21,7 @@ class EmptyReportTest {
         assertThat(o.conversionRate()).isZero();
         assertThat(o.conversionInterval().lower()).isZero();
         assertThat(o.conversionInterval().upper()).isEqualTo(1.0);
-        assertThat(o.bestChannel()).isEmpty();
+        assertThat(o.countedLeads()).isEqualTo(new Proportion(0, 0));
         assertThat(report.channels()).isEmpty();
         assertThat(report.words()).isEmpty();
         assertThat(report.insights()).isEmpty();

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndToEndReportTest {
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+    private static final Duration WINDOW = Duration.ofDays(3);
     private static final InMemoryRetentionStore STORE = new InMemoryRetentionStore();
     private static final MutableClock CLOCK = MutableClock.at(START);
     private static final RecordingChannelProvider EMAIL = RecordingChannelProvider.of(Channel.EMAIL);
@@ -93,7 +94,8 @@ class EndToEndReportTest {
             CLOCK.advance(Duration.ofHours(1));
         }
         report = LearningReports.builder().store(STORE).clock(CLOCK).build()
-                .report(ReportQuery.between(START, CLOCK.instant()).minSupport(5).build());
+                .report(ReportQuery.between(START, CLOCK.instant()).minSupport(5).attributionWindow(WINDOW)
+                        .build());
     }
 
     /** Some contacted, not yet converted leads buy, credited to their latest attempt. */
@@ -132,22 +134,34 @@ class EndToEndReportTest {
         assertThat(report.overview().conversions()).isEqualTo(sales.size());
         assertThat(report.overview().revenue()).isEqualByComparingTo(BigDecimal.valueOf(25L * sales.size()));
         assertThat(report.overview().leads()).isEqualTo(24);
-        assertThat(report.overview().convertedLeads()).as("every sale was credited to an earlier attempt")
-                .isEqualTo(sales.size());
-        assertThat(report.funnel().revenue()).isEqualByComparingTo(report.overview().revenue());
+        long attributable = sales.stream().filter(sale -> STORE.attemptsOfLead(sale.leadId()).stream()
+                .anyMatch(a -> a.sentAt().isPresent() && !a.sentAt().get().isAfter(sale.occurredAt())
+                        && !a.sentAt().get().isBefore(sale.occurredAt().minus(WINDOW)))).count();
+        assertThat(attributable).isPositive();
+        assertThat(report.overview().convertedLeads()).as("sales with a send in the 3 days before them")
+                .isEqualTo(attributable);
+        assertThat(report.funnel().revenue()).as("revenue of the attributed sales")
+                .isEqualByComparingTo(BigDecimal.valueOf(25L * attributable));
     }
 
     @Test
-    void sentAttemptsAgreeWithTheProvidersAndTheHeatmap() {
-        long sent = report.channels().stream().mapToLong(c -> c.attempts().trials()).sum();
+    void sentAttemptsAgreeWithTheProvidersAndEverySectionCountsTheSameAttempts() {
+        long sent = report.channels().stream().mapToLong(ChannelStat::sentAttempts).sum();
+        long counted = report.channels().stream().mapToLong(c -> c.attempts().trials()).sum();
+        long credited = report.channels().stream().mapToLong(c -> c.attempts().successes()).sum();
 
         assertThat(sent).isEqualTo(EMAIL.count() + SMS.count());
         assertThat(report.overview().sentAttempts()).isEqualTo(sent);
-        assertThat(report.heatmap().sends()).isEqualTo(sent);
+        assertThat(counted).as("only attempts whose 3-day window has closed").isLessThanOrEqualTo(sent).isPositive();
+        assertThat(report.heatmap().sends()).isEqualTo(counted);
+        assertThat(report.heatmap().conversions()).isEqualTo(credited);
         assertThat(report.channels()).extracting(ChannelStat::channel).containsExactly(Channel.EMAIL, Channel.SMS);
-        assertThat(report.channels().get(0).attempts().trials()).isEqualTo(EMAIL.count());
+        assertThat(report.channels().get(0).sentAttempts()).isEqualTo(EMAIL.count());
         assertThat(report.words()).extracting(ChannelPhrases::channel).containsExactly(Channel.EMAIL, Channel.SMS);
-        assertThat(report.words().get(0).phrases().messages().trials()).isEqualTo(EMAIL.count());
+        ChannelPhrases email = report.words().get(0);
+        assertThat(email.phrases().messages().trials()).as("every email belongs to the A/B test").isZero();
+        assertThat(email.abTestMessages()).isEqualTo(report.channels().get(0).attempts().trials());
+        assertThat(report.words().get(1).phrases().messages()).isEqualTo(report.channels().get(1).attempts());
     }
 
     @Test
@@ -167,7 +181,7 @@ class EndToEndReportTest {
         });
         assertThat(s.steps().get(0).executed()).isEqualTo(24);
         long stepAttempts = s.steps().stream().mapToLong(step -> step.attempts().trials()).sum();
-        assertThat(stepAttempts).isEqualTo(report.overview().sentAttempts());
+        assertThat(stepAttempts).isEqualTo(report.heatmap().sends());
         assertThat(s.timeToConversion().summary().conversions()).isEqualTo((int) s.conversions().successes());
         assertThat(report.leaderboard()).extracting(LeaderboardEntry::sequenceId).containsExactly(sequence.id());
         assertThat(report.campaigns()).extracting(CampaignSummary::campaignId).containsExactly(campaign.id());
@@ -190,7 +204,7 @@ class EndToEndReportTest {
         String text = report.toText();
 
         assertThat(text).contains("LEARNING REPORT", "OVERVIEW", "“Spring nurture”", "A/B TESTS", "LEADERBOARD",
-                "SCRIPT SUGGESTIONS", "Spring offer");
+                "CANDIDATES FOR A/B TESTS", "Spring offer", "Last touch within 3d");
         assertThat(report.scan().attempts()).isEqualTo(EMAIL.count() + SMS.count());
     }
 }

@@ -31,7 +31,8 @@ class ReportHeatmapTest {
         facts.send("berlin", "c", Channel.EMAIL, AttemptStatus.PENDING, hour(0.5), "Hi");
         facts.sale("tokyo", "c", hour(2), 10, Optional.of(toTokyo));
 
-        Heatmap heatmap = facts.reports(hour(24)).report(ReportQuery.between(hour(0), hour(24)).shrinkage(10).build())
+        Heatmap heatmap = facts.reports(hour(24)).report(ReportQuery.between(hour(0), hour(24)).shrinkage(10)
+                .attributionWindow(java.time.Duration.ofHours(12)).build())
                 .heatmap();
 
         assertThat(heatmap.sends()).as("only sent attempts count").isEqualTo(2);

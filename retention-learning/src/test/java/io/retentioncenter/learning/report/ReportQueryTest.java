@@ -21,9 +21,9 @@ class ReportQueryTest {
         assertThat(query.scope()).isEqualTo(ReportScope.global());
         assertThat(query.minSupport()).isEqualTo(20);
         assertThat(query.shrinkage()).isEqualTo(20.0);
-        assertThat(query.attributionWindow()).isEmpty();
+        assertThat(query.attributionWindow()).isEqualTo(Duration.ofDays(7));
         assertThat(query.significance()).isEqualTo(0.05);
-        assertThat(query.attributionWindowMillis()).isEqualTo(Long.MAX_VALUE);
+        assertThat(query.attributionWindowMillis()).isEqualTo(7 * 24 * 3_600_000L);
     }
 
     @Test

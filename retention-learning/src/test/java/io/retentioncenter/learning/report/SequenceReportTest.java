@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * Five enrollments at h0 in a three-step sequence (EMAIL, SMS +1 day, EMAIL +1 day). E1 runs every
  * step (h1, h25, h49). E2 runs step 1 and opts out at h10. E3 runs step 1 and waits. E4 skips step
  * 1, runs step 2 at h25 and buys at h30 (40, credited to step 2). E5 has not run anything yet.
+ * The attribution window is 48 hours: by h72 the windows of step 1's sends have closed, those of
+ * step 2's have not.
  */
 class SequenceReportTest {
     private final Facts facts = new Facts();
@@ -48,7 +50,8 @@ class SequenceReportTest {
     }
 
     private LearningReport report(double toHour, ReportScope scope) {
-        return facts.reports(hour(72)).report(ReportQuery.between(hour(0), hour(toHour)).scope(scope).build());
+        return facts.reports(hour(72)).report(ReportQuery.between(hour(0), hour(toHour)).scope(scope)
+                .attributionWindow(Duration.ofHours(48)).build());
     }
 
     private SequenceReport sequenceReport() {
@@ -99,8 +102,9 @@ class SequenceReportTest {
         assertThat(second.windowClosed()).isEqualTo(3);
         assertThat(second.dropOffRate()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(second.executionRate()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(second.attempts()).isEqualTo(new Proportion(1, 2));
-        assertThat(second.channels()).extracting(StepChannel::channel).containsExactly(Channel.SMS);
+        assertThat(second.attempts()).as("both SMS are still inside their window, the credited one too")
+                .isEqualTo(new Proportion(0, 0));
+        assertThat(second.channels()).as("no SMS counted yet").isEmpty();
         assertThat(second.creditedConversions()).isEqualTo(1);
         assertThat(second.marginalConversionRate()).isEqualTo(0.5);
         assertThat(second.marginalLift()).isEqualTo(0.2);
@@ -138,19 +142,26 @@ class SequenceReportTest {
 
         assertThat(summary.subjects()).isEqualTo(5);
         assertThat(summary.conversions()).isEqualTo(1);
-        assertThat(summary.horizon()).isEqualTo(72.0);
-        assertThat(summary.convertedByHorizon()).isCloseTo(0.25, within(1e-12));
+        assertThat(summary.horizon()).isEqualTo(48.0);
+        assertThat(t.horizonHours()).isEqualTo(48.0);
+        assertThat(summary.convertedByHorizon()).as("Kaplan-Meier censors the opt-out").isCloseTo(0.25, within(1e-12));
         assertThat(summary.median()).isEmpty();
-        assertThat(summary.restrictedMean()).isCloseTo(30 + 42 * 0.75, within(1e-9));
+        assertThat(summary.restrictedMean()).isCloseTo(30 + 18 * 0.75, within(1e-9));
         assertThat(t.convertedLowerBound()).isZero();
-        assertThat(t.conversionIncidence()).isCloseTo(0.2, within(1e-12));
+        assertThat(t.conversionIncidence()).as("the opt-out competes").isCloseTo(0.2, within(1e-12));
         assertThat(t.optOutIncidence()).isCloseTo(0.2, within(1e-12));
+        assertThat(t.conversionLower()).isZero();
+        assertThat(t.conversionUpper()).isGreaterThan(0.2).isLessThanOrEqualTo(1.0);
+        assertThat(t.median()).isEmpty();
+        assertThat(t.medianUpper()).isEmpty();
         assertThat(t.curve()).hasSize(24);
-        assertThat(t.curve().get(8).hours()).isEqualTo(27.0);
-        assertThat(t.curve().get(8).converted()).isZero();
-        assertThat(t.curve().get(9).hours()).isEqualTo(30.0);
-        assertThat(t.curve().get(9).converted()).isCloseTo(0.25, within(1e-12));
-        assertThat(t.curve().get(9).optOutIncidence()).isCloseTo(0.2, within(1e-12));
+        assertThat(t.curve().get(13).hours()).isEqualTo(28.0);
+        assertThat(t.curve().get(13).converted()).isZero();
+        assertThat(t.curve().get(14).hours()).isEqualTo(30.0);
+        assertThat(t.curve().get(14).converted()).isCloseTo(0.25, within(1e-12));
+        assertThat(t.curve().get(14).conversionIncidence()).isCloseTo(0.2, within(1e-12));
+        assertThat(t.curve().get(14).conversionLower()).isZero();
+        assertThat(t.curve().get(14).optOutIncidence()).isCloseTo(0.2, within(1e-12));
     }
 
     @Test
@@ -201,7 +212,7 @@ class SequenceReportTest {
     }
 
     @Test
-    void leaderboardRanksByLowerBoundThenByConversion() {
+    void leaderboardShowsOverlappingIntervalsAsTies() {
         facts.campaign("c2");
         RetentionSequence quick = facts.sequence("s2", "c2", Channel.SMS);
         facts.lead("F", hour(0));
@@ -214,9 +225,12 @@ class SequenceReportTest {
         List<LeaderboardEntry> board = report(72, ReportScope.global()).leaderboard();
 
         assertThat(board).extracting(LeaderboardEntry::sequenceId).containsExactly("s2", "s");
-        assertThat(board).extracting(LeaderboardEntry::rank).containsExactly(1, 2);
-        assertThat(board.get(0).convertedByHorizon()).isCloseTo(0.5, within(1e-12));
+        assertThat(board).extracting(LeaderboardEntry::rank).as("five and two enrollments do not separate them")
+                .containsExactly(1, 1);
+        assertThat(board).allSatisfy(e -> assertThat(e.tied()).isTrue());
+        assertThat(board.get(0).conversionIncidence()).isCloseTo(0.5, within(1e-12));
         assertThat(board.get(0).lowerBound()).isZero();
+        assertThat(board.get(0).horizonHours()).isEqualTo(48.0);
         assertThat(board.get(0).revenuePerEnrolled()).isEqualByComparingTo("5.00");
         assertThat(board.get(1).converted()).isEqualTo(1);
     }
@@ -240,9 +254,10 @@ class SequenceReportTest {
 
         assertThat(text).contains("LEARNING REPORT: all campaigns", "conversions 1, revenue 40.00",
                 "“Sequence s” (s, campaign c): enrolled 5, converted 1, running 2, completed 1, exited 1 (opted out 1)",
-                "median not reached", "delays: Observational", "LEADERBOARD", " 1. Sequence s",
+                "median time to conversion not reached by 48h", "delays: Observational", "LEADERBOARD",
+                " 1. Sequence s",
                 "active enrollments 2, steps processed 7");
         assertThat(text.lines().filter(l -> l.startsWith("       2 SMS"))).singleElement().asString()
-                .contains("33.3%", "50.0% (1/2)");
+                .contains("33.3%", "0.0% (0/0)");
     }
 }

@@ -1,0 +1,115 @@
+package io.retentioncenter.jdbi;
+
+import io.retentioncenter.core.StoreException;
+import io.retentioncenter.core.contact.AttemptStatus;
+import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.ExecutionFact;
+import io.retentioncenter.core.fact.LeadFact;
+import io.retentioncenter.core.sequence.ExecutionStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * The narrow fact scans of analytics: only the projected columns, read by position, in no
+ * particular order (so the database streams the table instead of sorting it), through a cursor with
+ * a large fetch size. The rendered subject and body travel only for attempts without a script; test
+ * sends are left out, as {@code scanAttempts} leaves them out.
+ */
+final class FactScans {
+    private static final int FETCH_SIZE = 5000;
+    private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, channel, status, enrollment_id, step_order,"
+            + " script_id, ab_test_id, variant, CASE WHEN script_id IS NULL THEN subject END,"
+            + " CASE WHEN script_id IS NULL THEN body END, sent_at, created_at FROM <schema>rc_attempt"
+            + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
+    private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status, executed_at"
+            + " FROM <schema>rc_execution WHERE executed_at >= :from AND executed_at < :to";
+    private static final String LEADS = "SELECT id, timezone, created_at FROM <schema>rc_lead"
+            + " WHERE created_at >= :from AND created_at < :to";
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final AttemptStatus[] ATTEMPT_STATUSES = AttemptStatus.values();
+    private static final ExecutionStatus[] EXECUTION_STATUSES = ExecutionStatus.values();
+
+    private final AnalyticsReads reads;
+
+    FactScans(AnalyticsReads reads) {
+        this.reads = reads;
+    }
+
+    void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
+        scan("scanAttemptFacts", ATTEMPTS, from, to, sink, (rs, ctx) -> new AttemptFact(rs.getString(1),
+                rs.getString(2), rs.getString(3), constant(CHANNELS, rs.getString(4), "channel"),
+                constant(ATTEMPT_STATUSES, rs.getString(5), "status"), Optional.ofNullable(rs.getString(6)),
+                optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
+                Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
+                Optional.ofNullable(rs.getString(12)), Optional.ofNullable(instant(rs, 13)), required(rs, 14)));
+    }
+
+    void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {
+        scan("scanExecutionFacts", EXECUTIONS, from, to, sink, (rs, ctx) -> new ExecutionFact(rs.getString(1),
+                rs.getString(2), rs.getInt(3), constant(EXECUTION_STATUSES, rs.getString(4), "status"),
+                required(rs, 5)));
+    }
+
+    void leads(Instant from, Instant to, Consumer<LeadFact> sink) {
+        Map<String, Optional<ZoneId>> zones = new HashMap<>();
+        scan("scanLeadFacts", LEADS, from, to, sink, (rs, ctx) -> new LeadFact(rs.getString(1),
+                zone(zones, rs.getString(2)), required(rs, 3)));
+    }
+
+    private <T> void scan(String operation, String sql, Instant from, Instant to, Consumer<T> sink,
+            RowMapper<T> mapper) {
+        reads.stream(operation, sql, from, to, FETCH_SIZE, query -> query.map(mapper), sink);
+    }
+
+    /** The constant named {@code name}; {@code values} are the enum's constants, searched by name. */
+    private static <E extends Enum<E>> E constant(E[] values, String name, String column) {
+        for (E value : values) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        throw new StoreException("column " + column + " holds an unknown value: " + name);
+    }
+
+    private static Optional<Integer> optionalInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant required(ResultSet rs, int column) throws SQLException {
+        Instant value = instant(rs, column);
+        if (value == null) {
+            throw new StoreException("column " + column + " is unexpectedly NULL");
+        }
+        return value;
+    }
+
+    /** Time zones repeat: each id is parsed once per scan. */
+    private static Optional<ZoneId> zone(Map<String, Optional<ZoneId>> zones, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return zones.computeIfAbsent(id, key -> {
+            try {
+                return Optional.of(ZoneId.of(key));
+            } catch (DateTimeException e) {
+                throw new StoreException("column timezone holds an unknown time zone: " + key, e);
+            }
+        });
+    }
+}
