@@ -148,6 +148,17 @@ abstract class ReferenceHostFlow {
 
         assertThat(anonymous.get("/actuator/prometheus").raw()).contains("retention_sends_total");
         assertThat(conversionsMetric()).isEqualTo(conversions + 1);
+
+        String range = "from=" + clock.instant().minus(Duration.ofDays(5)) + "&to=" + clock.instant();
+        JsonNode learning = ok(api.get("/api/learning/report?campaignId=" + campaignId + "&" + range));
+        assertThat(learning.at("/overview/conversions").asLong()).as("the sale in the Learning JSON").isEqualTo(1);
+        assertThat(learning.at("/overview/sentAttempts").asLong()).isEqualTo(2);
+        Answer page = api.get("/api/learning/report.html?sequenceId=" + sequenceId + "&" + range);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).startsWith("<!DOCTYPE html>").contains("<svg");
+        assertError(api.get("/api/learning/report?from=yesterday"), 400, "validation");
+        assertError(api.get("/api/learning/report?campaignId=a&sequenceId=b"), 400, "validation");
+        assertError(anonymous.get("/api/learning/report"), 401, "unauthorized");
     }
 
     @Test

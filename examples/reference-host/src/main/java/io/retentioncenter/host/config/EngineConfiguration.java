@@ -12,6 +12,7 @@ import io.retentioncenter.core.inbound.meta.MetaWebhooks;
 import io.retentioncenter.core.metrics.MicrometerMetrics;
 import io.retentioncenter.jdbi.JdbiRetentionStore;
 import io.retentioncenter.learning.experiment.SequentialExperimentJudge;
+import io.retentioncenter.learning.report.LearningReports;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -49,6 +50,12 @@ public class EngineConfiguration {
     @Bean
     ProviderWebhooks providerWebhooks(RetentionProperties properties, Clock clock, HostChannels channels) {
         return ProviderWebhooks.from(properties, clock, channels.of(Channel.SMS).name());
+    }
+
+    /** The Learning report over the same store and clock. */
+    @Bean
+    LearningReports learningReports(JdbiRetentionStore store, Clock clock) {
+        return LearningReports.builder().store(store).clock(clock).build();
     }
 
     @Bean
