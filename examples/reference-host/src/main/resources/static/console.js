@@ -60,6 +60,10 @@ function show(...nodes) {
 async function route() {
   const [path, query] = (location.hash.slice(1) || 'leads').split('?');
   const [page, arg] = path.split('/');
+  if (!sessionStorage.getItem('apiKey')) {
+    show(keyHint());
+    return;
+  }
   try {
     if (page === 'lead') await lead(decodeURIComponent(arg));
     else if (page === 'dashboard') await dashboard();
@@ -67,11 +71,15 @@ async function route() {
     else if (page === 'sequences') await sequences();
     else if (page === 'sequence') await sequence(decodeURIComponent(arg));
     else if (page === 'health') await health();
+    else if (page === 'learning') await learning();
     else await leads(new URLSearchParams(query || ''));
   } catch (e) {
-    show(el('p', e.message, { class: 'error' }),
-      el('p', 'Management calls need the API key (X-Api-Key); enter it above.', { class: 'muted' }));
+    show(el('p', e.message, { class: 'error' }), keyHint());
   }
+}
+
+function keyHint() {
+  return el('p', 'Management calls need the API key (X-Api-Key); enter it above.', { class: 'muted' });
 }
 
 // The leads page: the search form's fields live in the hash (#leads?text=..&status=..), so that a
@@ -252,6 +260,17 @@ async function health() {
   show(el('h1', 'Health: ' + status.status), table(['component', 'status'], components),
     el('h2', 'Engine'), table(['figure', 'value'], engine),
     el('h2', 'Meters'), table(['meter', 'value'], meters));
+}
+
+// The Learning report is the host's own HTML page (inline CSS and SVG, no scripts): fetched with the
+// key and shown in a sandboxed frame (no scripts, an opaque origin). The frame's document inherits
+// this page's CSP, whose style-src lets the report's one style block in by its hash.
+async function learning() {
+  const html = await api('/api/learning/report.html');
+  const frame = el('iframe', null, { id: 'learning-report', class: 'report', sandbox: '', title: 'Learning report' });
+  frame.srcdoc = html;
+  show(el('h1', 'Learning'), el('p', 'The last 30 days; the same report as JSON: GET /api/learning/report.',
+    { class: 'muted' }), frame);
 }
 
 function select(id, values, current, emptyLabel) {

@@ -284,7 +284,7 @@ abstract class ReferenceHostFlow {
         assertThat(page.raw()).contains("Retention Center console").contains("Content-Security-Policy");
         assertThat(anonymous.get("/console.js").raw()).contains("X-Api-Key").doesNotContain("innerHTML")
                 .contains("/api/leads/search?", "/timeline", "/api/dashboards/daily?", "/api/conversions/unmatched?");
-        assertThat(page.raw()).contains("#dashboard", "#conversions");
+        assertThat(page.raw()).contains("#dashboard", "#conversions", "#learning");
     }
 
     /** The conversions counter: other tests of the same context convert too. */

@@ -2,22 +2,18 @@ package io.retentioncenter.learning.report;
 
 import static io.retentioncenter.learning.report.EngineHistory.hour;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.sequence.RetentionSequence;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import io.retentioncenter.core.testkit.HeadlessChromium;
+import io.retentioncenter.core.testkit.ScreenshotPixels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,38 +78,20 @@ class ReportRenderingTest {
 
     @Test
     void thePageLoadsInHeadlessChromiumWithoutConsoleMessagesAndIsNotBlank() throws Exception {
-        boolean required = "true".equalsIgnoreCase(System.getenv("RC_REQUIRE_BROWSER"));
-        Optional<HeadlessChromium> found = HeadlessChromium.find();
-        if (required) {
-            assertThat(found).as("RC_REQUIRE_BROWSER=true but chromedriver or chromium is not installed").isPresent();
-        }
-        assumeTrue(found.isPresent(), "chromedriver and chromium are not installed");
         Path page = Path.of("target", "learning-report-browser.html").toAbsolutePath();
         Files.createDirectories(page.getParent());
         Files.writeString(page, report.toHtml());
-        try (HeadlessChromium browser = found.get()) {
+        try (HeadlessChromium browser = HeadlessChromium.startOrSkip()) {
             browser.open(page);
             List<String> console = browser.consoleLog();
             byte[] png = browser.screenshot();
             Files.write(Path.of("target", "learning-report.png"), png);
 
             assertThat(console).as("console messages").isEmpty();
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            assertThat(image.getWidth()).isGreaterThan(500);
-            Set<Integer> colours = new HashSet<>();
-            long nonWhite = 0;
-            for (int y = 0; y < image.getHeight(); y += 2) {
-                for (int x = 0; x < image.getWidth(); x += 2) {
-                    int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                    colours.add(rgb);
-                    if (rgb != 0xFFFFFF && rgb != 0xFAFBFC) {
-                        nonWhite++;
-                    }
-                }
-            }
-            long sampled = (long) ((image.getWidth() + 1) / 2) * ((image.getHeight() + 1) / 2);
-            assertThat(colours).as("distinct colours in the screenshot").hasSizeGreaterThan(20);
-            assertThat((double) nonWhite / sampled).as("share of drawn pixels").isGreaterThan(0.02);
+            ScreenshotPixels pixels = ScreenshotPixels.of(png, 0xFFFFFF, 0xFAFBFC);
+            assertThat(pixels.width()).isGreaterThan(500);
+            assertThat(pixels.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+            assertThat(pixels.drawnShare()).as("share of drawn pixels").isGreaterThan(0.02);
         }
     }
 }

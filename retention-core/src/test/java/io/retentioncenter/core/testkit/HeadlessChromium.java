@@ -1,4 +1,4 @@
-package io.retentioncenter.learning.report;
+package io.retentioncenter.core.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +16,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium driven through chromedriver's W3C WebDriver protocol, spoken over plain HTTP:
  * open a page, read the browser's console log, take a screenshot. Found on the PATH (or at
  * {@code RC_CHROMEDRIVER} and {@code RC_CHROMIUM}); {@link #find()} is empty when it is not installed.
+ * Shared by the browser tests of several modules through retention-core's test-jar.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf"; // the W3C element key
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process driver;
@@ -49,8 +52,21 @@ final class HeadlessChromium implements AutoCloseable {
         session = created.path("value").path("sessionId").asText();
     }
 
+    /**
+     * A started browser; when chromedriver or Chromium is not installed the calling test is skipped,
+     * or fails when the environment variable {@code RC_REQUIRE_BROWSER} is {@code true} (as in CI).
+     */
+    public static HeadlessChromium startOrSkip() throws IOException, InterruptedException {
+        Optional<HeadlessChromium> found = find();
+        if (found.isEmpty() && "true".equalsIgnoreCase(System.getenv("RC_REQUIRE_BROWSER"))) {
+            throw new AssertionError("RC_REQUIRE_BROWSER=true but chromedriver or chromium is not installed");
+        }
+        Assumptions.assumeTrue(found.isPresent(), "chromedriver and chromium are not installed");
+        return found.get();
+    }
+
     /** A started browser, or empty when chromedriver or Chromium is not installed. */
-    static Optional<HeadlessChromium> find() throws IOException, InterruptedException {
+    private static Optional<HeadlessChromium> find() throws IOException, InterruptedException {
         Optional<Path> chromedriver = executable("RC_CHROMEDRIVER", "chromedriver");
         Optional<Path> chromium = executable("RC_CHROMIUM", "chromium").or(() -> executable("", "chromium-browser"));
         if (chromedriver.isEmpty() || chromium.isEmpty()) {
@@ -59,13 +75,47 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.of(new HeadlessChromium(chromedriver.get(), chromium.get()));
     }
 
-    /** Opens {@code page}. */
-    void open(Path page) throws IOException, InterruptedException {
-        call("POST", "/session/" + session + "/url", Map.of("url", page.toUri().toString()));
+    /** Opens the file {@code page}. */
+    public void open(Path page) throws IOException, InterruptedException {
+        open(page.toUri());
+    }
+
+    /** Opens {@code page} and waits until it has loaded (not for the fetches its scripts start). */
+    public void open(URI page) throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/url", Map.of("url", page.toString()));
+    }
+
+    /**
+     * Runs {@code script} (a function body; {@code arguments} holds {@code args}) in the page and
+     * returns its result as JSON.
+     */
+    public JsonNode script(String script, Object... args) throws IOException, InterruptedException {
+        return call("POST", "/session/" + session + "/execute/sync", Map.of("script", script, "args", List.of(args)))
+                .path("value");
+    }
+
+    /** Types {@code text} into the element matched by the CSS {@code selector}, as a user would. */
+    public void type(String selector, String text) throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/element/" + element(selector) + "/value", Map.of("text", text));
+    }
+
+    /** Makes the frame matched by the CSS {@code selector} the one that scripts and element look-ups see. */
+    public void enterFrame(String selector) throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/frame", Map.of("id", Map.of(ELEMENT, element(selector))));
+    }
+
+    /** Makes the top-level page the one that scripts and element look-ups see again. */
+    public void leaveFrames() throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/frame", Map.of("id", JSON.nullNode()));
+    }
+
+    /** Clicks the element matched by the CSS {@code selector}. */
+    public void click(String selector) throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/element/" + element(selector) + "/click", Map.of());
     }
 
     /** The browser console entries since the last call, as {@code LEVEL message}. */
-    List<String> consoleLog() throws IOException, InterruptedException {
+    public List<String> consoleLog() throws IOException, InterruptedException {
         JsonNode entries = call("POST", "/session/" + session + "/se/log", Map.of("type", "browser")).path("value");
         List<String> lines = new ArrayList<>();
         entries.forEach(e -> lines.add(e.path("level").asText() + " " + e.path("message").asText()));
@@ -73,7 +123,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A PNG screenshot of the window. */
-    byte[] screenshot() throws IOException, InterruptedException {
+    public byte[] screenshot() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(call("GET", "/session/" + session + "/screenshot", null)
                 .path("value").asText());
     }
@@ -87,6 +137,12 @@ final class HeadlessChromium implements AutoCloseable {
         } finally {
             driver.destroy();
         }
+    }
+
+    private String element(String selector) throws IOException, InterruptedException {
+        JsonNode found = call("POST", "/session/" + session + "/element",
+                Map.of("using", "css selector", "value", selector)).path("value");
+        return found.path(ELEMENT).asText();
     }
 
     private void awaitReady() throws InterruptedException {
