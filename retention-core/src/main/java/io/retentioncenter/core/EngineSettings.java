@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param housekeepingRetention how long processed-event keys, Keitaro replay keys and unmatched
  *     postbacks are kept
  * @param housekeepingInterval how often a tick purges them (and rate-limit windows long over)
+ * @param tickConcurrency batches one tick processes at once, each on its own thread
  */
 public record EngineSettings(
         String instanceId,
@@ -42,7 +43,8 @@ public record EngineSettings(
         Duration resumeSpread,
         Optional<Long> randomSeed,
         Duration housekeepingRetention,
-        Duration housekeepingInterval) {
+        Duration housekeepingInterval,
+        int tickConcurrency) {
 
     /** Validates the settings. */
     public EngineSettings {
@@ -54,6 +56,9 @@ public record EngineSettings(
         }
         if (maxBatchesPerTick < 1) {
             throw new ConfigurationException("maxBatchesPerTick must be at least 1");
+        }
+        if (tickConcurrency < 1 || tickConcurrency > 64) {
+            throw new ConfigurationException("tickConcurrency must be between 1 and 64, was " + tickConcurrency);
         }
         if (dispatchConcurrency < 1) {
             throw new ConfigurationException("dispatchConcurrency must be at least 1");

@@ -46,6 +46,7 @@ public final class RetentionEngineBuilder {
     private String defaultRegion = "US";
     private int batchSize = 500;
     private int maxBatchesPerTick = 1_000;
+    private int tickConcurrency = 1;
     private Duration enrollmentLease = Duration.ofMinutes(2);
     private Duration dispatchLease = Duration.ofMinutes(5);
     private int dispatchConcurrency = 16;
@@ -147,6 +148,16 @@ public final class RetentionEngineBuilder {
     /** Upper bound of batches per tick. */
     public RetentionEngineBuilder maxBatchesPerTick(int value) {
         maxBatchesPerTick = between(value, 1, Integer.MAX_VALUE, "maxBatchesPerTick");
+        return this;
+    }
+
+    /**
+     * Batches one tick processes at once (default 1), each on its own thread with its own store
+     * calls, as several engine instances would; between 1 and 64. With more than one, the
+     * {@link EngineListener} is called from several threads.
+     */
+    public RetentionEngineBuilder tickConcurrency(int value) {
+        tickConcurrency = between(value, 1, 64, "tickConcurrency");
         return this;
     }
 
@@ -296,7 +307,7 @@ public final class RetentionEngineBuilder {
     EngineSettings settings() {
         return new EngineSettings(instanceId, defaultRegion, batchSize, maxBatchesPerTick, enrollmentLease,
                 dispatchLease, dispatchConcurrency, dispatchTimeout, retryBackoff, defaultMaxRetries, reengage,
-                callbackDefaultDelay, resumeSpread, seed, housekeepingRetention, housekeepingInterval);
+                callbackDefaultDelay, resumeSpread, seed, housekeepingRetention, housekeepingInterval, tickConcurrency);
     }
 
     RetentionStore store() {

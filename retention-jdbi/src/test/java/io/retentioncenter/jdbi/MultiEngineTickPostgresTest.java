@@ -31,18 +31,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Four engines, each with its own connection pool (as on four hosts), tick one PostgreSQL database
  * holding 1,000 due enrollments of a two-step sequence at once (2,000 steps). With batches of 10 that is
  * some 200 enrollment claims and as many dispatch claims, raced by the four engines from the same
- * instant. Every step is sent exactly once and none is lost.
+ * instant, and again with four workers per engine ({@code tickConcurrency}). Every step is sent exactly
+ * once and none is lost.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiEngineTickPostgresTest {
     private static final int LEADS = 1_000;
     private static final int ENGINES = 4;
@@ -51,23 +51,24 @@ class MultiEngineTickPostgresTest {
 
     private TestDatabase db;
 
-    @BeforeAll
+    @BeforeEach
     void open() {
         db = TestDatabase.postgres();
     }
 
-    @AfterAll
+    @AfterEach
     void close() {
         if (db != null) {
             db.close();
         }
     }
 
-    @Test
-    void fourEnginesSendEveryStepExactlyOnce() throws Exception {
+    @ParameterizedTest(name = "tick concurrency {0}")
+    @ValueSource(ints = {1, 4})
+    void fourEnginesSendEveryStepExactlyOnce(int tickConcurrency) throws Exception {
         MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
         RetentionStore setupStore = db.newStore();
-        RetentionEngine setup = engine(setupStore, clock, RecordingChannelProvider.of(Channel.EMAIL), "setup");
+        RetentionEngine setup = engine(setupStore, clock, RecordingChannelProvider.of(Channel.EMAIL), "setup", 1);
         Campaign c = setup.campaigns().create(NewCampaign.builder("multi").contactLimit(10)
                 .autoAssign(AutoAssignRule.manualOnly()).build());
         setup.scripts().create(NewScript.builder(Channel.EMAIL, "e", "Hi {{firstName}}").subject("Hi").build());
@@ -93,7 +94,7 @@ class MultiEngineTickPostgresTest {
         for (int i = 0; i < ENGINES; i++) {
             RecordingChannelProvider p = RecordingChannelProvider.of(Channel.EMAIL);
             providers.add(p);
-            engines.add(engine(db.newStore(), clock, p, "engine-" + i));
+            engines.add(engine(db.newStore(), clock, p, "engine-" + i, tickConcurrency));
         }
         // The engines start ticking at the same instant, each on its own thread, until one tick finds nothing.
         AtomicLong executed = new AtomicLong();
@@ -125,8 +126,8 @@ class MultiEngineTickPostgresTest {
     }
 
     private static RetentionEngine engine(RetentionStore store, MutableClock clock, RecordingChannelProvider p,
-            String id) {
+            String id, int tickConcurrency) {
         return RetentionEngine.builder().store(store).clock(clock).instanceId(id).channel(p).batchSize(BATCH)
-                .build();
+                .tickConcurrency(tickConcurrency).build();
     }
 }

@@ -15,8 +15,10 @@ import java.util.Optional;
  *     -Dexec.mainClass=io.retentioncenter.examples.bench.SchedulerComparison -Dexec.args="100000 2 4,1"
  * </pre>
  *
- * Arguments: due steps/executions per run, rounds, and the engine counts to pair (each engine
- * against one db-scheduler instance of 8 threads, lock-and-fetch).
+ * Arguments: due steps/executions per run, rounds, the engine counts to pair (each engine against
+ * one db-scheduler instance of 8 threads, lock-and-fetch), and the tick concurrency of our engines
+ * (default 4: batches one tick processes at once, each on its own thread and connection; fewer
+ * threads than db-scheduler's 8, each moving a batch of 1,000 rather than one execution).
  */
 public final class SchedulerComparison {
     private static final int THREADS = 8;
@@ -29,8 +31,9 @@ public final class SchedulerComparison {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String[] pairs = (args.length > 2 ? args[2] : "4,1").split(",");
-        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s cores=%d%n", n, rounds, String.join(",", pairs),
-                Runtime.getRuntime().availableProcessors());
+        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s tick workers=%d cores=%d%n", n, rounds,
+                String.join(",", pairs), workers, Runtime.getRuntime().availableProcessors());
         List<String> summary = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String pair : pairs) {
@@ -38,11 +41,11 @@ public final class SchedulerComparison {
                 double ours;
                 double theirs;
                 if (round % 2 == 0) {
-                    ours = ours(n, engines);
+                    ours = ours(n, engines, workers);
                     theirs = theirs(n, engines);
                 } else {
                     theirs = theirs(n, engines);
-                    ours = ours(n, engines);
+                    ours = ours(n, engines, workers);
                 }
                 String line = String.format("round %d, %d vs %d: ours %.0f steps/s, db-scheduler %.0f executions/s,"
                         + " ratio %.2f", round + 1, engines, engines, ours, theirs, ours / theirs);
@@ -54,9 +57,9 @@ public final class SchedulerComparison {
         summary.forEach(line -> System.out.println("  " + line));
     }
 
-    private static double ours(int n, int engines) throws Exception {
+    private static double ours(int n, int engines, int workers) throws Exception {
         try (BenchStores.Handle store = BenchStores.open("postgres")) {
-            return TickBenchmark.tick(store, n, engines, Optional.empty());
+            return TickBenchmark.tick(store, n, engines, workers, Optional.empty());
         }
     }
 

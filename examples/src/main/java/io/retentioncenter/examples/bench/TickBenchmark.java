@@ -30,7 +30,8 @@ import java.util.concurrent.Future;
  * enrollments, number of concurrent engines (each with its own store object, so its own connection
  * pool), then optionally {@code history=E,A}: before anything else, load E completed enrollments and A
  * sent attempts set-based in SQL (PostgreSQL), to compare with a run on empty tables; and
- * {@code paced} to tick with per-lead pacing (every step then takes its lead's pace in the store). The due leads
+ * {@code paced} to tick with per-lead pacing (every step then takes its lead's pace in the store), and
+ * {@code workers=K} for K batches processed at once per tick ({@code tickConcurrency}, default 1). The due leads
  * are loaded with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second
  * through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
  * as many threads as engines into the same tables.
@@ -47,10 +48,12 @@ public final class TickBenchmark {
         List<String> options = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         String history = options.stream().filter(o -> o.startsWith("history=")).map(o -> o.substring(8))
                 .findFirst().orElse("");
+        int workers = options.stream().filter(o -> o.startsWith("workers=")).map(o -> Integer.parseInt(o.substring(8)))
+                .findFirst().orElse(1);
         Optional<LeadPacing> pacing = options.contains("paced")
                 ? Optional.of(LeadPacing.of(10, Duration.ofMinutes(1))) : Optional.empty();
-        System.out.printf("tick benchmark: store=%s due=%d engines=%d history=%s paced=%s cores=%d%n", kind, n,
-                engines, history.isEmpty() ? "none" : history, pacing.isPresent(),
+        System.out.printf("tick benchmark: store=%s due=%d engines=%d workers=%d history=%s paced=%s cores=%d%n",
+                kind, n, engines, workers, history.isEmpty() ? "none" : history, pacing.isPresent(),
                 Runtime.getRuntime().availableProcessors());
         try (BenchStores.Handle store = BenchStores.open(kind)) {
             if (!history.isEmpty()) {
@@ -60,19 +63,19 @@ public final class TickBenchmark {
                 System.out.printf("  history: %s completed enrollments and %s attempts loaded in %.1f s%n", sizes[0],
                         sizes[1], (System.nanoTime() - t0) / 1e9);
             }
-            tick(store, n, engines, pacing);
+            tick(store, n, engines, workers, pacing);
             IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
         }
     }
 
     /**
-     * Loads {@code n} due enrollments, drains them with {@code engines} engines (paced when
-     * {@code pacing} is given); returns steps per second.
+     * Loads {@code n} due enrollments, drains them with {@code engines} engines of {@code workers}
+     * tick workers each (paced when {@code pacing} is given); returns steps per second.
      */
-    static double tick(BenchStores.Handle handle, int n, int engines, Optional<LeadPacing> pacing)
+    static double tick(BenchStores.Handle handle, int n, int engines, int workers, Optional<LeadPacing> pacing)
             throws Exception {
         Clock clock = Clock.systemUTC();
-        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup", Optional.empty());
+        RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup", 1, Optional.empty());
         BenchmarkWorld.create(setup, true);
         long t0 = System.nanoTime();
         for (int from = 0; from < n; from += 100_000) {
@@ -91,16 +94,16 @@ public final class TickBenchmark {
             stores.add(i == 0 ? handle.store() : handle.separateStore());
         }
         List<RecordingChannelProvider> providers = new ArrayList<>();
-        List<RetentionEngine> workers = new ArrayList<>();
+        List<RetentionEngine> running = new ArrayList<>();
         for (int i = 0; i < engines; i++) {
             RecordingChannelProvider p = BenchmarkWorld.noop();
             providers.add(p);
-            workers.add(engine(stores.get(i), clock, p, "engine-" + i, pacing));
+            running.add(engine(stores.get(i), clock, p, "engine-" + i, workers, pacing));
         }
         ExecutorService pool = Executors.newFixedThreadPool(engines);
         long start = System.nanoTime();
         List<Future<Integer>> runs = new ArrayList<>();
-        for (RetentionEngine e : workers) {
+        for (RetentionEngine e : running) {
             runs.add(pool.submit(() -> {
                 int executed = 0;
                 TickResult r;
@@ -127,9 +130,9 @@ public final class TickBenchmark {
     }
 
     private static RetentionEngine engine(RetentionStore store, Clock clock, RecordingChannelProvider provider,
-            String id, Optional<LeadPacing> pacing) {
+            String id, int workers, Optional<LeadPacing> pacing) {
         RetentionEngineBuilder builder = RetentionEngine.builder().store(store).clock(clock).instanceId(id)
-                .channel(provider).batchSize(1000).dispatchConcurrency(64);
+                .channel(provider).batchSize(1000).dispatchConcurrency(64).tickConcurrency(workers);
         pacing.ifPresent(builder::leadPacing);
         return builder.build();
     }

@@ -13,11 +13,12 @@ import io.retentioncenter.core.sequence.TickResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * batch that fails for a non-transient reason is retried item by item, and an enrollment that still
  * fails is set aside ({@link EnrollmentStatus#SET_ASIDE}) with its error, so the others proceed.
  * Safe to run on several engine instances at once: claims and outcomes are lease-checked by the
- * store, and attempts are claimed before they are sent.
+ * store, and attempts are claimed before they are sent; for the same reasons the batches of one tick
+ * may run on several workers at once.
  */
 public final class SequenceRunner {
     private static final Logger log = LoggerFactory.getLogger(SequenceRunner.class);
@@ -40,6 +42,7 @@ public final class SequenceRunner {
     private final Dispatcher dispatcher;
     private final Housekeeping housekeeping;
     private final Reengagements reengagements;
+    private final TickWorkers workers;
 
     /** Built by the engine. */
     public SequenceRunner(EngineContext ctx, io.retentioncenter.core.internal.ContactPolicy policy,
@@ -51,16 +54,33 @@ public final class SequenceRunner {
         this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider);
         this.dispatcher = dispatcher;
         this.housekeeping = housekeeping;
+        this.workers = new TickWorkers(ctx.settings().tickConcurrency(), ctx.settings().instanceId());
     }
 
-    /** Runs one tick: re-engagement rules first, then due steps and due attempts. */
+    /**
+     * Runs one tick: re-engagement rules first, then due steps and due attempts, in batches on as many
+     * workers at once as the engine's tick concurrency (see {@link TickWorkers}).
+     */
     public TickResult tick() {
         long started = System.nanoTime();
+        reengagements.evaluate(ctx.now());
+        AtomicInteger batchesLeft = new AtomicInteger(ctx.settings().maxBatchesPerTick());
+        Set<String> dispatchedThisTick = ConcurrentHashMap.newKeySet();
+        TickCounter counter = workers.run(() -> drain(batchesLeft, dispatchedThisTick));
+        housekeeping.purgeIfDue();
+        TickResult result = counter.result();
+        ctx.listener().tickCompleted(result, Duration.ofNanos(System.nanoTime() - started));
+        return result;
+    }
+
+    /**
+     * One worker's share of a tick: claims and processes batches while the tick's batch budget lasts,
+     * until a batch finds nothing due to step or to send.
+     */
+    private TickCounter drain(AtomicInteger batchesLeft, Set<String> dispatchedThisTick) {
         TickCounter counter = new TickCounter();
         int batchSize = ctx.settings().batchSize();
-        Set<String> dispatchedThisTick = new HashSet<>();
-        reengagements.evaluate(ctx.now());
-        for (int batch = 0; batch < ctx.settings().maxBatchesPerTick(); batch++) {
+        while (batchesLeft.getAndDecrement() > 0) {
             Instant now = ctx.now();
             List<SequenceEnrollment> claimed = ctx.store().claimDueEnrollments(now, batchSize,
                     ctx.settings().instanceId(), now.plus(ctx.settings().enrollmentLease()));
@@ -80,10 +100,7 @@ public final class SequenceRunner {
                 break;
             }
         }
-        housekeeping.purgeIfDue();
-        TickResult result = counter.result();
-        ctx.listener().tickCompleted(result, Duration.ofNanos(System.nanoTime() - started));
-        return result;
+        return counter;
     }
 
     /**

@@ -31,6 +31,20 @@ final class TickCounter {
         }
     }
 
+    /** Adds another worker's tally of the same tick to this one. */
+    void add(TickCounter other) {
+        claimed += other.claimed;
+        executed += other.executed;
+        skipped += other.skipped;
+        deferred += other.deferred;
+        exited += other.exited;
+        completed += other.completed;
+        held += other.held;
+        stale += other.stale;
+        setAside += other.setAside;
+        dispatch = dispatch.plus(other.dispatch);
+    }
+
     TickResult result() {
         return new TickResult(claimed, executed, skipped, deferred, exited, completed, held, stale, dispatch.sent(),
                 dispatch.retried(), dispatch.failed(), dispatch.unknown(), setAside);

@@ -40,6 +40,8 @@ class ManagementBadInputTest {
                 .hasMessageContaining("store");
         assertThatThrownBy(() -> RetentionEngine.builder().store(t.store).batchSize(0))
                 .as("thrown by the setter").isInstanceOf(ConfigurationException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> RetentionEngine.builder().tickConcurrency(0))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("tickConcurrency");
         assertThatThrownBy(() -> RetentionEngine.builder().retryBackoff(Duration.ZERO))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("retryBackoff");
         assertThatThrownBy(() -> RetentionEngine.builder().instanceId(" ")).isInstanceOf(ConfigurationException.class);
