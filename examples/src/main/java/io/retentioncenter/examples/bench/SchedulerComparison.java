@@ -16,9 +16,10 @@ import java.util.Optional;
  * </pre>
  *
  * Arguments: due steps/executions per run, rounds, the engine counts to pair (each engine against
- * one db-scheduler instance of 8 threads, lock-and-fetch), and the tick concurrency of our engines
- * (default 4: batches one tick processes at once, each on its own thread and connection; fewer
- * threads than db-scheduler's 8, each moving a batch of 1,000 rather than one execution).
+ * one db-scheduler instance of 8 threads, lock-and-fetch), and the tick concurrencies of our engines
+ * to run against each (default 4: batches one tick processes at once, each on its own thread and
+ * connection; fewer threads than db-scheduler's 8, each moving a batch of 1,000 rather than one
+ * execution; {@code 1,4} runs ours both ways against the same db-scheduler run).
  */
 public final class SchedulerComparison {
     private static final int THREADS = 8;
@@ -31,26 +32,28 @@ public final class SchedulerComparison {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String[] pairs = (args.length > 2 ? args[2] : "4,1").split(",");
-        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s tick workers=%d cores=%d%n", n, rounds,
-                String.join(",", pairs), workers, Runtime.getRuntime().availableProcessors());
+        String[] workers = (args.length > 3 ? args[3] : "4").split(",");
+        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s tick workers=%s cores=%d%n", n, rounds,
+                String.join(",", pairs), String.join(",", workers), Runtime.getRuntime().availableProcessors());
         List<String> summary = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String pair : pairs) {
                 int engines = Integer.parseInt(pair.trim());
-                double ours;
-                double theirs;
-                if (round % 2 == 0) {
-                    ours = ours(n, engines, workers);
-                    theirs = theirs(n, engines);
-                } else {
-                    theirs = theirs(n, engines);
-                    ours = ours(n, engines, workers);
+                double[] ours = new double[workers.length];
+                double theirs = round % 2 == 0 ? 0 : theirs(n, engines);
+                for (int w = 0; w < workers.length; w++) {
+                    ours[w] = ours(n, engines, Integer.parseInt(workers[w].trim()));
                 }
-                String line = String.format("round %d, %d vs %d: ours %.0f steps/s, db-scheduler %.0f executions/s,"
-                        + " ratio %.2f", round + 1, engines, engines, ours, theirs, ours / theirs);
-                System.out.println("  " + line);
-                summary.add(line);
+                if (round % 2 == 0) {
+                    theirs = theirs(n, engines);
+                }
+                for (int w = 0; w < workers.length; w++) {
+                    String line = String.format("round %d, %d vs %d, %s tick workers: ours %.0f steps/s, db-scheduler"
+                            + " %.0f executions/s, ratio %.2f", round + 1, engines, engines, workers[w].trim(), ours[w],
+                            theirs, ours[w] / theirs);
+                    System.out.println("  " + line);
+                    summary.add(line);
+                }
             }
         }
         System.out.println("summary:");
