@@ -36,10 +36,12 @@ final class LeadRepository {
 
     /**
      * Inserts {@code candidate} unless its id, email or phone is taken; the unique indexes decide,
-     * so concurrent inserts of one person create one lead, and the loser reads the winner's row.
+     * so concurrent inserts of one person create one lead, and the loser reads the winner's row. Two
+     * such inserts can deadlock on the email and phone indexes (PostgreSQL's speculative insertion);
+     * the loser's work is rolled back whole and run again.
      */
     LeadInsertResult insertIfAbsent(Lead candidate) {
-        return db.withHandle("insertLeadIfAbsent", h -> insertIfAbsent(h, candidate));
+        return db.inTransaction("insertLeadIfAbsent", h -> insertIfAbsent(h, candidate));
     }
 
     /** {@link #insertIfAbsent(Lead)} on an open handle (in its transaction, if any). */
