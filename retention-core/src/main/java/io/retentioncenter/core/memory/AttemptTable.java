@@ -59,36 +59,61 @@ final class AttemptTable {
         return byId.containsKey(attempt.id()) || byIdempotencyKey.containsKey(attempt.idempotencyKey());
     }
 
-    /** Inserts or replaces an attempt, keeping every index in step. */
+    /** Inserts or replaces an attempt, touching only the indexes whose keys changed. */
     void put(ContactAttempt attempt) {
         ContactAttempt old = byId.put(attempt.id(), attempt);
-        if (old != null) {
-            unindex(old);
+        String id = attempt.id();
+        if (old == null || !old.leadId().equals(attempt.leadId())) {
+            if (old != null) {
+                byLead.get(old.leadId()).remove(id);
+            }
+            byLead.computeIfAbsent(attempt.leadId(), k -> new LinkedHashSet<>()).add(id);
         }
-        byLead.computeIfAbsent(attempt.leadId(), k -> new LinkedHashSet<>()).add(attempt.id());
-        attempt.enrollmentId().ifPresent(e -> byEnrollment.computeIfAbsent(e, k -> new LinkedHashSet<>())
-                .add(attempt.id()));
-        attempt.abTestId().ifPresent(t -> byAbTest.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(attempt.id()));
-        byIdempotencyKey.put(attempt.idempotencyKey(), attempt.id());
-        providerRef(attempt).ifPresent(ref -> byProviderRef.put(ref, attempt.id()));
-        created.add(attempt.createdAt(), attempt.id());
-        if (attempt.status().isUndispatched()) {
-            outbox.add(new TimeKey(attempt.dueAt(), attempt.id()));
+        if (old == null || !old.enrollmentId().equals(attempt.enrollmentId())) {
+            if (old != null) {
+                old.enrollmentId().ifPresent(e -> byEnrollment.get(e).remove(id));
+            }
+            attempt.enrollmentId().ifPresent(e -> byEnrollment.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(id));
+        }
+        if (old == null || !old.abTestId().equals(attempt.abTestId())) {
+            if (old != null) {
+                old.abTestId().ifPresent(t -> byAbTest.get(t).remove(id));
+            }
+            attempt.abTestId().ifPresent(t -> byAbTest.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id));
+        }
+        if (old != null && !old.idempotencyKey().equals(attempt.idempotencyKey())) {
+            byIdempotencyKey.remove(old.idempotencyKey(), id);
+        }
+        byIdempotencyKey.put(attempt.idempotencyKey(), id);
+        Optional<ProviderRef> ref = providerRef(attempt);
+        if (old != null) {
+            providerRef(old).filter(oldRef -> !ref.equals(Optional.of(oldRef)))
+                    .ifPresent(oldRef -> byProviderRef.remove(oldRef, id));
+        }
+        ref.ifPresent(r -> byProviderRef.put(r, id));
+        if (old == null || !old.createdAt().equals(attempt.createdAt())) {
+            if (old != null) {
+                created.remove(old.createdAt(), id);
+            }
+            created.add(attempt.createdAt(), id);
+        }
+        Optional<TimeKey> outboxBefore = old == null ? Optional.empty() : outboxKey(old);
+        Optional<TimeKey> outboxAfter = outboxKey(attempt);
+        if (!outboxBefore.equals(outboxAfter)) {
+            outboxBefore.ifPresent(outbox::remove);
+            outboxAfter.ifPresent(outbox::add);
         }
         if (attempt.status() == AttemptStatus.DISPATCHING) {
-            trackExpiry(attempt.id());
+            trackExpiry(id);
+        } else {
+            untrackExpiry(id);
         }
     }
 
-    private void unindex(ContactAttempt old) {
-        byLead.get(old.leadId()).remove(old.id());
-        old.enrollmentId().ifPresent(e -> byEnrollment.get(e).remove(old.id()));
-        old.abTestId().ifPresent(t -> byAbTest.get(t).remove(old.id()));
-        byIdempotencyKey.remove(old.idempotencyKey(), old.id());
-        providerRef(old).ifPresent(ref -> byProviderRef.remove(ref, old.id()));
-        created.remove(old.createdAt(), old.id());
-        outbox.remove(new TimeKey(old.dueAt(), old.id()));
-        untrackExpiry(old.id());
+    /** The outbox key of an undispatched attempt. */
+    private static Optional<TimeKey> outboxKey(ContactAttempt attempt) {
+        return attempt.status().isUndispatched() ? Optional.of(new TimeKey(attempt.dueAt(), attempt.id()))
+                : Optional.empty();
     }
 
     private static Optional<ProviderRef> providerRef(ContactAttempt attempt) {
@@ -168,11 +193,15 @@ final class AttemptTable {
 
     /** Indexes a DISPATCHING attempt by lease expiry; one without lease is stale at once. */
     private void trackExpiry(String id) {
-        untrackExpiry(id);
         DispatchLease lease = leases.get(id);
         TimeKey key = new TimeKey(lease == null ? Instant.MIN : lease.until(), id);
-        leaseExpiryKeys.put(id, key);
-        leaseExpiry.add(key);
+        TimeKey before = leaseExpiryKeys.put(id, key);
+        if (!key.equals(before)) {
+            if (before != null) {
+                leaseExpiry.remove(before);
+            }
+            leaseExpiry.add(key);
+        }
     }
 
     private void untrackExpiry(String id) {
