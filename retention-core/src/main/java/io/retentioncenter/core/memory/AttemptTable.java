@@ -4,14 +4,13 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,9 +25,9 @@ final class AttemptTable {
             .thenComparing(ContactAttempt::id);
 
     private final Map<String, ContactAttempt> byId = new HashMap<>();
-    private final Map<String, Set<String>> byLead = new HashMap<>();
-    private final Map<String, Set<String>> byEnrollment = new HashMap<>();
-    private final Map<String, Set<String>> byAbTest = new HashMap<>();
+    private final IdGroups byLead = new IdGroups();
+    private final IdGroups byEnrollment = new IdGroups();
+    private final IdGroups byAbTest = new IdGroups();
     private final Map<String, String> byIdempotencyKey = new HashMap<>();
     private final Map<ProviderRef, String> byProviderRef = new HashMap<>();
     private final NavigableSet<TimeKey> outbox = new TreeSet<>();
@@ -65,21 +64,21 @@ final class AttemptTable {
         String id = attempt.id();
         if (old == null || !old.leadId().equals(attempt.leadId())) {
             if (old != null) {
-                byLead.get(old.leadId()).remove(id);
+                byLead.remove(old.leadId(), id);
             }
-            byLead.computeIfAbsent(attempt.leadId(), k -> new LinkedHashSet<>()).add(id);
+            byLead.add(attempt.leadId(), id);
         }
         if (old == null || !old.enrollmentId().equals(attempt.enrollmentId())) {
             if (old != null) {
-                old.enrollmentId().ifPresent(e -> byEnrollment.get(e).remove(id));
+                old.enrollmentId().ifPresent(e -> byEnrollment.remove(e, id));
             }
-            attempt.enrollmentId().ifPresent(e -> byEnrollment.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(id));
+            attempt.enrollmentId().ifPresent(e -> byEnrollment.add(e, id));
         }
         if (old == null || !old.abTestId().equals(attempt.abTestId())) {
             if (old != null) {
-                old.abTestId().ifPresent(t -> byAbTest.get(t).remove(id));
+                old.abTestId().ifPresent(t -> byAbTest.remove(t, id));
             }
-            attempt.abTestId().ifPresent(t -> byAbTest.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id));
+            attempt.abTestId().ifPresent(t -> byAbTest.add(t, id));
         }
         if (old != null && !old.idempotencyKey().equals(attempt.idempotencyKey())) {
             byIdempotencyKey.remove(old.idempotencyKey(), id);
@@ -127,17 +126,17 @@ final class AttemptTable {
     }
 
     List<ContactAttempt> ofLead(String leadId) {
-        return sorted(byLead.getOrDefault(leadId, Set.of()));
+        return sorted(byLead.of(leadId));
     }
 
     /** Attempts of an enrollment, oldest first. */
     List<ContactAttempt> ofEnrollment(String enrollmentId) {
-        return sorted(byEnrollment.getOrDefault(enrollmentId, Set.of()));
+        return sorted(byEnrollment.of(enrollmentId));
     }
 
     /** Attempts that belong to an A/B test. */
     List<ContactAttempt> ofAbTest(String testId) {
-        return sorted(byAbTest.getOrDefault(testId, Set.of()));
+        return sorted(byAbTest.of(testId));
     }
 
     /** The attempt provider {@code provider} knows as {@code ref}. */
@@ -215,7 +214,7 @@ final class AttemptTable {
         return created;
     }
 
-    private List<ContactAttempt> sorted(Set<String> ids) {
+    private List<ContactAttempt> sorted(Collection<String> ids) {
         return ids.stream().map(byId::get).sorted(OLDEST_FIRST).toList();
     }
 }
