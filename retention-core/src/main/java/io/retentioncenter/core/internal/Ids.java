@@ -1,11 +1,37 @@
 package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.ValidationException;
-import java.util.UUID;
+import java.security.SecureRandom;
 
-/** Generates entity ids: a short type prefix plus a random UUID, e.g. {@code lead_3f2a…}. */
+/**
+ * Generates entity ids: a short type prefix plus a random (version 4) UUID in 32 hex digits, e.g.
+ * {@code lead_3f2a…}. The random bits come from a {@link SecureRandom}, drawn a few kilobytes at a
+ * time per thread, as the tick makes several ids per step.
+ */
 public final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int UUID_BYTES = 16;
+    private static final ThreadLocal<RandomBytes> BYTES = ThreadLocal.withInitial(RandomBytes::new);
+
     private Ids() {
+    }
+
+    /** A thread's supply of random bytes, refilled from {@link #RANDOM} when used up. */
+    private static final class RandomBytes {
+        private final byte[] buffer = new byte[UUID_BYTES * 256];
+        private int next = buffer.length;
+
+        /** The offset of 16 fresh bytes in {@link #buffer}. */
+        int take() {
+            if (next == buffer.length) {
+                RANDOM.nextBytes(buffer);
+                next = 0;
+            }
+            int at = next;
+            next += UUID_BYTES;
+            return at;
+        }
     }
 
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -27,6 +53,18 @@ public final class Ids {
 
     /** A new random id with the given prefix. */
     public static String next(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        RandomBytes random = BYTES.get();
+        int at = random.take();
+        StringBuilder id = new StringBuilder(prefix.length() + 1 + 2 * UUID_BYTES).append(prefix).append('_');
+        for (int i = 0; i < UUID_BYTES; i++) {
+            int b = random.buffer[at + i];
+            if (i == 6) {
+                b = b & 0x0f | 0x40; // version 4
+            } else if (i == 8) {
+                b = b & 0x3f | 0x80; // IETF variant
+            }
+            id.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+        }
+        return id.toString();
     }
 }

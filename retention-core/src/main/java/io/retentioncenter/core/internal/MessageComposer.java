@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class MessageComposer {
     private final VariantPicker picker;
+    private volatile ScriptChoices choices;
 
     /** A composer drawing A/B variants with {@code picker}. */
     public MessageComposer(VariantPicker picker) {
@@ -30,11 +31,13 @@ public final class MessageComposer {
      */
     public Optional<ComposedMessage> compose(Lead lead, Campaign campaign, Channel channel, Optional<String> stepScriptId,
             ConfigSnapshot config) {
-        Optional<AbTest> test = config.runningTest(campaign.id(), channel);
+        ScriptChoices known = ScriptChoices.of(config, choices);
+        choices = known;
+        Optional<AbTest> test = known.runningTest(campaign.id(), channel);
         Optional<Variant> variant = test.map(t -> picker.pick(t, lead.id()));
         Optional<Script> script = variant.flatMap(v -> config.script(v.scriptId()))
                 .or(() -> stepScriptId.flatMap(config::script))
-                .or(() -> config.scriptFor(campaign.id(), channel));
+                .or(() -> known.scriptFor(campaign.id(), channel));
         if (script.isEmpty()) {
             return Optional.empty();
         }

@@ -4,14 +4,13 @@ import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,9 +25,9 @@ final class AttemptTable {
             .thenComparing(ContactAttempt::id);
 
     private final Map<String, ContactAttempt> byId = new HashMap<>();
-    private final Map<String, Set<String>> byLead = new HashMap<>();
-    private final Map<String, Set<String>> byEnrollment = new HashMap<>();
-    private final Map<String, Set<String>> byAbTest = new HashMap<>();
+    private final IdGroups byLead = new IdGroups();
+    private final IdGroups byEnrollment = new IdGroups();
+    private final IdGroups byAbTest = new IdGroups();
     private final Map<String, String> byIdempotencyKey = new HashMap<>();
     private final Map<ProviderRef, String> byProviderRef = new HashMap<>();
     private final NavigableSet<TimeKey> outbox = new TreeSet<>();
@@ -59,36 +58,61 @@ final class AttemptTable {
         return byId.containsKey(attempt.id()) || byIdempotencyKey.containsKey(attempt.idempotencyKey());
     }
 
-    /** Inserts or replaces an attempt, keeping every index in step. */
+    /** Inserts or replaces an attempt, touching only the indexes whose keys changed. */
     void put(ContactAttempt attempt) {
         ContactAttempt old = byId.put(attempt.id(), attempt);
-        if (old != null) {
-            unindex(old);
+        String id = attempt.id();
+        if (old == null || !old.leadId().equals(attempt.leadId())) {
+            if (old != null) {
+                byLead.remove(old.leadId(), id);
+            }
+            byLead.add(attempt.leadId(), id);
         }
-        byLead.computeIfAbsent(attempt.leadId(), k -> new LinkedHashSet<>()).add(attempt.id());
-        attempt.enrollmentId().ifPresent(e -> byEnrollment.computeIfAbsent(e, k -> new LinkedHashSet<>())
-                .add(attempt.id()));
-        attempt.abTestId().ifPresent(t -> byAbTest.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(attempt.id()));
-        byIdempotencyKey.put(attempt.idempotencyKey(), attempt.id());
-        providerRef(attempt).ifPresent(ref -> byProviderRef.put(ref, attempt.id()));
-        created.add(attempt.createdAt(), attempt.id());
-        if (attempt.status().isUndispatched()) {
-            outbox.add(new TimeKey(attempt.dueAt(), attempt.id()));
+        if (old == null || !old.enrollmentId().equals(attempt.enrollmentId())) {
+            if (old != null) {
+                old.enrollmentId().ifPresent(e -> byEnrollment.remove(e, id));
+            }
+            attempt.enrollmentId().ifPresent(e -> byEnrollment.add(e, id));
+        }
+        if (old == null || !old.abTestId().equals(attempt.abTestId())) {
+            if (old != null) {
+                old.abTestId().ifPresent(t -> byAbTest.remove(t, id));
+            }
+            attempt.abTestId().ifPresent(t -> byAbTest.add(t, id));
+        }
+        if (old != null && !old.idempotencyKey().equals(attempt.idempotencyKey())) {
+            byIdempotencyKey.remove(old.idempotencyKey(), id);
+        }
+        byIdempotencyKey.put(attempt.idempotencyKey(), id);
+        Optional<ProviderRef> ref = providerRef(attempt);
+        if (old != null) {
+            providerRef(old).filter(oldRef -> !ref.equals(Optional.of(oldRef)))
+                    .ifPresent(oldRef -> byProviderRef.remove(oldRef, id));
+        }
+        ref.ifPresent(r -> byProviderRef.put(r, id));
+        if (old == null || !old.createdAt().equals(attempt.createdAt())) {
+            if (old != null) {
+                created.remove(old.createdAt(), id);
+            }
+            created.add(attempt.createdAt(), id);
+        }
+        Optional<TimeKey> outboxBefore = old == null ? Optional.empty() : outboxKey(old);
+        Optional<TimeKey> outboxAfter = outboxKey(attempt);
+        if (!outboxBefore.equals(outboxAfter)) {
+            outboxBefore.ifPresent(outbox::remove);
+            outboxAfter.ifPresent(outbox::add);
         }
         if (attempt.status() == AttemptStatus.DISPATCHING) {
-            trackExpiry(attempt.id());
+            trackExpiry(id);
+        } else {
+            untrackExpiry(id);
         }
     }
 
-    private void unindex(ContactAttempt old) {
-        byLead.get(old.leadId()).remove(old.id());
-        old.enrollmentId().ifPresent(e -> byEnrollment.get(e).remove(old.id()));
-        old.abTestId().ifPresent(t -> byAbTest.get(t).remove(old.id()));
-        byIdempotencyKey.remove(old.idempotencyKey(), old.id());
-        providerRef(old).ifPresent(ref -> byProviderRef.remove(ref, old.id()));
-        created.remove(old.createdAt(), old.id());
-        outbox.remove(new TimeKey(old.dueAt(), old.id()));
-        untrackExpiry(old.id());
+    /** The outbox key of an undispatched attempt. */
+    private static Optional<TimeKey> outboxKey(ContactAttempt attempt) {
+        return attempt.status().isUndispatched() ? Optional.of(new TimeKey(attempt.dueAt(), attempt.id()))
+                : Optional.empty();
     }
 
     private static Optional<ProviderRef> providerRef(ContactAttempt attempt) {
@@ -102,17 +126,17 @@ final class AttemptTable {
     }
 
     List<ContactAttempt> ofLead(String leadId) {
-        return sorted(byLead.getOrDefault(leadId, Set.of()));
+        return sorted(byLead.of(leadId));
     }
 
     /** Attempts of an enrollment, oldest first. */
     List<ContactAttempt> ofEnrollment(String enrollmentId) {
-        return sorted(byEnrollment.getOrDefault(enrollmentId, Set.of()));
+        return sorted(byEnrollment.of(enrollmentId));
     }
 
     /** Attempts that belong to an A/B test. */
     List<ContactAttempt> ofAbTest(String testId) {
-        return sorted(byAbTest.getOrDefault(testId, Set.of()));
+        return sorted(byAbTest.of(testId));
     }
 
     /** The attempt provider {@code provider} knows as {@code ref}. */
@@ -168,11 +192,15 @@ final class AttemptTable {
 
     /** Indexes a DISPATCHING attempt by lease expiry; one without lease is stale at once. */
     private void trackExpiry(String id) {
-        untrackExpiry(id);
         DispatchLease lease = leases.get(id);
         TimeKey key = new TimeKey(lease == null ? Instant.MIN : lease.until(), id);
-        leaseExpiryKeys.put(id, key);
-        leaseExpiry.add(key);
+        TimeKey before = leaseExpiryKeys.put(id, key);
+        if (!key.equals(before)) {
+            if (before != null) {
+                leaseExpiry.remove(before);
+            }
+            leaseExpiry.add(key);
+        }
     }
 
     private void untrackExpiry(String id) {
@@ -186,7 +214,7 @@ final class AttemptTable {
         return created;
     }
 
-    private List<ContactAttempt> sorted(Set<String> ids) {
+    private List<ContactAttempt> sorted(Collection<String> ids) {
         return ids.stream().map(byId::get).sorted(OLDEST_FIRST).toList();
     }
 }

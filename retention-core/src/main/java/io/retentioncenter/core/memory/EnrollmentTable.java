@@ -4,14 +4,13 @@ import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -26,8 +25,8 @@ final class EnrollmentTable {
             .thenComparing(SequenceEnrollment::id);
 
     private final Map<String, SequenceEnrollment> byId = new HashMap<>();
-    private final Map<String, Set<String>> byLead = new HashMap<>();
-    private final Map<String, Set<String>> bySequence = new HashMap<>();
+    private final IdGroups byLead = new IdGroups();
+    private final IdGroups bySequence = new IdGroups();
     private final NavigableSet<TimeKey> due = new TreeSet<>();
     private final TimeIndex enrolled = new TimeIndex();
 
@@ -40,8 +39,8 @@ final class EnrollmentTable {
         Optional<SequenceEnrollment> old = Optional.ofNullable(byId.put(enrollment.id(), enrollment));
         if (old.isEmpty() || !sameIdentity(old.get(), enrollment)) {
             old.ifPresent(this::unlink);
-            byLead.computeIfAbsent(enrollment.leadId(), k -> new LinkedHashSet<>()).add(enrollment.id());
-            bySequence.computeIfAbsent(enrollment.sequenceId(), k -> new LinkedHashSet<>()).add(enrollment.id());
+            byLead.add(enrollment.leadId(), enrollment.id());
+            bySequence.add(enrollment.sequenceId(), enrollment.id());
             enrolled.add(enrollment.enrolledAt(), enrollment.id());
         }
         Optional<TimeKey> dueBefore = old.flatMap(EnrollmentTable::dueKey);
@@ -53,8 +52,8 @@ final class EnrollmentTable {
     }
 
     private void unlink(SequenceEnrollment old) {
-        byLead.get(old.leadId()).remove(old.id());
-        bySequence.get(old.sequenceId()).remove(old.id());
+        byLead.remove(old.leadId(), old.id());
+        bySequence.remove(old.sequenceId(), old.id());
         enrolled.remove(old.enrolledAt(), old.id());
     }
 
@@ -72,17 +71,17 @@ final class EnrollmentTable {
 
     /** Enrollments of a lead, oldest first. */
     List<SequenceEnrollment> ofLead(String leadId) {
-        return sorted(byLead.getOrDefault(leadId, Set.of()));
+        return sorted(byLead.of(leadId));
     }
 
     /** Enrollments of a sequence, oldest first. */
     List<SequenceEnrollment> ofSequence(String sequenceId) {
-        return sorted(bySequence.getOrDefault(sequenceId, Set.of()));
+        return sorted(bySequence.of(sequenceId));
     }
 
     /** Whether the sequence has any enrollment, in any status. */
     boolean anyOfSequence(String sequenceId) {
-        return !bySequence.getOrDefault(sequenceId, Set.of()).isEmpty();
+        return bySequence.any(sequenceId);
     }
 
     /** Every enrollment, oldest first. */
@@ -117,7 +116,7 @@ final class EnrollmentTable {
         return enrolled;
     }
 
-    private List<SequenceEnrollment> sorted(Set<String> ids) {
+    private List<SequenceEnrollment> sorted(Collection<String> ids) {
         return ids.stream().map(byId::get).sorted(OLDEST_FIRST).toList();
     }
 

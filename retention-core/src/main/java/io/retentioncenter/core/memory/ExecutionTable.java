@@ -3,11 +3,9 @@ package io.retentioncenter.core.memory;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Step executions by id, enrollment and attempt, ordered by execution time. Not thread-safe. */
 final class ExecutionTable {
@@ -15,7 +13,7 @@ final class ExecutionTable {
             .comparing(SequenceStepExecution::executedAt).thenComparing(SequenceStepExecution::id);
 
     private final Map<String, SequenceStepExecution> byId = new HashMap<>();
-    private final Map<String, Set<String>> byEnrollment = new HashMap<>();
+    private final IdGroups byEnrollment = new IdGroups();
     private final Map<String, String> byAttempt = new HashMap<>();
     private final TimeIndex executed = new TimeIndex();
 
@@ -27,18 +25,18 @@ final class ExecutionTable {
     void put(SequenceStepExecution execution) {
         SequenceStepExecution old = byId.put(execution.id(), execution);
         if (old != null) {
-            byEnrollment.get(old.enrollmentId()).remove(old.id());
+            byEnrollment.remove(old.enrollmentId(), old.id());
             old.attemptId().ifPresent(a -> byAttempt.remove(a, old.id()));
             executed.remove(old.executedAt(), old.id());
         }
-        byEnrollment.computeIfAbsent(execution.enrollmentId(), k -> new LinkedHashSet<>()).add(execution.id());
+        byEnrollment.add(execution.enrollmentId(), execution.id());
         execution.attemptId().ifPresent(a -> byAttempt.put(a, execution.id()));
         executed.add(execution.executedAt(), execution.id());
     }
 
     /** Executions of an enrollment, in execution order. */
     List<SequenceStepExecution> ofEnrollment(String enrollmentId) {
-        return byEnrollment.getOrDefault(enrollmentId, Set.of()).stream().map(byId::get).sorted(IN_ORDER).toList();
+        return byEnrollment.of(enrollmentId).stream().map(byId::get).sorted(IN_ORDER).toList();
     }
 
     /** The execution that created attempt {@code attemptId}. */

@@ -470,13 +470,14 @@ public final class InMemoryRetentionStore implements RetentionStore {
                 return StepOutcome.Result.NOT_CONTACTABLE;
             }
             if (!attempts.holds(attempt)) {
-                recordContact(lead.get(), attempt);
-                lease.filter(l -> l.covers(attempt)).ifPresent(l -> {
-                    ContactAttempt claimed = l.claimed(attempt);
-                    attempts.put(claimed);
-                    attempts.lease(claimed.id(), l.owner(), l.until());
-                    leased.add(claimed);
-                });
+                ContactAttempt stored = attempt;
+                if (lease.isPresent() && lease.get().covers(attempt)) {
+                    // stored claimed at once: the lease first, so that the attempt is indexed by its expiry
+                    stored = lease.get().claimed(attempt);
+                    attempts.lease(stored.id(), lease.get().owner(), lease.get().until());
+                    leased.add(stored);
+                }
+                recordContact(lead.get(), stored);
             }
         }
         outcome.execution().ifPresent(executions::put);

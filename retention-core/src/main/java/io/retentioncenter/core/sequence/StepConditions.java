@@ -20,6 +20,9 @@ public final class StepConditions {
 
     /** The first condition of {@code step} that does not hold, or empty when all hold. */
     public static Optional<StepCondition> firstFailing(SequenceStep step, Lead lead, List<ContactAttempt> earlier) {
+        if (step.conditions().isEmpty()) {
+            return Optional.empty(); // most steps have none: no stream per step
+        }
         return step.conditions().stream().sorted().filter(c -> !holds(c, lead, earlier)).findFirst();
     }
 
