@@ -3,10 +3,8 @@ package io.retentioncenter.jdbi;
 import io.retentioncenter.core.lead.GroupCommitContract;
 import io.retentioncenter.core.spi.RetentionStore;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Group commit of concurrent single-lead ingests on H2 and PostgreSQL. A refused lead fails inside
@@ -16,19 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 class JdbiGroupCommitTest {
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnH2 extends GroupCommitContract {
-        private TestDatabase db;
-
-        @BeforeAll
-        void open() {
-            db = TestDatabase.h2();
-        }
-
-        @AfterAll
-        void close() {
-            db.close();
-        }
+        @RegisterExtension
+        final OpenDatabase db = OpenDatabase.h2();
 
         @Override
         protected RetentionStore newStore() {
@@ -45,21 +33,9 @@ class JdbiGroupCommitTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnPostgres extends GroupCommitContract {
-        private TestDatabase db;
-
-        @BeforeAll
-        void open() {
-            db = TestDatabase.postgres();
-        }
-
-        @AfterAll
-        void close() {
-            if (db != null) {
-                db.close();
-            }
-        }
+        @RegisterExtension
+        final OpenDatabase db = OpenDatabase.postgres();
 
         @Override
         protected RetentionStore newStore() {

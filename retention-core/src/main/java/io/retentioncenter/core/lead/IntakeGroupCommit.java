@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * of the earlier one, as it would be a moment later. When a batch fails, nothing of it was written,
  * and each of its calls writes its own intake alone, so only an intake that fails by itself gets an
  * exception. A call waiting for its batch ignores interrupts (its lead may be being written) and
- * returns with its interrupt status set; it waits for at most two store calls (the batch in flight
- * and its own), each bounded by the store's own timeouts.
+ * returns with its interrupt status set; it waits for the batches ahead of it (usually the one in
+ * flight), each a store call bounded by the store's own timeouts.
  */
 final class IntakeGroupCommit {
     private static final Logger log = LoggerFactory.getLogger(IntakeGroupCommit.class);
