@@ -90,7 +90,7 @@ public final class RetentionEngine {
                 new Reengagements(ctx, enroller));
         LeadNormalizer normalizer = new LeadNormalizer(settings.defaultRegion());
         LeadRouting routing = new LeadRouting(ctx, campaignSequences, enroller);
-        this.leads = new LeadService(ctx, normalizer, routing);
+        this.leads = new LeadService(ctx, normalizer, routing, b.ingestGroupCommit());
         this.outreach = new OutreachService(ctx, policy, providers, normalizer);
         this.reengagement = new ReengagementService(ctx);
         this.campaigns = new CampaignService(ctx, routing);

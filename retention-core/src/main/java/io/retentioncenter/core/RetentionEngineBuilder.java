@@ -30,10 +30,14 @@ import java.util.function.Function;
  * ends A/B tests, an advisor that never moves sends, no listeners, region {@code US}, batches of 500
  * enrollments, 2-minute enrollment leases, 5-minute dispatch leases, 16 sends in flight, 60-second
  * provider timeout, 30-second first retry backoff, re-engagement SMS 2 hours after an opened email,
- * callbacks without a time after 1 day, a 1-hour spread for steps overdue after a pause, and an hourly
- * purge of housekeeping rows older than 30 days.
+ * callbacks without a time after 1 day, a 1-hour spread for steps overdue after a pause, an hourly
+ * purge of housekeeping rows older than 30 days, and concurrent single-lead ingests grouped up to 100
+ * per commit.
  */
 public final class RetentionEngineBuilder {
+    private static final int DEFAULT_INGEST_GROUP_COMMIT = 100;
+    /** The largest group commit: one chunk of a store's set-based intake ({@code ingestLeads}). */
+    private static final int MAX_INGEST_GROUP_COMMIT = 1_000;
     private final Function<RetentionEngineBuilder, RetentionEngine> factory;
     private RetentionStore store;
     private Clock clock = Clock.systemUTC();
@@ -63,6 +67,7 @@ public final class RetentionEngineBuilder {
     private Optional<GraphLeadClient> graphLeads = Optional.empty();
     private Optional<KeitaroPostbackParser> keitaro = Optional.empty();
     private boolean metaPayloadsCarryLeadFields;
+    private int ingestGroupCommit = DEFAULT_INGEST_GROUP_COMMIT;
 
     RetentionEngineBuilder(Function<RetentionEngineBuilder, RetentionEngine> factory) {
         this.factory = factory;
@@ -240,6 +245,27 @@ public final class RetentionEngineBuilder {
         return this;
     }
 
+    /**
+     * Group commit of single-lead ingests (default on, at most 100 leads per commit): concurrent
+     * {@code leads().ingest(...)} calls on this engine are written by one store call in one
+     * transaction, so the database commits once for all of them. No timer is involved: a lone call
+     * is written at once, and calls that arrive while a batch is being written go together in the
+     * next one, so batches grow with the load. Each call still gets its own result or exception,
+     * exactly as if it had run alone (a batch that fails is written again lead by lead).
+     *
+     * @param maxLeadsPerCommit the most ingests one commit carries, 2 to 1,000
+     */
+    public RetentionEngineBuilder ingestGroupCommit(int maxLeadsPerCommit) {
+        ingestGroupCommit = between(maxLeadsPerCommit, 2, MAX_INGEST_GROUP_COMMIT, "ingestGroupCommit");
+        return this;
+    }
+
+    /** Writes every single-lead ingest in a transaction of its own (see {@link #ingestGroupCommit}). */
+    public RetentionEngineBuilder noIngestGroupCommit() {
+        ingestGroupCommit = 1;
+        return this;
+    }
+
     /** Seed for A/B variant assignment, for reproducible tests and simulations. */
     public RetentionEngineBuilder randomSeed(long value) {
         seed = Optional.of(value);
@@ -312,6 +338,10 @@ public final class RetentionEngineBuilder {
 
     RetentionStore store() {
         return store;
+    }
+
+    int ingestGroupCommit() {
+        return ingestGroupCommit;
     }
 
     Clock clock() {

@@ -43,6 +43,16 @@ final class OpenDatabase implements BeforeEachCallback {
         return db.emptyStore();
     }
 
+    /** Runs statements on the class's database (see {@link TestDatabase#execute}). */
+    void execute(java.util.List<String> statements) {
+        db.execute(statements);
+    }
+
+    /** Qualified name of a store table for plain SQL. */
+    String table(String name) {
+        return db.table(name);
+    }
+
     /** Another store on the class's database, on its own pool of {@code poolSize}: another engine instance. */
     RetentionStore anotherStore(int poolSize) {
         return db.storeOn(db.pool(poolSize));

@@ -2,6 +2,7 @@ package io.retentioncenter.examples.bench;
 
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.RetentionEngine;
+import io.retentioncenter.core.RetentionEngineBuilder;
 import io.retentioncenter.core.campaign.AutoAssignRule;
 import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.lead.BulkIngestReport;
@@ -16,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Lead intake throughput: single-lead {@code ingest} on several threads (each thread its own engine
- * and connection pool, as separate hosts would) and set-based {@code ingestAll}, each checked
- * afterwards: exactly one lead per person, one enrollment per lead, and a capped campaign filled to
- * its cap exactly.
+ * Lead intake throughput: single-lead {@code ingest} on several threads and set-based
+ * {@code ingestAll}, each checked afterwards: exactly one lead per person, one enrollment per lead,
+ * and a capped campaign filled to its cap exactly. The threads share one engine (a host's request
+ * threads, whose concurrent ingests the engine groups into shared commits) unless spread over several
+ * hosts, each its own engine and connection pool; the run prints how many leads each store call
+ * carried.
  *
  * <pre>
  * mvn -q -B -DskipTests -pl examples -am package exec:java \
@@ -27,7 +30,9 @@ import java.util.concurrent.Future;
  * </pre>
  *
  * Arguments: store ({@code memory}, {@code h2} or {@code postgres}, see {@link BenchStores}), leads
- * for the single-lead run, threads, leads for the bulk run (0 to skip).
+ * for the single-lead run, threads, leads for the bulk run (0 to skip), hosts the threads are spread
+ * over (default 1), and the group commit: {@code on} (default), {@code off}, or {@code both} (off,
+ * on, off, on, each on a fresh store, then the ratio of the means).
  */
 public final class IngestBenchmark {
     private static final int BULK_CALL = 100_000;
@@ -41,12 +46,25 @@ public final class IngestBenchmark {
         int single = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int bulk = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-        System.out.printf("ingest benchmark: store=%s single=%d threads=%d bulk=%d cores=%d%n", kind, single, threads,
-                bulk, Runtime.getRuntime().availableProcessors());
-        if (single > 0) {
+        int hosts = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        String grouping = args.length > 5 ? args[5] : "on";
+        System.out.printf("ingest benchmark: store=%s single=%d threads=%d hosts=%d group-commit=%s bulk=%d cores=%d%n",
+                kind, single, threads, hosts, grouping, bulk, Runtime.getRuntime().availableProcessors());
+        List<Boolean> runs = switch (grouping) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(false, true, false, true);
+            default -> throw new IllegalArgumentException("group commit must be on, off or both, was " + grouping);
+        };
+        double[] sums = new double[2];
+        for (boolean grouped : single > 0 ? runs : List.<Boolean>of()) {
             try (BenchStores.Handle store = BenchStores.open(kind)) {
-                single(store, single, threads, true);
+                sums[grouped ? 1 : 0] += single(store, single, threads, hosts, grouped, true);
             }
+        }
+        if (single > 0 && runs.size() > 1) {
+            System.out.printf("  group commit on / off: %.2f (mean of %d runs each)%n", sums[1] / sums[0],
+                    runs.size() / 2);
         }
         if (bulk > 0) {
             try (BenchStores.Handle store = BenchStores.open(kind)) {
@@ -60,25 +78,42 @@ public final class IngestBenchmark {
      * {@code world}: create the benchmark's auto-assigning campaign first (else one exists already).
      */
     static double single(BenchStores.Handle handle, int n, int threads, boolean world) throws Exception {
-        List<RetentionEngine> hosts = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            hosts.add(engine(handle, i, "ingest-" + i));
+        return single(handle, n, threads, threads, true, world);
+    }
+
+    /**
+     * Single-lead ingests of {@code n} people on {@code threads} threads spread over {@code hosts}
+     * engines, with the group commit on or off, then the same people again; {@code world}: create the
+     * benchmark's auto-assigning campaign first (else one exists already).
+     */
+    static double single(BenchStores.Handle handle, int n, int threads, int hosts, boolean grouped, boolean world)
+            throws Exception {
+        IntakeCommits commits = new IntakeCommits();
+        List<RetentionEngine> engines = new ArrayList<>();
+        for (int i = 0; i < hosts; i++) {
+            engines.add(engine(handle, i, "ingest-" + i, grouped, commits));
+        }
+        List<RetentionEngine> perThread = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            perThread.add(engines.get(t % hosts));
         }
         if (world) {
-            BenchmarkWorld.create(hosts.get(0), true);
+            BenchmarkWorld.create(engines.get(0), true);
         }
-        long before = hosts.get(0).leads().list(PageRequest.first(1)).total();
-        hosts.get(0).campaigns().create(NewCampaign.builder("capped").autoAssign(AutoAssignRule.sources(
+        long before = engines.get(0).leads().list(PageRequest.first(1)).total();
+        engines.get(0).campaigns().create(NewCampaign.builder("capped").autoAssign(AutoAssignRule.sources(
                 EnumSet.of(LeadSource.MANUAL), n / 10)).build());
-        double secs = onThreads(hosts, n, (host, i) -> host.leads().ingest(person(i, LeadSource.API)));
-        System.out.printf("  single ingest: %d leads (dedupe + assign + enroll + status, one transaction) on %d"
-                + " threads in %.2f s -> %.0f leads/s%n", n, threads, secs, n / secs);
+        commits.reset();
+        double secs = onThreads(perThread, n, (host, i) -> host.leads().ingest(person(i, LeadSource.API)));
+        System.out.printf("  single ingest (group commit %s): %d leads (dedupe + assign + enroll + status) on %d"
+                + " threads, %d hosts in %.2f s -> %.0f leads/s; %s%n", grouped ? "on" : "off", n, threads, hosts,
+                secs, n / secs, commits.summary());
         int check = Math.min(n, 2_000);
-        onThreads(hosts, check * threads, (host, i) -> host.leads().ingest(person(i / threads, LeadSource.API)));
+        onThreads(perThread, check * threads, (host, i) -> host.leads().ingest(person(i / threads, LeadSource.API)));
         int cappedLeads = Math.min(n, 2_000);
-        double cappedSecs = onThreads(hosts, cappedLeads, (host, i) ->
+        double cappedSecs = onThreads(perThread, cappedLeads, (host, i) ->
                 host.leads().ingest(person(4_000_000 + i, LeadSource.MANUAL)));
-        RetentionEngine host = hosts.get(0);
+        RetentionEngine host = engines.get(0);
         long leads = host.leads().list(PageRequest.first(1)).total() - before;
         long capped = host.campaigns().list().stream().filter(c -> c.name().equals("capped"))
                 .mapToLong(c -> host.store().countCampaignLeads(c.id())).sum();
@@ -93,7 +128,7 @@ public final class IngestBenchmark {
 
     /** {@code ingestAll} of {@code n} leads in calls of {@value #BULK_CALL}, then checked. */
     static double bulk(BenchStores.Handle handle, int n) {
-        RetentionEngine host = engine(handle, 0, "bulk");
+        RetentionEngine host = engine(handle, 0, "bulk", true, new IntakeCommits());
         BenchmarkWorld.create(host, true);
         long created = 0;
         long start = System.nanoTime();
@@ -132,16 +167,20 @@ public final class IngestBenchmark {
                 .firstName("I" + i).build();
     }
 
-    private static RetentionEngine engine(BenchStores.Handle handle, int i, String id) {
-        return RetentionEngine.builder().store(i == 0 ? handle.store() : handle.separateStore())
-                .clock(Clock.systemUTC()).instanceId(id).channel(BenchmarkWorld.noop()).build();
+    private static RetentionEngine engine(BenchStores.Handle handle, int i, String id, boolean grouped,
+            IntakeCommits commits) {
+        RetentionEngineBuilder b = RetentionEngine.builder()
+                .store(commits.counting(i == 0 ? handle.store() : handle.separateStore()))
+                .clock(Clock.systemUTC()).instanceId(id).channel(BenchmarkWorld.noop());
+        return (grouped ? b : b.noIngestGroupCommit()).build();
     }
 
-    /** Work item {@code i} of {@code n}, spread over the hosts' threads. */
+    /** Work item {@code i} of {@code n}, spread over the threads. */
     private interface Work {
         void run(RetentionEngine host, int i);
     }
 
+    /** Runs {@code n} work items on one thread per entry of {@code hosts}, each on its entry's engine. */
     private static double onThreads(List<RetentionEngine> hosts, int n, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(hosts.size());
         long start = System.nanoTime();

@@ -37,12 +37,19 @@ public final class LeadService {
     private final EngineContext ctx;
     private final LeadNormalizer normalizer;
     private final LeadRouting routing;
+    /** The store call of a single-lead intake, grouped with concurrent ones when the engine groups them. */
+    private final IntakeCall single;
 
-    /** Built by the engine. */
-    public LeadService(EngineContext ctx, LeadNormalizer normalizer, LeadRouting routing) {
+    /**
+     * Built by the engine; {@code maxGroupCommit} is the most single-lead ingests one store call may
+     * carry (1: each its own).
+     */
+    public LeadService(EngineContext ctx, LeadNormalizer normalizer, LeadRouting routing, int maxGroupCommit) {
         this.ctx = ctx;
         this.normalizer = normalizer;
         this.routing = routing;
+        IntakeGroupCommit group = new IntakeGroupCommit(ctx.store(), maxGroupCommit);
+        this.single = (intakes, version) -> group.ingest(intakes.get(0), version).map(List::of).orElse(List.of());
     }
 
     /**
@@ -50,12 +57,16 @@ public final class LeadService {
      * campaigns and enrolled; a lead whose email or phone is already stored is reported as a duplicate
      * and changes nothing (one still NEW is routed, which joins campaigns created since).
      *
+     * <p>Concurrent calls on one engine share a transaction unless the engine was built with
+     * {@link io.retentioncenter.core.RetentionEngineBuilder#noIngestGroupCommit()}: each call still
+     * gets its own result or exception, as if it had run alone; the lead is validated in the calling
+     * thread before it waits for a batch.
+     *
      * @throws ValidationException naming the field when the lead is invalid (nothing is stored)
      */
     public IngestResult ingest(NewLead lead) {
         Lead candidate = normalizer.toLead(lead, ctx.now());
-        return reported(taken(List.of(candidate), (intakes, version) ->
-                ctx.store().ingestLead(intakes.get(0), version).map(List::of).orElse(List.of())).get(0));
+        return reported(taken(List.of(candidate), single).get(0));
     }
 
     /**

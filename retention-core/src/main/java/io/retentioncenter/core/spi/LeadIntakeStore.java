@@ -36,7 +36,9 @@ public interface LeadIntakeStore {
     /**
      * Takes in many leads set-based (a few statements per chunk of rows, not per row); each chunk is
      * one transaction, and every lead is taken in exactly as {@link #ingestLead} would, in input order
-     * (a later row that repeats an earlier row's email or phone is its duplicate).
+     * (a later row that repeats an earlier row's email or phone is its duplicate). Chunks hold at least
+     * 1,000 rows (but the last), so a call of up to 1,000 is all or nothing: the engine relies on that
+     * when it groups concurrent single-lead ingests into one call.
      *
      * @return the outcomes of the first intakes, in order: all of them, or fewer when the configuration
      *     version was found moved on before a chunk (that chunk and the rest are untouched; the caller
