@@ -2,7 +2,7 @@ package io.retentioncenter.core.experiment;
 
 import java.time.Duration;
 
-/** Short labels of delays for people: "12 h", "2 d", "90 min", "45 s". */
+/** Short labels of delays for people: "12 h", "48 h", "7 d", "90 min", "45 s". */
 final class Durations {
     private Durations() {
     }
@@ -11,7 +11,7 @@ final class Durations {
         if (d.isZero()) {
             return "0 h";
         }
-        if (d.toSeconds() % 86_400 == 0) {
+        if (d.toSeconds() % 86_400 == 0 && d.toDays() > 2) {
             return d.toDays() + " d";
         }
         if (d.toSeconds() % 3_600 == 0) {

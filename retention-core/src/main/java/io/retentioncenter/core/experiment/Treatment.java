@@ -10,6 +10,9 @@ public sealed interface Treatment {
     /** The kind of test this treatment belongs to. */
     TestKind kind();
 
+    /** The arm's value for people: the script id, "12 h" or "09:00–12:00". */
+    String label();
+
     /**
      * Sends {@code scriptId}.
      *
@@ -24,6 +27,11 @@ public sealed interface Treatment {
         @Override
         public TestKind kind() {
             return TestKind.SCRIPT;
+        }
+
+        @Override
+        public String label() {
+            return scriptId;
         }
     }
 
@@ -47,7 +55,7 @@ public sealed interface Treatment {
         }
 
         @Override
-        public String toString() {
+        public String label() {
             return Durations.label(delay);
         }
     }
@@ -69,7 +77,7 @@ public sealed interface Treatment {
         }
 
         @Override
-        public String toString() {
+        public String label() {
             return window.toString();
         }
     }
