@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,7 @@ public final class ExperimentService {
      * @throws ConflictException when another test already runs for the campaign and channel
      */
     public AbTest declare(String key, String campaignId, Channel channel, List<Variant> variants) {
-        String id = Ids.declared("abt", key);
-        Optional<AbTest> existing = ctx.config().current().abTest(id);
-        return existing.orElseGet(() -> start(id, campaignId, channel, variants));
+        return declared(key, id -> start(id, campaignId, channel, variants));
     }
 
     /**
@@ -80,9 +79,13 @@ public final class ExperimentService {
      * {@link #declare(String, String, Channel, List)} does for script tests.
      */
     public AbTest declare(String key, String campaignId, StepTarget step, List<Variant> variants) {
+        return declared(key, id -> startTiming(id, campaignId, step, variants));
+    }
+
+    /** The test declared under {@code key}, started under its declared id when it does not exist. */
+    private AbTest declared(String key, Function<String, AbTest> starter) {
         String id = Ids.declared("abt", key);
-        Optional<AbTest> existing = ctx.config().current().abTest(id);
-        return existing.orElseGet(() -> startTiming(id, campaignId, step, variants));
+        return ctx.config().current().abTest(id).orElseGet(() -> starter.apply(id));
     }
 
     private AbTest startTiming(String id, String campaignId, StepTarget step, List<Variant> variants) {
@@ -104,10 +107,7 @@ public final class ExperimentService {
         if (config.runningTimingTest(campaignId, step).isPresent()) {
             throw new ConflictException("a timing test already runs for campaign " + campaignId + " on " + step);
         }
-        AbTest test = new AbTest(id, campaignId, tested.channel(), variants, AbTestStatus.RUNNING, Optional.empty(),
-                ctx.now(), Optional.empty(), Optional.of(step));
-        ctx.store().saveAbTest(test);
-        return test;
+        return started(id, campaignId, tested.channel(), variants, Optional.of(step));
     }
 
     private AbTest start(String id, String campaignId, Channel channel, List<Variant> variants) {
@@ -129,8 +129,13 @@ public final class ExperimentService {
         if (config.runningTest(campaignId, channel).isPresent()) {
             throw new ConflictException("an A/B test already runs for campaign " + campaignId + " on " + channel);
         }
+        return started(id, campaignId, channel, variants, Optional.empty());
+    }
+
+    private AbTest started(String id, String campaignId, Channel channel, List<Variant> variants,
+            Optional<StepTarget> step) {
         AbTest test = new AbTest(id, campaignId, channel, variants, AbTestStatus.RUNNING, Optional.empty(),
-                ctx.now(), Optional.empty());
+                ctx.now(), Optional.empty(), step);
         ctx.store().saveAbTest(test);
         return test;
     }
