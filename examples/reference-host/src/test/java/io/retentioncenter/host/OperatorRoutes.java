@@ -130,7 +130,7 @@ final class OperatorRoutes {
         String sequence = created(api.post("/api/sequences", "{\"name\":\"Timed " + tag + "\",\"campaignId\":\""
                 + campaign + "\"}")).get("id").asText();
         for (int step = 0; step < 2; step++) {
-            created(api.post("/api/sequences/" + sequence + "/steps", "{\"channel\":\"SMS\",\"delayValue\":1,"
+            ok(api.post("/api/sequences/" + sequence + "/steps", "{\"channel\":\"SMS\",\"delayValue\":1,"
                     + "\"delayUnit\":\"DAYS\"}"));
         }
         String target = "{\"campaignId\":\"" + campaign + "\",\"sequenceId\":\"" + sequence + "\",\"stepOrder\":2,";
