@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,11 +35,18 @@ final class AnalyticsReads {
         this.db = db;
     }
 
-    /** Arm counts of the test: every variant of a saved test (zero when unexposed), then any other variant seen. */
+    /**
+     * Arm counts of the test: every variant of a saved test (zero when unexposed), then any other
+     * variant seen; a timing test's from its arm assignments.
+     */
     Map<String, ArmCounts> abTestCounts(String testId) {
         return db.withHandle("abTestCounts", h -> {
+            Optional<AbTest> test = h.attach(ConfigQueries.class).abTest(testId);
+            if (test.isPresent() && test.get().kind().timing()) {
+                return Collections.unmodifiableMap(ArmAssignmentRows.counts(h, test.get()));
+            }
             Map<String, ArmCounts> counts = new LinkedHashMap<>();
-            h.attach(ConfigQueries.class).abTest(testId).map(AbTest::variants).stream().flatMap(List::stream)
+            test.map(AbTest::variants).stream().flatMap(List::stream)
                     .map(Variant::name).forEach(name -> counts.put(name, new ArmCounts(0, 0)));
             h.createQuery(ARM_COUNTS).bind("testId", testId)
                     .map((rs, ctx) -> Map.entry(rs.getString("variant"),

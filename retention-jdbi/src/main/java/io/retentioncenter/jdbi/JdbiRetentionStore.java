@@ -24,6 +24,7 @@ import io.retentioncenter.core.conversion.ConversionQuery;
 import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.experiment.ArmAssignment;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.internal.OutreachArguments;
@@ -340,12 +341,19 @@ public final class JdbiRetentionStore implements RetentionStore {
 
     /**
      * {@inheritDoc} Every variant of a saved test is listed, unexposed ones with zero counts; a lead
-     * counts as converted in a variant when it has a SALE conversion credited to the same test and
-     * variant.
+     * counts as converted in a variant of a script test when it has a SALE conversion credited to the
+     * same test and variant.
      */
     @Override
     public Map<String, ArmCounts> abTestCounts(String testId) {
         return analytics.abTestCounts(Require.text(testId, "testId"));
+    }
+
+    @Override
+    public Optional<ArmAssignment> armAssignment(String testId, String leadId) {
+        Require.text(testId, "testId");
+        Require.text(leadId, "leadId");
+        return db.withHandle("armAssignment", h -> ArmAssignmentRows.find(h, testId, leadId));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchLease;
+import io.retentioncenter.core.experiment.ArmAssignment;
 import io.retentioncenter.core.lead.LeadStatusChange;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
@@ -27,7 +28,8 @@ import org.jdbi.v3.core.Handle;
  * locks rows in the order it looks them up), read which attempts exist already, decide every
  * outcome in memory in list order (an outcome sees the effects of those before it), then write leads,
  * attempts, executions and enrollments with one statement per table (see {@link BulkRows}; the
- * deferred executions a step replaces are deleted with one more). Leads and enrollments get only the
+ * deferred executions a step replaces are deleted with one more; timing-test arms drawn by the
+ * planning are inserted with {@link ArmAssignmentRows}). Leads and enrollments get only the
  * columns a step changes. A STALE or NOT_CONTACTABLE outcome writes nothing; the rules are those of
  * the in-memory store.
  */
@@ -108,6 +110,7 @@ final class StepOutcomeWriter {
             }
         }
         outcome.execution().ifPresent(writes.executions::add);
+        outcome.assignment().ifPresent(writes.assignments::add);
         SequenceEnrollment stored = EnrollmentRows.released(outcome.updated());
         enrollments.put(stored.id(), new EnrollmentState(stored.status(), stored.leaseOwner(), stored.currentStep()));
         writes.enrollments.put(stored.id(), stored);
@@ -172,6 +175,7 @@ final class StepOutcomeWriter {
         private final List<SequenceStepExecution> executions = new ArrayList<>();
         private final Map<String, SequenceEnrollment> enrollments = new LinkedHashMap<>();
         private final List<LeadStatusChange> statusChanges = new ArrayList<>();
+        private final List<ArmAssignment> assignments = new ArrayList<>();
 
         Writes(Optional<DispatchLease> lease) {
             this.lease = lease;
@@ -202,6 +206,7 @@ final class StepOutcomeWriter {
             EXECUTIONS.insert(handle, dialect, executions.stream().map(e -> new Object[] {e.id(), e.enrollmentId(),
                 e.sequenceId(), e.stepOrder(), e.status().name(), e.attemptId().orElse(null), e.executedAt(),
                 e.result()}).toList());
+            ArmAssignmentRows.insertAbsent(handle, dialect, assignments);
             ADVANCES.update(handle, dialect, 0, "lease_owner = NULL, lease_until = NULL", "", enrollments.values()
                     .stream().map(e -> new Object[] {e.id(), e.status().name(), e.exitReason().map(Enum::name)
                         .orElse(null), e.currentStep(), e.nextExecuteAt(), e.completedSteps(),

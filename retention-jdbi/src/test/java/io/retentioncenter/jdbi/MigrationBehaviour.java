@@ -34,7 +34,8 @@ abstract class MigrationBehaviour {
     private static final List<String> STORE_TABLES = List.of("rc_attempt", "rc_ab_test", "rc_campaign",
             "rc_campaign_lead", "rc_config_version", "rc_conversion", "rc_conversion_replay", "rc_enrollment",
             "rc_execution", "rc_lead", "rc_lead_pace", "rc_processed_event", "rc_rate_bucket", "rc_schema_history", "rc_script",
-            "rc_reengagement", "rc_reengagement_rule", "rc_sequence", "rc_unmatched_postback", "rc_lead_status_change");
+            "rc_reengagement", "rc_reengagement_rule", "rc_sequence", "rc_unmatched_postback", "rc_lead_status_change",
+            "rc_arm_assignment");
 
     private TestDatabase database;
     private final List<String> schemas = new ArrayList<>();
@@ -67,12 +68,12 @@ abstract class MigrationBehaviour {
         String schema = newSchema();
         DataSource pool = database.pool(2);
 
-        assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isEqualTo(9);
+        assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isEqualTo(10);
         assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isZero();
         JdbiRetentionStore store = JdbiRetentionStore.builder().dataSource(pool).schema(schema).build();
 
         assertThat(store.insertLeadIfAbsent(lead("lead_1")).created()).isTrue();
-        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "10");
+        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
     }
 
     @Test
@@ -94,7 +95,7 @@ abstract class MigrationBehaviour {
         JdbiRetentionStore store = JdbiRetentionStore.builder().dataSource(database.pool(2)).schema(schema).build();
 
         assertThat(store.insertLeadIfAbsent(lead("lead_1")).created()).isTrue();
-        assertThat(versions(schema)).containsExactly("0", "1", "2", "3", "4", "5", "5.1", "6", "7", "10");
+        assertThat(versions(schema)).containsExactly("0", "1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
         assertThat(tablesIn(schema)).contains("orders");
         assertThat(count("SELECT COUNT(*) FROM \"" + schema + "\".orders")).isEqualTo(1);
     }
@@ -115,7 +116,7 @@ abstract class MigrationBehaviour {
         } finally {
             engines.shutdownNow();
         }
-        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "10");
+        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class TestDatabase implements AutoCloseable {
     /** The store's tables, children first. */
-    static final List<String> TABLES = List.of("rc_lead_pace", "rc_reengagement_rule", "rc_reengagement",
+    static final List<String> TABLES = List.of("rc_arm_assignment", "rc_lead_pace", "rc_reengagement_rule", "rc_reengagement",
             "rc_rate_bucket", "rc_processed_event", "rc_unmatched_postback",
             "rc_conversion_replay", "rc_conversion", "rc_attempt", "rc_execution", "rc_enrollment", "rc_sequence",
             "rc_ab_test", "rc_script", "rc_campaign_lead", "rc_campaign", "rc_lead_status_change", "rc_lead");

@@ -122,6 +122,36 @@ final class OperatorRoutes {
         assertError(api.delete("/api/scripts/" + a), 409, "conflict"); // a variant of a running test
         ok(api.delete("/api/ab-tests/" + test));
         assertError(api.post("/api/ab-tests/abt_unknown/pause", ""), 404, "not_found");
+        timingTests(campaign);
+    }
+
+    /** A delay test and a send-window test of step 2 of a sequence, and a mixed one refused. */
+    private void timingTests(String campaign) {
+        String sequence = created(api.post("/api/sequences", "{\"name\":\"Timed " + tag + "\",\"campaignId\":\""
+                + campaign + "\"}")).get("id").asText();
+        for (int step = 0; step < 2; step++) {
+            ok(api.post("/api/sequences/" + sequence + "/steps", "{\"channel\":\"SMS\",\"delayValue\":1,"
+                    + "\"delayUnit\":\"DAYS\"}"));
+        }
+        String target = "{\"campaignId\":\"" + campaign + "\",\"sequenceId\":\"" + sequence + "\",\"stepOrder\":2,";
+        JsonNode delays = created(api.post("/api/ab-tests", target + "\"variants\":[{\"name\":\"short\","
+                + "\"delay\":\"PT12H\"},{\"name\":\"long\",\"delay\":\"PT48H\",\"weight\":1}]}"));
+        assertThat(delays.get("kind").asText()).isEqualTo("DELAY");
+        assertThat(delays.get("step").get("stepOrder").asInt()).isEqualTo(2);
+        assertThat(delays.get("variants").get(1).get("delay").asText()).isEqualTo("PT48H");
+        String id = delays.get("id").asText();
+        assertThat(ok(api.get("/api/ab-tests/" + id + "/counts")).get("short").get("exposed").asLong()).isZero();
+        assertError(api.post("/api/ab-tests", target + "\"variants\":[{\"name\":\"a\",\"window\":\"09:00-12:00\"},"
+                + "{\"name\":\"b\",\"window\":\"18:00-21:00\"}]}"), 409, "conflict"); // one timing test per step
+        ok(api.post("/api/ab-tests/" + id + "/stop", ""));
+        JsonNode windows = created(api.post("/api/ab-tests", target + "\"variants\":[{\"name\":\"a\","
+                + "\"window\":\"09:00-12:00\"},{\"name\":\"b\",\"window\":\"18:00-21:00\"}]}"));
+        assertThat(windows.get("variants").get(0).get("window").asText()).isEqualTo("09:00–12:00");
+        ok(api.delete("/api/ab-tests/" + windows.get("id").asText()));
+        assertError(api.post("/api/ab-tests", target + "\"variants\":[{\"name\":\"a\",\"delay\":\"PT1H\"},"
+                + "{\"name\":\"b\",\"window\":\"18:00-21:00\"}]}"), 400, "validation");
+        assertError(api.post("/api/ab-tests", target + "\"variants\":[{\"name\":\"a\",\"delay\":\"PT-1H\"},"
+                + "{\"name\":\"b\",\"delay\":\"PT1H\"}]}"), 400, "validation");
     }
 
     void sequencesAndReengagement() {

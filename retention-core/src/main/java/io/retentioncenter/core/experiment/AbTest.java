@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An A/B test of scripts for one campaign and channel. While RUNNING, every attempt on that campaign
- * and channel gets a variant, sticky per lead.
+ * An A/B test for one campaign. A script test (no {@code step}) gives every attempt on the campaign
+ * and channel a variant while RUNNING; a timing test randomises the delay or the send window of one
+ * sequence step (its {@code channel} is the step's), fixing each lead's arm when the step is planned
+ * for it. Arms are sticky per lead.
  *
  * @param id test id
  * @param campaignId the campaign
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param winner the winning variant's name once decided, empty for "no winner"
  * @param startedAt start time
  * @param endedAt end time once COMPLETED (or DELETED)
+ * @param step the step a timing test randomises; empty for a script test
  */
 public record AbTest(
         String id,
@@ -29,9 +32,15 @@ public record AbTest(
         AbTestStatus status,
         Optional<String> winner,
         Instant startedAt,
-        Optional<Instant> endedAt) {
+        Optional<Instant> endedAt,
+        Optional<StepTarget> step) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws ValidationException when the arms mix kinds, or a timing test has no step or a script
+     *     test has one
+     */
     public AbTest {
         Require.text(id, "id");
         Require.text(campaignId, "campaignId");
@@ -47,6 +56,27 @@ public record AbTest(
         Require.present(winner, "winner");
         Require.present(startedAt, "startedAt");
         Require.present(endedAt, "endedAt");
+        Require.present(step, "step");
+        TestKind kind = variants.get(0).kind();
+        if (variants.stream().anyMatch(v -> v.kind() != kind)) {
+            throw new ValidationException("variants", "all variants must be of one kind, got "
+                    + variants.stream().map(v -> v.name() + "=" + v.kind()).toList());
+        }
+        if (kind.timing() != step.isPresent()) {
+            throw new ValidationException("step", kind.timing() ? "a " + kind + " test needs a sequence step"
+                    : "a script test has no sequence step");
+        }
+    }
+
+    /** A script test. */
+    public AbTest(String id, String campaignId, Channel channel, List<Variant> variants, AbTestStatus status,
+            Optional<String> winner, Instant startedAt, Optional<Instant> endedAt) {
+        this(id, campaignId, channel, variants, status, winner, startedAt, endedAt, Optional.empty());
+    }
+
+    /** What the test randomises (all its variants are of this kind). */
+    public TestKind kind() {
+        return variants.get(0).kind();
     }
 
     /** Sum of the variants' weights. */
@@ -62,12 +92,12 @@ public record AbTest(
     /** A copy in {@code next} status; a DELETED copy gets an end time when it had none. */
     public AbTest withStatus(AbTestStatus next, Instant at) {
         Optional<Instant> end = next == AbTestStatus.DELETED ? endedAt.or(() -> Optional.of(at)) : endedAt;
-        return new AbTest(id, campaignId, channel, variants, next, winner, startedAt, end);
+        return new AbTest(id, campaignId, channel, variants, next, winner, startedAt, end, step);
     }
 
     /** A completed copy with the given winner (empty for no winner). */
     public AbTest completed(Optional<String> winnerName, Instant at) {
         return new AbTest(id, campaignId, channel, variants, AbTestStatus.COMPLETED, winnerName, startedAt,
-                Optional.of(at));
+                Optional.of(at), step);
     }
 }

@@ -9,18 +9,24 @@ import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.script.Script;
+import io.retentioncenter.core.sequence.RetentionSequence;
+import io.retentioncenter.core.sequence.SequenceStep;
 import io.retentioncenter.core.spi.ExperimentJudge;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A/B tests of scripts. While a test runs, attempts on its campaign and channel get a variant
- * (sticky per lead) and conversions are credited to it; after each credited sale the configured
- * {@link ExperimentJudge} decides whether the test ends. Obtain it from {@code engine.experiments()}.
+ * A/B tests. While a script test runs, attempts on its campaign and channel get a variant (sticky per
+ * lead) and conversions are credited to it. While a timing test runs, each lead of its campaign gets
+ * an arm (sticky per lead) when the tested step is planned for it, and the step is due at that arm's
+ * delay or inside its send window; the lead's later conversions count for the arm. The configured
+ * {@link ExperimentJudge} judges both kinds from their counts. Obtain it from
+ * {@code engine.experiments()}.
  */
 public final class ExperimentService {
     private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
@@ -52,9 +58,56 @@ public final class ExperimentService {
      * @throws ConflictException when another test already runs for the campaign and channel
      */
     public AbTest declare(String key, String campaignId, Channel channel, List<Variant> variants) {
+        return declared(key, id -> start(id, campaignId, channel, variants));
+    }
+
+    /**
+     * Starts a timing test of {@code step} for the leads of {@code campaignId}: two or more arms that
+     * are all delays or all send windows (see {@link Variant#delay} and {@link Variant#window}).
+     *
+     * @throws ValidationException when the arms mix kinds or are script arms, or the step is unknown
+     *     or the first (planned at enrollment, before any arm could be drawn)
+     * @throws NotFoundException when the campaign or the sequence does not exist
+     * @throws ConflictException when a timing test already runs for the campaign and step
+     */
+    public AbTest start(String campaignId, StepTarget step, List<Variant> variants) {
+        return startTiming(Ids.next("abt"), campaignId, step, variants);
+    }
+
+    /**
+     * Starts the timing test declared under {@code key} unless it exists already, like
+     * {@link #declare(String, String, Channel, List)} does for script tests.
+     */
+    public AbTest declare(String key, String campaignId, StepTarget step, List<Variant> variants) {
+        return declared(key, id -> startTiming(id, campaignId, step, variants));
+    }
+
+    /** The test declared under {@code key}, started under its declared id when it does not exist. */
+    private AbTest declared(String key, Function<String, AbTest> starter) {
         String id = Ids.declared("abt", key);
-        Optional<AbTest> existing = ctx.config().current().abTest(id);
-        return existing.orElseGet(() -> start(id, campaignId, channel, variants));
+        return ctx.config().current().abTest(id).orElseGet(() -> starter.apply(id));
+    }
+
+    private AbTest startTiming(String id, String campaignId, StepTarget step, List<Variant> variants) {
+        Require.text(campaignId, "campaignId");
+        Require.present(step, "step");
+        Require.present(variants, "variants");
+        ConfigSnapshot config = ctx.config().current();
+        config.campaign(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        RetentionSequence sequence = config.sequence(step.sequenceId())
+                .orElseThrow(() -> new NotFoundException("sequence", step.sequenceId()));
+        SequenceStep tested = sequence.step(step.stepOrder()).orElseThrow(() -> new ValidationException(
+                "step.stepOrder", "sequence " + sequence.id() + " has no step " + step.stepOrder()));
+        if (step.stepOrder() == 1) {
+            throw new ValidationException("step.stepOrder", "step 1 is planned at enrollment; test a later step");
+        }
+        if (variants.stream().anyMatch(v -> !v.kind().timing())) {
+            throw new ValidationException("variants", "a step test randomises delays or send windows, not scripts");
+        }
+        if (config.runningTimingTest(campaignId, step).isPresent()) {
+            throw new ConflictException("a timing test already runs for campaign " + campaignId + " on " + step);
+        }
+        return started(id, campaignId, tested.channel(), variants, Optional.of(step));
     }
 
     private AbTest start(String id, String campaignId, Channel channel, List<Variant> variants) {
@@ -63,6 +116,10 @@ public final class ExperimentService {
         Require.present(variants, "variants");
         ConfigSnapshot config = ctx.config().current();
         config.campaign(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        if (variants.stream().anyMatch(v -> v.kind() != TestKind.SCRIPT)) {
+            throw new ValidationException("variants", "a campaign and channel test randomises scripts; time a step"
+                    + " with start(campaignId, step, variants)");
+        }
         for (Variant v : variants) {
             Script s = config.script(v.scriptId()).orElseThrow(() -> new NotFoundException("script", v.scriptId()));
             if (s.channel() != channel) {
@@ -72,8 +129,13 @@ public final class ExperimentService {
         if (config.runningTest(campaignId, channel).isPresent()) {
             throw new ConflictException("an A/B test already runs for campaign " + campaignId + " on " + channel);
         }
+        return started(id, campaignId, channel, variants, Optional.empty());
+    }
+
+    private AbTest started(String id, String campaignId, Channel channel, List<Variant> variants,
+            Optional<StepTarget> step) {
         AbTest test = new AbTest(id, campaignId, channel, variants, AbTestStatus.RUNNING, Optional.empty(),
-                ctx.now(), Optional.empty());
+                ctx.now(), Optional.empty(), step);
         ctx.store().saveAbTest(test);
         return test;
     }
@@ -91,7 +153,11 @@ public final class ExperimentService {
                 .sorted(Comparator.comparing(AbTest::startedAt).thenComparing(AbTest::id)).toList();
     }
 
-    /** Per-variant exposure and conversions. */
+    /**
+     * Per-variant exposure and conversions: for a script test, leads with an attempt in the variant
+     * and their sales credited to it; for a timing test, leads assigned to the arm and those with a
+     * sale in the campaign from their assignment on.
+     */
     public Map<String, ArmCounts> counts(String testId) {
         get(testId);
         return ctx.store().abTestCounts(testId);
@@ -116,7 +182,9 @@ public final class ExperimentService {
 
     /**
      * Pauses a running test: until it resumes, attempts get the campaign's usual script and no
-     * variant; conversions of attempts made while it ran are still credited to their variant.
+     * variant (a timing test: steps planned meanwhile keep the step's own delay and get no arm);
+     * conversions of attempts made while it ran are still credited to their variant, and leads
+     * assigned to a timing arm keep it and their planned time.
      *
      * @throws ConflictException when the test is not RUNNING
      */
@@ -128,13 +196,17 @@ public final class ExperimentService {
      * Resumes a paused test.
      *
      * @throws ConflictException when the test is not PAUSED, or another test runs meanwhile for its
-     *     campaign and channel
+     *     campaign and channel (a timing test: for its campaign and step)
      */
     public AbTest resume(String testId) {
         AbTest test = get(testId);
-        ctx.config().current().runningTest(test.campaignId(), test.channel()).ifPresent(other -> {
+        ConfigSnapshot config = ctx.config().current();
+        Optional<AbTest> rival = test.step().isPresent()
+                ? config.runningTimingTest(test.campaignId(), test.step().get())
+                : config.runningTest(test.campaignId(), test.channel());
+        rival.ifPresent(other -> {
             throw new ConflictException("A/B test " + other.id() + " runs for campaign " + test.campaignId()
-                    + " on " + test.channel());
+                    + " on " + test.step().map(StepTarget::toString).orElse(test.channel().name()));
         });
         return move(test, AbTestStatus.PAUSED, AbTestStatus.RUNNING);
     }

@@ -4,6 +4,8 @@ import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.AbTestStatus;
+import io.retentioncenter.core.experiment.StepTarget;
+import io.retentioncenter.core.experiment.TestKind;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -70,11 +73,18 @@ public record ConfigSnapshot(long version, Map<String, Campaign> campaigns, Map<
                 .filter(s -> s.channel() == channel && s.isDefault()).min(stable);
     }
 
-    /** The RUNNING A/B test for campaign and channel, if any (the earliest started if several). */
+    /** The RUNNING script test for campaign and channel, if any (the earliest started if several). */
     public Optional<AbTest> runningTest(String campaignId, Channel channel) {
-        return tests.values().stream()
-                .filter(t -> t.status() == AbTestStatus.RUNNING && t.channel() == channel
-                        && t.campaignId().equals(campaignId))
+        return running(t -> t.kind() == TestKind.SCRIPT && t.channel() == channel && t.campaignId().equals(campaignId));
+    }
+
+    /** The RUNNING timing test of {@code step} in campaign {@code campaignId}, if any. */
+    public Optional<AbTest> runningTimingTest(String campaignId, StepTarget step) {
+        return running(t -> t.step().equals(Optional.of(step)) && t.campaignId().equals(campaignId));
+    }
+
+    private Optional<AbTest> running(Predicate<AbTest> which) {
+        return tests.values().stream().filter(t -> t.status() == AbTestStatus.RUNNING && which.test(t))
                 .min(Comparator.comparing(AbTest::startedAt).thenComparing(AbTest::id));
     }
 }

@@ -25,6 +25,11 @@ public final class MessageComposer {
         this.picker = picker;
     }
 
+    /** The picker that draws this composer's variants, shared by timing tests. */
+    VariantPicker picker() {
+        return picker;
+    }
+
     /**
      * The rendered message for a new attempt (its id is chosen here, so that scripts can carry it),
      * or empty when no script exists for the channel.

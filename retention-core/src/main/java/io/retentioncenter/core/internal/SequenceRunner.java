@@ -51,7 +51,8 @@ public final class SequenceRunner {
             Housekeeping housekeeping, Reengagements reengagements) {
         this.ctx = ctx;
         this.reengagements = reengagements;
-        this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider);
+        this.planner = new StepPlanner(ctx.settings().instanceId(), policy, composer, channelsWithProvider,
+                new StepTimings(ctx.store(), composer.picker()));
         this.dispatcher = dispatcher;
         this.housekeeping = housekeeping;
         this.workers = new TickWorkers(ctx.settings().tickConcurrency(), ctx.settings().instanceId());

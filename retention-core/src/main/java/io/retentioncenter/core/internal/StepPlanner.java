@@ -7,7 +7,6 @@ import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.RouteDecision;
 import io.retentioncenter.core.lead.Lead;
-import io.retentioncenter.core.sequence.DelayAnchor;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.ExitReason;
@@ -29,19 +28,23 @@ import java.util.Set;
  * opted out or rejected; campaign ended; contact limit), hold (campaign paused, sequence archived),
  * complete (no step left), skip (condition false, channel not viable, no script or provider), defer
  * (outside hours, over a rate limit) or execute (a PENDING attempt). The delay of the next step
- * counts from this step's actual processing time.
+ * counts from this step's actual processing time; {@link StepTimings} plans it, with the lead's arm
+ * when a timing test runs on that step.
  */
 final class StepPlanner {
     private final String owner;
     private final ContactPolicy policy;
     private final MessageComposer composer;
     private final Set<Channel> channelsWithProvider;
+    private final StepTimings timings;
 
-    StepPlanner(String owner, ContactPolicy policy, MessageComposer composer, Set<Channel> channelsWithProvider) {
+    StepPlanner(String owner, ContactPolicy policy, MessageComposer composer, Set<Channel> channelsWithProvider,
+            StepTimings timings) {
         this.owner = owner;
         this.policy = policy;
         this.composer = composer;
         this.channelsWithProvider = Set.copyOf(channelsWithProvider);
+        this.timings = timings;
     }
 
     PlannedStep plan(SequenceEnrollment e, Optional<Lead> maybeLead, List<ContactAttempt> earlier,
@@ -92,28 +95,29 @@ final class StepPlanner {
 
     private PlannedStep planStep(SequenceEnrollment e, Lead lead, Campaign campaign, RetentionSequence sequence,
             SequenceStep step, List<ContactAttempt> earlier, ConfigSnapshot config, Instant now) {
+        Planning p = new Planning(e, lead, campaign, sequence, config, now);
         if (!step.enabled()) {
-            return skip(e, campaign, sequence, step, "step-disabled", now);
+            return skip(p, step, "step-disabled");
         }
         Optional<StepCondition> failing = StepConditions.firstFailing(step, lead, earlier);
         if (failing.isPresent()) {
-            return skip(e, campaign, sequence, step, "condition:" + failing.get(), now);
+            return skip(p, step, "condition:" + failing.get());
         }
         if (lead.addressFor(step.channel()).isEmpty()) {
-            return skip(e, campaign, sequence, step, "channel-not-viable", now);
+            return skip(p, step, "channel-not-viable");
         }
         if (!channelsWithProvider.contains(step.channel())) {
-            return skip(e, campaign, sequence, step, "no-provider", now);
+            return skip(p, step, "no-provider");
         }
         Optional<ComposedMessage> message = composer.compose(lead, campaign, step.channel(), step.scriptId(), config);
         if (message.isEmpty()) {
-            return skip(e, campaign, sequence, step, "no-script", now);
+            return skip(p, step, "no-script");
         }
         RouteDecision decision = policy.decide(lead, campaign, step.channel(), now, false);
         switch (decision.verdict()) {
             case REJECT -> {
                 return decision.reason() == RouteDecision.Reason.CONTACT_LIMIT ? contactLimitExit(e, campaign, now)
-                        : skip(e, campaign, sequence, step, decision.reason().name().toLowerCase(), now);
+                        : skip(p, step, decision.reason().name().toLowerCase());
             }
             case DEFER -> {
                 // one row per deferred step, however often it is postponed: the id is the step's own
@@ -129,32 +133,34 @@ final class StepPlanner {
                         e.id() + ":" + step.order(), message.get(), now, now);
                 SequenceStepExecution exec = execution(e, step, ExecutionStatus.EXECUTED, Optional.of(attempt.id()),
                         now, "attempt:" + attempt.id());
-                return new PlannedStep(outcome(e, advance(e, sequence, now), Optional.of(attempt), Optional.of(exec),
-                        campaign), PlannedStep.Kind.EXECUTED);
+                return advance(p, Optional.of(attempt), exec, PlannedStep.Kind.EXECUTED);
             }
         }
     }
 
-    private PlannedStep skip(SequenceEnrollment e, Campaign campaign, RetentionSequence sequence, SequenceStep step,
-            String why, Instant now) {
-        SequenceStepExecution exec = execution(e, step, ExecutionStatus.SKIPPED, Optional.empty(), now, why);
-        return new PlannedStep(outcome(e, advance(e, sequence, now), Optional.empty(), Optional.of(exec), campaign),
-                PlannedStep.Kind.SKIPPED);
+    private PlannedStep skip(Planning p, SequenceStep step, String why) {
+        SequenceStepExecution exec = execution(p.e(), step, ExecutionStatus.SKIPPED, Optional.empty(), p.now(), why);
+        return advance(p, Optional.empty(), exec, PlannedStep.Kind.SKIPPED);
     }
 
-    /** When {@code step} is due, counted from its anchor; a time already past is now. */
-    private static Instant dueAt(SequenceStep step, SequenceEnrollment e, Instant now) {
-        if (step.anchor() == DelayAnchor.ENROLLMENT) {
-            Instant due = e.enrolledAt().plus(step.delay());
-            return due.isAfter(now) ? due : now;
+    /** Moves to the next step, planned by {@link StepTimings}, or completes when none is left. */
+    private PlannedStep advance(Planning p, Optional<ContactAttempt> attempt, SequenceStepExecution exec,
+            PlannedStep.Kind kind) {
+        SequenceEnrollment e = p.e();
+        Optional<SequenceStep> next = p.sequence().step(e.currentStep() + 1);
+        if (next.isEmpty()) {
+            SequenceEnrollment done = e.advanced(p.now(), p.now())
+                    .finished(EnrollmentStatus.COMPLETED, Optional.empty(), p.now());
+            return new PlannedStep(outcome(e, done, attempt, Optional.of(exec), p.campaign()), kind);
         }
-        return now.plus(step.delay());
+        StepTimings.PlannedTiming timing = timings.plan(e, next.get(), p.lead(), p.campaign(), p.config(), p.now());
+        return new PlannedStep(new StepOutcome(owner, e.currentStep(), e.advanced(p.now(), timing.dueAt()), attempt,
+                Optional.of(exec), p.campaign().contactLimit(), timing.assignment()), kind);
     }
 
-    private static SequenceEnrollment advance(SequenceEnrollment e, RetentionSequence sequence, Instant now) {
-        Optional<SequenceStep> next = sequence.step(e.currentStep() + 1);
-        SequenceEnrollment moved = e.advanced(now, next.map(s -> dueAt(s, e, now)).orElse(now));
-        return next.isPresent() ? moved : moved.finished(EnrollmentStatus.COMPLETED, Optional.empty(), now);
+    /** What planning one step of one enrollment works with. */
+    private record Planning(SequenceEnrollment e, Lead lead, Campaign campaign, RetentionSequence sequence,
+            ConfigSnapshot config, Instant now) {
     }
 
     private PlannedStep exit(SequenceEnrollment e, Optional<Campaign> campaign, EnrollmentStatus status,

@@ -27,6 +27,7 @@ import io.retentioncenter.core.conversion.ConversionStatus;
 import io.retentioncenter.core.conversion.ConversionTotals;
 import io.retentioncenter.core.conversion.UnmatchedPostback;
 import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.experiment.ArmAssignment;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.internal.Require;
@@ -111,6 +112,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private final MemberPages memberPages = new MemberPages(leads, members, enrollments, attempts, conversions);
     private final ConversionPages conversionPages = new ConversionPages(leads, conversions, unmatched);
     private final PaceBook paces = new PaceBook();
+    private final ArmAssignments arms = new ArmAssignments();
     private final ReengagementBook reengagements = new ReengagementBook();
     private final LeadFinder finder = new LeadFinder(leads, members::holds);
     private final DashboardViews dashboards = new DashboardViews(leads, attempts, conversions, enrollments,
@@ -298,13 +300,17 @@ public final class InMemoryRetentionStore implements RetentionStore {
 
     /**
      * {@inheritDoc} Every variant of a saved test is listed, unexposed ones with zero counts; a lead
-     * counts as converted in a variant when it was exposed to it and has a SALE conversion credited
-     * to the same test and variant.
+     * counts as converted in a variant of a script test when it was exposed to it and has a SALE
+     * conversion credited to the same test and variant.
      */
     @Override
     public Map<String, ArmCounts> abTestCounts(String testId) {
         String id = Require.text(testId, "testId");
         return locked(() -> {
+            Optional<AbTest> timing = config.abTest(id).filter(t -> t.kind().timing());
+            if (timing.isPresent()) {
+                return Collections.unmodifiableMap(arms.counts(timing.get(), conversions));
+            }
             Map<String, Set<String>> exposed = new LinkedHashMap<>();
             config.abTest(id).ifPresent(test -> test.variants().forEach(v -> exposed.put(v.name(), new HashSet<>())));
             for (ContactAttempt attempt : attempts.ofAbTest(id)) {
@@ -315,6 +321,13 @@ public final class InMemoryRetentionStore implements RetentionStore {
                     leadIds.stream().filter(leadId -> soldThrough(leadId, id, variant)).count())));
             return Collections.unmodifiableMap(counts);
         });
+    }
+
+    @Override
+    public Optional<ArmAssignment> armAssignment(String testId, String leadId) {
+        Require.text(testId, "testId");
+        Require.text(leadId, "leadId");
+        return locked(() -> arms.find(testId, leadId));
     }
 
     private boolean soldThrough(String leadId, String testId, String variant) {
@@ -481,6 +494,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
             }
         }
         outcome.execution().ifPresent(executions::put);
+        outcome.assignment().ifPresent(arms::addIfAbsent);
         enrollments.put(EnrollmentTable.released(outcome.updated()));
         return StepOutcome.Result.APPLIED;
     }

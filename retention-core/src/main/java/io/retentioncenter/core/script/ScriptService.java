@@ -5,6 +5,7 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.experiment.AbTestStatus;
+import io.retentioncenter.core.experiment.Treatment;
 import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Ids;
@@ -111,7 +112,7 @@ public final class ScriptService {
                 });
         config.tests().values().stream()
                 .filter(t -> t.status() == AbTestStatus.RUNNING || t.status() == AbTestStatus.PAUSED)
-                .filter(t -> t.variants().stream().anyMatch(v -> v.scriptId().equals(s.id())))
+                .filter(t -> t.variants().stream().anyMatch(v -> v.treatment().equals(new Treatment.ScriptArm(s.id()))))
                 .findFirst().ifPresent(t -> {
                     throw new ConflictException("script " + s.id() + " is a variant of A/B test " + t.id());
                 });

@@ -1,6 +1,7 @@
 package io.retentioncenter.core.sequence;
 
 import io.retentioncenter.core.contact.ContactAttempt;
+import io.retentioncenter.core.experiment.ArmAssignment;
 import io.retentioncenter.core.internal.Require;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param attempt the attempt to insert as PENDING (or SCHEDULED), when the step executed
  * @param execution the execution record, empty for a pure hold
  * @param contactLimit the campaign's per-lead contact limit checked when {@code attempt} is present
+ * @param assignment the timing-test arm drawn for the lead when its next step was planned; the
+ *     store keeps it unless the test already has an arm for the lead
  */
 public record StepOutcome(
         String leaseOwner,
@@ -21,7 +24,8 @@ public record StepOutcome(
         SequenceEnrollment updated,
         Optional<ContactAttempt> attempt,
         Optional<SequenceStepExecution> execution,
-        int contactLimit) {
+        int contactLimit,
+        Optional<ArmAssignment> assignment) {
 
     /** Validates. */
     public StepOutcome {
@@ -29,6 +33,13 @@ public record StepOutcome(
         Require.present(updated, "updated");
         Require.present(attempt, "attempt");
         Require.present(execution, "execution");
+        Require.present(assignment, "assignment");
+    }
+
+    /** An outcome without a timing-test arm. */
+    public StepOutcome(String leaseOwner, int expectedStep, SequenceEnrollment updated,
+            Optional<ContactAttempt> attempt, Optional<SequenceStepExecution> execution, int contactLimit) {
+        this(leaseOwner, expectedStep, updated, attempt, execution, contactLimit, Optional.empty());
     }
 
     /** The enrollment id. */

@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  */
 public interface FactSource extends ConfigurationReads {
     /**
-     * Per variant of test {@code testId}: distinct leads with an attempt in that variant, and how
-     * many of those leads have a SALE conversion credited to the test.
+     * Per variant of test {@code testId}: for a script test, distinct leads with an attempt in that
+     * variant and how many of those leads have a SALE conversion credited to the test; for a timing
+     * test, leads assigned to the arm and how many of them have a SALE conversion in the assignment's
+     * campaign that occurred at or after the assignment (before the step was sent included).
      */
     Map<String, ArmCounts> abTestCounts(String testId);
 

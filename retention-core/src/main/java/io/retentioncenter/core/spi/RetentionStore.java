@@ -5,7 +5,7 @@ package io.retentioncenter.core.spi;
  * {@link ConfigurationStore}, {@link EnrollmentStore} (with the tick's claims and step outcomes),
  * {@link OutboxStore}, {@link ConversionStore}, {@link FactSource} (the read-only facts that
  * analytics needs), {@link HousekeepingStore}, {@link OutreachStore} (test sends, pacing),
- * {@link ReengagementStore} and the operator's pages: {@link CampaignMembersStore},
+ * {@link ReengagementStore}, {@link ArmAssignmentStore} and the operator's pages: {@link CampaignMembersStore},
  * {@link ConversionReviewStore}, {@link ConfigurationRemovals}, {@link LeadDirectory} and
  * {@link DashboardReads}. A store implements them all; a component that needs
  * only one role (retention-learning reads a {@link FactSource}) depends on that role alone.
@@ -19,7 +19,7 @@ package io.retentioncenter.core.spi;
 public interface RetentionStore extends LeadStore, LeadIntakeStore, ConfigurationStore, EnrollmentStore,
         LeasedStepStore, OutboxStore, ConversionStore, FactSource, HousekeepingStore, CampaignMembersStore,
         ConversionReviewStore, ConfigurationRemovals, OutreachStore, ReengagementStore, LeadDirectory,
-        DashboardReads {
+        DashboardReads, ArmAssignmentStore {
 
     /**
      * Whether several engine instances may claim from this store at once with the claims spread

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link OperatorConfigurationContract} (descriptions, {@code ConfigurationRemovals}),
  * {@link OutreachContract} ({@code OutreachStore}, {@code ReengagementStore}),
  * {@link LeadDirectoryContract} ({@code LeadDirectory}), {@link DashboardReadsContract}
- * ({@code DashboardReads}) and {@link InputValidationContract}. Where stores
+ * ({@code DashboardReads}), {@link ArmAssignmentContract} ({@code ArmAssignmentStore}, timing tests)
+ * and {@link InputValidationContract}. Where stores
  * legitimately differ, a test checks a capability flag of the store first (for example
  * {@code concurrentClaims()}) and is skipped when the store does not claim it. All of them use
  * {@link StoreFixtures} (millisecond-precision instants only) and stay fast on an in-memory store.
@@ -35,7 +36,7 @@ public abstract class RetentionStoreContract implements LeadContract, LeadIntake
         StepOutcomeContract, OutboxContract, ConversionContract, ScanContract, FactProjectionContract,
         InputValidationContract,
         OperatorQueueContract, CampaignMembersContract, ConversionReviewContract, OperatorConfigurationContract,
-        OutreachContract, LeadDirectoryContract, DashboardReadsContract {
+        OutreachContract, LeadDirectoryContract, DashboardReadsContract, ArmAssignmentContract {
 
     private RetentionStore store;
 

@@ -2,6 +2,7 @@ package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
+import io.retentioncenter.core.experiment.TestKind;
 import io.retentioncenter.core.experiment.Variant;
 import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.stats.AlwaysValidTest;
@@ -21,7 +22,9 @@ import java.util.OptionalLong;
  * judges them: every variant against the control with the always-valid test, alpha split evenly
  * over the comparisons, significant when the running minimum of the p-value over the looks reaches
  * alpha, plus the sample-ratio-mismatch check. The looks are replayed from the scan's exposures and
- * sales at evenly spaced times of the range, then taken once more on the store's counts.
+ * sales at evenly spaced times of the range, then taken once more on the store's counts. A timing
+ * test has no attempts in its arms (its counts come from the store's arm assignments), so it is
+ * judged on the store's counts alone.
  */
 final class AbTestReporter {
     /** Replayed looks over the range, before the latest. */
@@ -52,8 +55,10 @@ final class AbTestReporter {
         for (int i = 0; i < variants.size(); i++) {
             Variant variant = variants.get(i);
             Proportion leads = proportion(counts.get(variant.name()));
-            stats.add(new VariantStat(variant.name(), variant.scriptId(), variant.weight(), leads, leads.rate(),
-                    WilsonInterval.of(leads)));
+            Optional<String> script = variant.kind() == TestKind.SCRIPT ? Optional.of(variant.scriptId())
+                    : Optional.empty();
+            stats.add(new VariantStat(variant.name(), variant.treatment().label(), script, variant.weight(), leads,
+                    leads.rate(), WilsonInterval.of(leads)));
             exposures[i] = leads.trials();
             weights[i] = variant.weight();
         }
@@ -70,7 +75,8 @@ final class AbTestReporter {
                     looks.size(), minimum <= comparisonAlpha, trajectory));
         }
         return new AbTestReport(test.id(), test.campaignId(), test.channel(), test.status(), test.winner(), stats,
-                comparisons, SampleRatioCheck.test(exposures, weights, SampleRatioCheck.DEFAULT_THRESHOLD));
+                comparisons, SampleRatioCheck.test(exposures, weights, SampleRatioCheck.DEFAULT_THRESHOLD), test.kind(),
+                test.step());
     }
 
     /**

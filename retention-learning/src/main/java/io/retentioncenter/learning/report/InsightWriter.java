@@ -1,6 +1,8 @@
 package io.retentioncenter.learning.report;
 
 import io.retentioncenter.core.contact.Channel;
+import io.retentioncenter.core.experiment.StepTarget;
+import io.retentioncenter.core.experiment.TestKind;
 import io.retentioncenter.learning.heatmap.Heatmap;
 import io.retentioncenter.learning.heatmap.HeatmapCell;
 import io.retentioncenter.learning.phrase.PhraseStat;
@@ -25,7 +27,8 @@ import java.util.function.IntPredicate;
  * channel and step (Cochran–Mantel–Haenszel), so a day that only carries the first step of every
  * sequence is not credited with the first step's effect. Findings with the very same counts
  * (a script only ever sent on Mondays at 10:00) are one finding. Only A/B tests whose running
- * always-valid p reaches alpha end in an instruction. Groups below the minimum support are not tested.
+ * always-valid p reaches alpha end in an instruction; timing instructions ("use a 12 h delay for
+ * step 2") come only from randomised timing tests. Groups below the minimum support are not tested.
  */
 final class InsightWriter {
     /** Most insights written per family (per channel for phrases). */
@@ -60,21 +63,42 @@ final class InsightWriter {
                 continue;
             }
             SequentialEstimate e = c.estimate().get();
-            Proportion control = test.variants().get(0).leads();
-            Proportion variant = test.variants().stream().filter(v -> v.name().equals(c.variant())).findFirst()
-                    .orElseThrow().leads();
-            String better = e.difference() > 0 ? c.variant() : c.control();
-            String sentence = String.format(Locale.ROOT, "A/B test %s (%s, randomised): %s converted %s vs %s %s, "
+            VariantStat control = test.variants().get(0);
+            VariantStat variant = test.variants().stream().filter(v -> v.name().equals(c.variant())).findFirst()
+                    .orElseThrow();
+            VariantStat better = e.difference() > 0 ? variant : control;
+            String sentence = String.format(Locale.ROOT, "%s, randomised: %s converted %s vs %s %s, "
                     + "difference %+.2f pp, confidence sequence [%+.2f, %+.2f] pp, running always-valid p %s "
-                    + "(at or below alpha %s over %d looks). Send %s.", test.testId(), test.channel(), c.variant(),
-                    ReportFormat.rate(variant), c.control(), ReportFormat.rate(control), e.difference() * 100,
-                    e.lower() * 100, e.upper() * 100, ReportFormat.number(c.runningMinimumP(), 4),
-                    ReportFormat.number(c.alpha(), 4), c.looks(), better);
+                    + "(at or below alpha %s over %d looks). %s.", capitalised(test.title()), armName(test, variant),
+                    ReportFormat.rate(variant.leads()), armName(test, control), ReportFormat.rate(control.leads()),
+                    e.difference() * 100, e.lower() * 100, e.upper() * 100, ReportFormat.number(c.runningMinimumP(), 4),
+                    ReportFormat.number(c.alpha(), 4), c.looks(), instruction(test, better));
             insights.add(new Insight(InsightKind.AB_TEST, Evidence.RANDOMIZED, sentence, "variant " + c.variant(),
-                    variant, "control " + c.control(), control, ReportFormat.lift(variant, control), c.runningMinimumP(),
-                    c.runningMinimumP(), List.of()));
+                    variant.leads(), "control " + c.control(), control.leads(), ReportFormat.lift(variant.leads(),
+                    control.leads()), c.runningMinimumP(), c.runningMinimumP(), List.of()));
         }
         return insights;
+    }
+
+    /** A script arm by its name; a timing arm with what it does: "short (12 h delay)". */
+    private static String armName(AbTestReport test, VariantStat arm) {
+        return test.step().isEmpty() ? arm.name()
+                : arm.name() + " (" + arm.arm() + (test.kind() == TestKind.DELAY ? " delay)" : " window)");
+    }
+
+    /** "Send B", or for the randomised timing of a step: "Use a 12 h delay for step 2 of seq_1". */
+    private static String instruction(AbTestReport test, VariantStat better) {
+        if (test.step().isEmpty()) {
+            return "Send " + better.name();
+        }
+        StepTarget step = test.step().get();
+        return test.kind() == TestKind.DELAY
+                ? "Use a " + better.arm() + " delay for step " + step.stepOrder() + " of " + step.sequenceId()
+                : "Send step " + step.stepOrder() + " of " + step.sequenceId() + " in the " + better.arm() + " window";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private List<Insight> channels(List<ChannelStat> channels) {

@@ -1,5 +1,6 @@
 package io.retentioncenter.learning.report;
 
+import io.retentioncenter.core.experiment.TestKind;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.learning.phrase.PhraseStat;
 import io.retentioncenter.learning.stats.WilsonInterval;
@@ -122,9 +123,10 @@ public final class LearningReportHtml {
             p("note", "No A/B test in scope.");
         }
         for (AbTestReport t : tests) {
-            out.append("<h3>").append(Html.escape(t.testId() + " · " + t.channel() + " · " + t.status())).append("</h3>");
-            tableHead("variant", "converted leads", "95% CI");
-            t.variants().forEach(v -> tr(v.name(), ReportFormat.rate(v.leads()), interval(v.interval())));
+            out.append("<h3>").append(Html.escape(t.title() + " · " + t.channel() + " · " + t.status())).append("</h3>");
+            tableHead("variant", t.kind() == TestKind.SCRIPT ? "script" : t.kind() == TestKind.DELAY ? "delay" : "window",
+                    "converted leads", "95% CI");
+            t.variants().forEach(v -> tr(v.name(), v.arm(), ReportFormat.rate(v.leads()), interval(v.interval())));
             out.append("</table>");
             for (VariantComparison c : t.comparisons()) {
                 p("note", String.format(Locale.ROOT, "%s against %s: running minimum of the always-valid p %s over %d "

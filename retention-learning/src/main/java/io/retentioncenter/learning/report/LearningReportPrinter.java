@@ -158,10 +158,10 @@ public final class LearningReportPrinter {
             line("  none");
         }
         for (AbTestReport t : tests) {
-            line("  %s: campaign %s, %s, %s%s", t.testId(), t.campaignId(), t.channel(), t.status(),
+            line("  %s: campaign %s, %s, %s%s", t.title(), t.campaignId(), t.channel(), t.status(),
                     t.winner().map(w -> ", winner " + w).orElse(""));
             for (VariantStat v : t.variants()) {
-                line("    %-10s %12s %s", v.name(), ReportFormat.rate(v.leads()), interval(v.interval()));
+                line("    %-10s %-14s %12s %s", v.name(), v.arm(), ReportFormat.rate(v.leads()), interval(v.interval()));
             }
             for (VariantComparison c : t.comparisons()) {
                 line("    %s vs %s: %s", c.variant(), c.control(), c.estimate().map(e -> comparison(e, c))

@@ -125,13 +125,14 @@ final class ReportContext {
         };
     }
 
-    /** Whether an A/B test belongs to the scope. */
+    /** Whether an A/B test belongs to the scope (a timing test to the scope of its step's sequence). */
     boolean includes(AbTest test) {
         return switch (kind()) {
             case GLOBAL -> true;
             case CAMPAIGN -> query.scope().campaignId().orElseThrow().equals(test.campaignId());
-            case SEQUENCE -> sequences.get(query.scope().sequenceId().orElseThrow()).campaignId()
-                    .equals(Optional.of(test.campaignId()));
+            case SEQUENCE -> test.step().map(s -> s.sequenceId().equals(query.scope().sequenceId().orElseThrow()))
+                    .orElseGet(() -> sequences.get(query.scope().sequenceId().orElseThrow()).campaignId()
+                            .equals(Optional.of(test.campaignId())));
             case CHANNEL -> query.scope().channel().orElseThrow() == test.channel();
         };
     }

@@ -56,7 +56,10 @@ class AbTestReportTest {
                 .containsExactly(new Proportion(120, 1000), new Proportion(150, 1000));
         assertThat(t.variants().get(0).rate()).isEqualTo(0.12);
         assertThat(t.variants().get(0).interval()).isEqualTo(WilsonInterval.of(new Proportion(120, 1000)));
-        assertThat(t.variants().get(1).scriptId()).isEqualTo("script-B");
+        assertThat(t.variants().get(1).scriptId()).contains("script-B");
+        assertThat(t.variants().get(1).arm()).isEqualTo("script-B");
+        assertThat(t.kind()).isEqualTo(io.retentioncenter.core.experiment.TestKind.SCRIPT);
+        assertThat(t.step()).isEmpty();
         VariantComparison b = t.comparisons().get(0);
         assertThat(b.variant()).isEqualTo("B");
         assertThat(b.control()).isEqualTo("A");

@@ -1,10 +1,9 @@
 package io.retentioncenter.host.api;
 
 import io.retentioncenter.core.RetentionEngine;
-import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.experiment.AbTest;
 import io.retentioncenter.core.experiment.ArmCounts;
-import io.retentioncenter.core.experiment.Variant;
+import io.retentioncenter.core.experiment.StepTarget;
 import io.retentioncenter.core.experiment.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A/B tests of scripts: {@code engine.experiments()}. 404 for an unknown test, 409 for a change its status forbids. */
+/**
+ * A/B tests of scripts, and timing tests of a sequence step's delay or send window:
+ * {@code engine.experiments()}. 404 for an unknown test, 409 for a change its status forbids.
+ */
 @RestController
 @RequestMapping("/api/ab-tests")
 public class AbTestController {
@@ -30,19 +32,23 @@ public class AbTestController {
     }
 
     @GetMapping
-    List<AbTest> list() {
-        return engine.experiments().list();
+    List<AbTestView> list() {
+        return engine.experiments().list().stream().map(AbTestView::of).toList();
     }
 
+    /** Starts a script test (a channel and script arms) or a timing test (a step and delay or window arms). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AbTest start(@RequestBody StartRequest body) {
-        return engine.experiments().start(body.campaignId(), body.channel(), Requests.present(body.variants(), "variants"));
+    AbTestView start(@RequestBody AbTestRequest body) {
+        Optional<StepTarget> step = body.step();
+        AbTest test = step.isPresent() ? engine.experiments().start(body.campaignId(), step.get(), body.arms())
+                : engine.experiments().start(body.campaignId(), body.channel(), body.arms());
+        return AbTestView.of(test);
     }
 
     @GetMapping("/{id}")
-    AbTest get(@PathVariable String id) {
-        return engine.experiments().get(id);
+    AbTestView get(@PathVariable String id) {
+        return AbTestView.of(engine.experiments().get(id));
     }
 
     @GetMapping("/{id}/counts")
@@ -56,28 +62,24 @@ public class AbTestController {
     }
 
     @PostMapping("/{id}/stop")
-    AbTest stop(@PathVariable String id, @RequestBody(required = false) StopRequest body) {
-        return engine.experiments().stop(id, Optional.ofNullable(body).map(StopRequest::winner));
+    AbTestView stop(@PathVariable String id, @RequestBody(required = false) StopRequest body) {
+        return AbTestView.of(engine.experiments().stop(id, Optional.ofNullable(body).map(StopRequest::winner)));
     }
 
     @PostMapping("/{id}/pause")
-    AbTest pause(@PathVariable String id) {
-        return engine.experiments().pause(id);
+    AbTestView pause(@PathVariable String id) {
+        return AbTestView.of(engine.experiments().pause(id));
     }
 
     @PostMapping("/{id}/resume")
-    AbTest resume(@PathVariable String id) {
-        return engine.experiments().resume(id);
+    AbTestView resume(@PathVariable String id) {
+        return AbTestView.of(engine.experiments().resume(id));
     }
 
     /** Stops the test if needed and removes it from the list; answers it as last stored. */
     @DeleteMapping("/{id}")
-    AbTest delete(@PathVariable String id) {
-        return engine.experiments().delete(id);
-    }
-
-    /** Body of {@code POST /api/ab-tests}: two or more variants, each a script of the channel and a weight. */
-    public record StartRequest(String campaignId, Channel channel, List<Variant> variants) {
+    AbTestView delete(@PathVariable String id) {
+        return AbTestView.of(engine.experiments().delete(id));
     }
 
     /** Body of {@code POST /api/ab-tests/{id}/stop}: the winning variant's name, or none. */
