@@ -1,10 +1,18 @@
 package io.retentioncenter.core.internal;
 
 import io.retentioncenter.core.ValidationException;
-import java.util.UUID;
+import java.security.SecureRandom;
 
-/** Generates entity ids: a short type prefix plus a random UUID, e.g. {@code lead_3f2a…}. */
+/**
+ * Generates entity ids: a short type prefix plus 32 hex digits, e.g. {@code lead_0194c3…}: the
+ * creation millisecond (12 digits), then 80 random bits. Ids made later sort later, so the rows of a
+ * bulk load land at the right edge of every index keyed by id (or by a time and an id) instead of on
+ * random pages all over it, and the random part keeps them unguessable.
+ */
 public final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Ids() {
     }
 
@@ -25,8 +33,19 @@ public final class Ids {
         return prefix + "." + key;
     }
 
-    /** A new random id with the given prefix. */
+    /** A new id with the given prefix, in creation order (see the class comment). */
     public static String next(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        StringBuilder id = new StringBuilder(prefix.length() + 33).append(prefix).append('_');
+        hex(id, System.currentTimeMillis(), 12);
+        hex(id, RANDOM.nextLong(), 16);
+        hex(id, RANDOM.nextInt(), 4);
+        return id.toString();
+    }
+
+    /** Appends the low {@code digits} hex digits of {@code value}, most significant first. */
+    private static void hex(StringBuilder to, long value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            to.append(HEX[(int) (value >>> shift) & 0xf]);
+        }
     }
 }
