@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -42,7 +43,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * anything, the chunk holds its routes' sequences ({@link SequenceGuard}) and reads, in one statement,
  * the configuration version and whether its campaigns and sequences exist. Duplicates of a lead
  * still NEW are routed one by one with the store's single-lead rules. A single intake is a chunk of
- * one: six statements for a new lead routed to one campaign without cap.
+ * one: six statements for a new lead routed to one campaign without cap. On PostgreSQL the chunks of
+ * a bulk intake without caps are written on two connections at once ({@link ParallelIntake}).
  */
 final class LeadIntakeRepository {
     private static final int CHUNK = 1_000;
@@ -81,18 +83,38 @@ final class LeadIntakeRepository {
                 h -> current(h, List.of(intake), configVersion) ? chunk(h, List.of(intake)).get(0) : null));
     }
 
+    /**
+     * Takes in {@code intakes} chunk by chunk; on PostgreSQL, when no route has a cap, on
+     * {@link ParallelIntake#WRITERS} connections at once (with the same outcomes).
+     */
     List<IntakeOutcome> ingestAll(List<LeadIntake> intakes, long configVersion) {
+        if (db.dialect() == Dialect.POSTGRESQL && intakes.size() > CHUNK && ParallelIntake.parallelizable(intakes)) {
+            return ParallelIntake.run(intakes, CHUNK, (part, checked) -> ingestChunk(part, configVersion, checked));
+        }
         List<IntakeOutcome> done = new ArrayList<>(intakes.size());
         for (int from = 0; from < intakes.size(); from += CHUNK) {
-            List<LeadIntake> part = intakes.subList(from, Math.min(intakes.size(), from + CHUNK));
-            List<IntakeOutcome> taken = db.inTransaction("ingestLeads", Database.Retry.ON_CONFLICT_OR_DUPLICATE,
-                    h -> current(h, part, configVersion) ? chunk(h, part) : null);
+            List<IntakeOutcome> taken = ingestChunk(intakes.subList(from, Math.min(intakes.size(), from + CHUNK)),
+                    configVersion, current -> { });
             if (taken == null) {
                 break;
             }
             done.addAll(taken);
         }
         return done;
+    }
+
+    /**
+     * One chunk in one transaction; {@code checked} learns whether the configuration was still at
+     * {@code configVersion}.
+     *
+     * @return the outcomes in input order, or null when the configuration moved on (nothing written)
+     */
+    private List<IntakeOutcome> ingestChunk(List<LeadIntake> part, long configVersion, Consumer<Boolean> checked) {
+        return db.inTransaction("ingestLeads", Database.Retry.ON_CONFLICT_OR_DUPLICATE, h -> {
+            boolean current = current(h, part, configVersion);
+            checked.accept(current);
+            return current ? chunk(h, part) : null;
+        });
     }
 
     /**

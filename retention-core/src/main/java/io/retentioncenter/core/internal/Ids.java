@@ -4,14 +4,17 @@ import io.retentioncenter.core.ValidationException;
 import java.security.SecureRandom;
 
 /**
- * Generates entity ids: a short type prefix plus a random (version 4) UUID in 32 hex digits, e.g.
- * {@code lead_3f2a…}. The random bits come from a {@link SecureRandom}, drawn a few kilobytes at a
- * time per thread, as the tick makes several ids per step.
+ * Generates entity ids: a short type prefix plus 32 hex digits, e.g. {@code lead_0194c3…}: the
+ * creation millisecond (12 digits), then 80 random bits. Ids made later sort later, so the rows of a
+ * bulk load land at the right edge of every index keyed by id (or by a time and an id) instead of on
+ * random pages all over it, and the random part keeps them unguessable.
+ * The random bits come from a {@link SecureRandom}, drawn a few kilobytes at a time per thread, as the
+ * tick makes several ids per step.
  */
 public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final int UUID_BYTES = 16;
+    private static final int RANDOM_BYTES = 10;
     private static final ThreadLocal<RandomBytes> BYTES = ThreadLocal.withInitial(RandomBytes::new);
 
     private Ids() {
@@ -19,17 +22,17 @@ public final class Ids {
 
     /** A thread's supply of random bytes, refilled from {@link #RANDOM} when used up. */
     private static final class RandomBytes {
-        private final byte[] buffer = new byte[UUID_BYTES * 256];
+        private final byte[] buffer = new byte[RANDOM_BYTES * 400];
         private int next = buffer.length;
 
-        /** The offset of 16 fresh bytes in {@link #buffer}. */
+        /** The offset of {@value #RANDOM_BYTES} fresh bytes in {@link #buffer}. */
         int take() {
             if (next == buffer.length) {
                 RANDOM.nextBytes(buffer);
                 next = 0;
             }
             int at = next;
-            next += UUID_BYTES;
+            next += RANDOM_BYTES;
             return at;
         }
     }
@@ -51,18 +54,17 @@ public final class Ids {
         return prefix + "." + key;
     }
 
-    /** A new random id with the given prefix. */
+    /** A new id with the given prefix, in creation order (see the class comment). */
     public static String next(String prefix) {
         RandomBytes random = BYTES.get();
         int at = random.take();
-        StringBuilder id = new StringBuilder(prefix.length() + 1 + 2 * UUID_BYTES).append(prefix).append('_');
-        for (int i = 0; i < UUID_BYTES; i++) {
+        StringBuilder id = new StringBuilder(prefix.length() + 33).append(prefix).append('_');
+        long millis = System.currentTimeMillis();
+        for (int shift = 44; shift >= 0; shift -= 4) {
+            id.append(HEX[(int) (millis >>> shift) & 0xf]);
+        }
+        for (int i = 0; i < RANDOM_BYTES; i++) {
             int b = random.buffer[at + i];
-            if (i == 6) {
-                b = b & 0x0f | 0x40; // version 4
-            } else if (i == 8) {
-                b = b & 0x3f | 0x80; // IETF variant
-            }
             id.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
         }
         return id.toString();

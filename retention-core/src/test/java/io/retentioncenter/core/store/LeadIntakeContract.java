@@ -232,6 +232,63 @@ public interface LeadIntakeContract extends StoreUnderTest {
         assertThat(enrollmentsOf(firstCapped.lead().id())).containsExactlyElementsOf(firstCapped.enrollments());
     }
 
+    /**
+     * Rows without a cap over several chunks (which a store may write in parallel): rows repeating
+     * rows of other chunks are still duplicates in input order, also when the earlier row was itself a
+     * duplicate and left its other address free.
+     */
+    @Test
+    default void manyLeadsWithoutCapsAcrossChunksAreTakenInAsInInputOrder() {
+        savedCampaignAndSequence();
+        Lead stored = saved(lead("lead_stored", "known@example.com", "+4915100000001", T0));
+        int n = 4_500;
+        List<LeadIntake> intakes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String email = switch (i) {
+                case 10 -> "known@example.com";
+                case 2_100 -> "bulk100@example.com";
+                default -> "bulk" + i + "@example.com";
+            };
+            String phone = switch (i) {
+                case 10, 1_000, 4_000 -> "+4915100000010";
+                case 3_500 -> "+4915100000001";
+                default -> null;
+            };
+            intakes.add(intake(lead("lead_bulk_" + i, email, phone, T0), Optional.empty()));
+        }
+
+        List<IntakeOutcome> outcomes = store().ingestLeads(intakes, store().configVersion());
+
+        assertThat(outcomes).hasSize(n);
+        // row 10 duplicates the stored lead (by email), so its phone stays free for row 1,000
+        assertThat(outcomes.get(10).lead().id()).isEqualTo(stored.id());
+        assertThat(outcomes.get(1_000).created()).isTrue();
+        assertThat(outcomes.get(4_000).lead().id()).isEqualTo("lead_bulk_1000");
+        assertThat(outcomes.get(2_100).lead().id()).isEqualTo("lead_bulk_100");
+        assertThat(outcomes.get(3_500).lead().id()).isEqualTo(stored.id());
+        List<Integer> duplicates = IntStream.range(0, n).filter(i -> !outcomes.get(i).created()).boxed().toList();
+        assertThat(duplicates).containsExactly(10, 2_100, 3_500, 4_000);
+        assertThat(IntStream.range(0, n).filter(i -> outcomes.get(i).created())
+                .allMatch(i -> outcomes.get(i).lead().id().equals("lead_bulk_" + i))).isTrue();
+        assertThat(store().listLeads(PageRequest.first(1)).total()).isEqualTo(n - 4 + 1);
+        // the stored lead was NEW: its first duplicate routed it
+        assertThat(store().countCampaignLeads(CAMPAIGN)).isEqualTo(n - 4 + 1);
+        assertThat(enrollmentsOf(stored.id())).hasSize(1);
+        assertThat(enrollmentsOf("lead_bulk_4499")).containsExactlyElementsOf(outcomes.get(n - 1).enrollments());
+    }
+
+    @Test
+    default void aStaleConfigurationVersionWritesNoChunk() {
+        savedCampaignAndSequence();
+        long stale = store().configVersion();
+        store().saveCampaign(StoreFixtures.campaign("campaign_other"));
+
+        assertThat(store().ingestLeads(IntStream.range(0, 2_500).mapToObj(i -> intake(lead("lead_" + i),
+                Optional.empty())).toList(), stale)).isEmpty();
+
+        assertNothingStored();
+    }
+
     @Test
     default void concurrentIntakesOfTheSamePeopleCreateOneLeadEachAndEnrollItOnce() {
         savedCampaignAndSequence();
