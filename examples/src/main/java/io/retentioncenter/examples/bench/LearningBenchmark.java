@@ -86,13 +86,14 @@ public final class LearningBenchmark {
                 .batchSize(1000).dispatchConcurrency(64).build();
         BenchmarkWorld world = BenchmarkWorld.create(engine, false, steps);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuMillis();
         long attempts = 0;
         if (handle.takesSql()) {
             clock.advance(TICK);
             handle.seed(sql -> LearningSeed.statements(sql, world, leads, steps, START, clock.instant()));
             attempts = (long) leads * steps;
-            System.out.printf("  seeded set-based in SQL (the rows of the first tick): %.1f s%n",
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf("  seeded set-based in SQL (the rows of the first tick) in %.1f s, this JVM's CPU %d ms%n",
+                    (System.nanoTime() - t0) / 1e9, processCpuMillis() - cpu0);
         } else {
             world.enrollDue(IntStream.range(0, handle.loaders())
                     .mapToObj(i -> i == 0 ? store : handle.separateStore()).toList(), leads, clock);
@@ -106,19 +107,23 @@ public final class LearningBenchmark {
         } while (!r.idle());
         int converted = convert(store, clock);
         handle.analyze();
-        System.out.printf("  setup: %d attempts, %d conversions in %.1f s%n", attempts, converted,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf("  setup: %d attempts, %d conversions in %.1f s, this JVM's CPU %d ms%n", attempts,
+                converted, (System.nanoTime() - t0) / 1e9, processCpuMillis() - cpu0);
+    }
+
+    /** The CPU time this JVM has spent (an embedded H2 database's included, PostgreSQL's not). */
+    private static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private static void time(String reading, int run, LearningReports reports, ReportQuery query) {
         System.gc();
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
+        long cpu = processCpuMillis();
         long s = System.nanoTime();
         LearningReport report = reports.report(query);
         long millis = (System.nanoTime() - s) / 1_000_000;
-        long cpuMillis = (os.getProcessCpuTime() - cpu) / 1_000_000;
+        long cpuMillis = processCpuMillis() - cpu;
         Runtime rt = Runtime.getRuntime();
         System.out.printf("  report %d (%s): %d ms, this JVM's CPU %d ms (%d attempts, %d executions, %d leads read, "
                 + "%d texts tokenized; heap used %d MiB of %d MiB)%n", run, reading, millis, cpuMillis,
