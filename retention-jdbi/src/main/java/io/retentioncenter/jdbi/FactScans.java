@@ -23,31 +23,34 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * The narrow fact scans of analytics: only the projected columns, read by position, in no
  * particular order (so the database streams the table instead of sorting it), through a cursor with
  * a large fetch size. The rendered subject and body travel only for attempts without a script; test
- * sends are left out, as {@code scanAttempts} leaves them out.
+ * sends are left out, as {@code scanAttempts} leaves them out. On H2 a window that holds most of a
+ * table reads the table instead of its time index ({@link WindowScans}).
  */
 final class FactScans {
     private static final int FETCH_SIZE = 5000;
     private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, channel, status, enrollment_id, step_order,"
             + " script_id, ab_test_id, variant, CASE WHEN script_id IS NULL THEN subject END,"
-            + " CASE WHEN script_id IS NULL THEN body END, sent_at, created_at FROM <schema>rc_attempt"
+            + " CASE WHEN script_id IS NULL THEN body END, sent_at, created_at FROM <schema>rc_attempt<read>"
             + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
     private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status, executed_at"
-            + " FROM <schema>rc_execution WHERE executed_at >= :from AND executed_at < :to";
-    private static final String LEADS = "SELECT id, timezone, created_at FROM <schema>rc_lead"
+            + " FROM <schema>rc_execution<read> WHERE executed_at >= :from AND executed_at < :to";
+    private static final String LEADS = "SELECT id, timezone, created_at FROM <schema>rc_lead<read>"
             + " WHERE created_at >= :from AND created_at < :to";
     private static final Channel[] CHANNELS = Channel.values();
     private static final AttemptStatus[] ATTEMPT_STATUSES = AttemptStatus.values();
     private static final ExecutionStatus[] EXECUTION_STATUSES = ExecutionStatus.values();
 
     private final AnalyticsReads reads;
+    private final WindowScans windows;
 
-    FactScans(AnalyticsReads reads) {
+    FactScans(AnalyticsReads reads, WindowScans windows) {
         this.reads = reads;
+        this.windows = windows;
     }
 
     void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
-        scan("scanAttemptFacts", ATTEMPTS, from, to, sink, (rs, ctx) -> new AttemptFact(rs.getString(1),
-                rs.getString(2), rs.getString(3), constant(CHANNELS, rs.getString(4), "channel"),
+        scan("scanAttemptFacts", ATTEMPTS, "rc_attempt", "created_at", from, to, sink, (rs, ctx) -> new AttemptFact(
+                rs.getString(1), rs.getString(2), rs.getString(3), constant(CHANNELS, rs.getString(4), "channel"),
                 constant(ATTEMPT_STATUSES, rs.getString(5), "status"), Optional.ofNullable(rs.getString(6)),
                 optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
@@ -55,20 +58,22 @@ final class FactScans {
     }
 
     void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {
-        scan("scanExecutionFacts", EXECUTIONS, from, to, sink, (rs, ctx) -> new ExecutionFact(rs.getString(1),
-                rs.getString(2), rs.getInt(3), constant(EXECUTION_STATUSES, rs.getString(4), "status"),
-                required(rs, 5)));
+        scan("scanExecutionFacts", EXECUTIONS, "rc_execution", "executed_at", from, to, sink,
+                (rs, ctx) -> new ExecutionFact(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        constant(EXECUTION_STATUSES, rs.getString(4), "status"), required(rs, 5)));
     }
 
     void leads(Instant from, Instant to, Consumer<LeadFact> sink) {
         Map<String, Optional<ZoneId>> zones = new HashMap<>();
-        scan("scanLeadFacts", LEADS, from, to, sink, (rs, ctx) -> new LeadFact(rs.getString(1),
-                zone(zones, rs.getString(2)), required(rs, 3)));
+        scan("scanLeadFacts", LEADS, "rc_lead", "created_at", from, to, sink, (rs, ctx) -> new LeadFact(
+                rs.getString(1), zone(zones, rs.getString(2)), required(rs, 3)));
     }
 
-    private <T> void scan(String operation, String sql, Instant from, Instant to, Consumer<T> sink,
-            RowMapper<T> mapper) {
-        reads.stream(operation, sql, from, to, FETCH_SIZE, query -> query.map(mapper), sink);
+    /** Streams {@code sql}, reading {@code table} whole when its window on {@code column} holds most of it. */
+    private <T> void scan(String operation, String sql, String table, String column, Instant from, Instant to,
+            Consumer<T> sink, RowMapper<T> mapper) {
+        String read = windows.hint(operation, table, column, from, to);
+        reads.stream(operation, sql, from, to, FETCH_SIZE, query -> query.define("read", read).map(mapper), sink);
     }
 
     /** The constant named {@code name}; {@code values} are the enum's constants, searched by name. */

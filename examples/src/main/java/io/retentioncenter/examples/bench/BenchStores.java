@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The stores a benchmark can run on: {@code memory}; {@code h2} (an H2 file database in the temp
@@ -48,9 +49,22 @@ final class BenchStores {
         /**
          * Adds a finished history set-based in SQL, as years of use would leave it: {@code enrollments}
          * COMPLETED enrollments (one lead per five, one execution each) and {@code attempts} SENT
-         * attempts, then ANALYZE. PostgreSQL only.
+         * attempts, then ANALYZE. Databases only.
          */
-        void loadHistory(int enrollments, int attempts);
+        default void loadHistory(int enrollments, int attempts) {
+            seed(sql -> FinishedHistory.statements(sql, enrollments, attempts));
+        }
+
+        /** Whether this store is a database that {@link #seed} can write to (else memory). */
+        boolean takesSql();
+
+        /**
+         * Runs set-based SQL built for this database ({@link SeedSql}), statement by statement with
+         * auto-commit, then ANALYZE.
+         *
+         * @throws ConfigurationException in memory
+         */
+        void seed(Function<SeedSql, List<String>> statements);
 
         /**
          * How many threads load benchmark data in parallel: several for PostgreSQL, one where
@@ -136,8 +150,13 @@ final class BenchStores {
             }
 
             @Override
-            public void loadHistory(int enrollments, int attempts) {
-                throw new ConfigurationException("history runs need PostgreSQL");
+            public boolean takesSql() {
+                return false;
+            }
+
+            @Override
+            public void seed(Function<SeedSql, List<String>> statements) {
+                throw new ConfigurationException("set-based seeding needs a database, not memory");
             }
 
             @Override
@@ -204,6 +223,11 @@ final class BenchStores {
         }
 
         @Override
+        public boolean takesSql() {
+            return true;
+        }
+
+        @Override
         public void analyze() {
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
@@ -213,36 +237,15 @@ final class BenchStores {
         }
 
         @Override
-        public void loadHistory(int enrollments, int attempts) {
-            String q = schema.map(name -> "\"" + name + "\".").orElseThrow(
-                    () -> new ConfigurationException("history runs need PostgreSQL"));
-            String old = "now() - interval '400 days' + g * interval '1 second'";
-            String[] sql = {
-                "INSERT INTO " + q + "rc_lead (id, email, phone, source, status, attributes, contact_count, created_at,"
-                    + " updated_at) SELECT 'hist_lead_' || g, 'hist' || g || '@example.org', NULL, 'API', 'CONTACTED',"
-                    + " '{}', 2, " + old + ", " + old + " FROM generate_series(1, " + Math.max(1, enrollments / 5) + ") g",
-                "INSERT INTO " + q + "rc_enrollment (id, sequence_id, lead_id, campaign_id, status, current_step,"
-                    + " next_execute_at, completed_steps, enrolled_at, completed_at, last_step_at, updated_at)"
-                    + " SELECT 'hist_enr_' || g, 'hist_seq', 'hist_lead_' || (g % " + Math.max(1, enrollments / 5)
-                    + " + 1), 'hist_campaign', 'COMPLETED', 3, " + old + ", 2, " + old + ", " + old + ", " + old + ", "
-                    + old + " FROM generate_series(1, " + enrollments + ") g",
-                "INSERT INTO " + q + "rc_execution (id, enrollment_id, sequence_id, step_order, status, attempt_id,"
-                    + " executed_at, result) SELECT 'hist_exe_' || g, 'hist_enr_' || g, 'hist_seq', 1, 'EXECUTED',"
-                    + " 'hist_att_' || g, " + old + ", 'sent' FROM generate_series(1, " + enrollments + ") g",
-                "INSERT INTO " + q + "rc_attempt (id, lead_id, campaign_id, channel, kind, status, enrollment_id,"
-                    + " step_order, try_number, idempotency_key, recipient, body, due_at, provider, provider_ref,"
-                    + " sent_at, keywords, created_at, updated_at) SELECT 'hist_att_' || g, 'hist_lead_' || (g % "
-                    + Math.max(1, enrollments / 5) + " + 1), 'hist_campaign', 'EMAIL', 'SEQUENCE_STEP', 'SENT',"
-                    + " 'hist_enr_' || (g % " + Math.max(1, enrollments) + " + 1), 1, 1, 'hist_key_' || g,"
-                    + " 'hist@example.org', 'Hello', " + old + ", 'bench', 'ref_' || g, " + old + ", '[]', " + old
-                    + ", " + old + " FROM generate_series(1, " + attempts + ") g",
-                "ANALYZE"};
+        public void seed(Function<SeedSql, List<String>> statements) {
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
-                for (String statement : sql) {
+                for (String statement : statements.apply(new SeedSql(schema.map(name -> "\"" + name + "\".")
+                        .orElse(""), schema.isPresent()))) {
                     s.execute(statement);
                 }
+                s.execute("ANALYZE");
             } catch (SQLException e) {
-                throw new IllegalStateException("could not load the history: " + e.getMessage(), e);
+                throw new IllegalStateException("could not seed the benchmark data: " + e.getMessage(), e);
             }
         }
 

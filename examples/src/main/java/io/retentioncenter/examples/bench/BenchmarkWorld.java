@@ -10,6 +10,7 @@ import io.retentioncenter.core.lead.Lead;
 import io.retentioncenter.core.lead.LeadSource;
 import io.retentioncenter.core.lead.NewLead;
 import io.retentioncenter.core.script.NewScript;
+import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.DelayUnit;
 import io.retentioncenter.core.sequence.NewSequence;
 import io.retentioncenter.core.sequence.RetentionSequence;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,12 +32,24 @@ import java.util.concurrent.Future;
  * into the store (the benchmark measures the tick, not the setup).
  */
 final class BenchmarkWorld {
+    /** Lead {@code i}: email {@code bench<i>@example.com}, first name {@code B<i>}, enrollment {@code enr_bench_<i>}. */
+    static final String EMAIL_LOCAL = "bench";
+    static final String EMAIL_DOMAIN = "@example.com";
+    static final String FIRST_NAME = "B";
+    static final String ENROLLMENT = "enr_bench_";
+    /** Lead {@code i}'s phone: the prefix, {@code PHONE_AREA + i / PHONE_BLOCK} in 3 digits, {@code i % PHONE_BLOCK} in 4. */
+    static final String PHONE_PREFIX = "+1415";
+    static final int PHONE_AREA = 200;
+    static final int PHONE_BLOCK = 10_000;
     final Campaign campaign;
     final RetentionSequence sequence;
+    /** The campaign's script for each channel its steps use. */
+    final Map<Channel, Script> scripts;
 
-    private BenchmarkWorld(Campaign campaign, RetentionSequence sequence) {
+    private BenchmarkWorld(Campaign campaign, RetentionSequence sequence, Map<Channel, Script> scripts) {
         this.campaign = campaign;
         this.sequence = sequence;
+        this.scripts = scripts;
     }
 
     /** Creates the campaign and a one-step EMAIL sequence through {@code engine}. */
@@ -45,21 +59,26 @@ final class BenchmarkWorld {
 
     /**
      * Creates the campaign and a sequence of {@code steps} steps at delay 0, alternating EMAIL and
-     * SMS, with two scripts per channel so that phrase statistics have something to compare.
+     * SMS (see {@link #channelOf}), with one script per channel.
      */
     static BenchmarkWorld create(RetentionEngine engine, boolean autoAssign, int steps) {
         Campaign c = engine.campaigns().create(NewCampaign.builder("bench").contactLimit(100)
                 .autoAssign(autoAssign ? AutoAssignRule.everything() : AutoAssignRule.manualOnly()).build());
-        engine.scripts().create(NewScript.builder(Channel.EMAIL, "bench", "Hi {{firstName|there}}, one offer.")
-                .subject("Offer").campaign(c.id()).build());
-        engine.scripts().create(NewScript.builder(Channel.SMS, "bench sms", "Hi {{firstName}}, your bonus expires soon.")
-                .campaign(c.id()).build());
+        Script email = engine.scripts().create(NewScript.builder(Channel.EMAIL, "bench",
+                "Hi {{firstName|there}}, one offer.").subject("Offer").campaign(c.id()).build());
+        Script sms = engine.scripts().create(NewScript.builder(Channel.SMS, "bench sms",
+                "Hi {{firstName}}, your bonus expires soon.").campaign(c.id()).build());
         NewSequence.Builder b = NewSequence.builder("bench").campaign(c.id());
-        for (int i = 0; i < steps; i++) {
-            b.step(i % 2 == 0 ? Channel.EMAIL : Channel.SMS, 0, DelayUnit.MINUTES);
+        for (int order = 1; order <= steps; order++) {
+            b.step(channelOf(order), 0, DelayUnit.MINUTES);
         }
         RetentionSequence s = engine.sequences().create(b.build());
-        return new BenchmarkWorld(c, engine.sequences().activate(s.id()));
+        return new BenchmarkWorld(c, engine.sequences().activate(s.id()), Map.of(Channel.EMAIL, email, Channel.SMS, sms));
+    }
+
+    /** The channel of step {@code order} (from 1): EMAIL, SMS, EMAIL, ... */
+    static Channel channelOf(int order) {
+        return order % 2 == 1 ? Channel.EMAIL : Channel.SMS;
     }
 
     /**
@@ -95,16 +114,16 @@ final class BenchmarkWorld {
     }
 
     private void enrollOne(RetentionStore store, LeadNormalizer normalizer, int i, Instant now) {
-        Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email("bench" + i + "@example.com")
-                .phone(phone(i)).firstName("B" + i).build(), now);
+        Lead lead = normalizer.toLead(NewLead.builder(LeadSource.API).email(EMAIL_LOCAL + i + EMAIL_DOMAIN)
+                .phone(phone(i)).firstName(FIRST_NAME + i).build(), now);
         store.insertLeadIfAbsent(lead);
-        store.enroll(SequenceEnrollment.start("enr_bench_" + i, sequence.id(), lead.id(), campaign.id(), now, now),
+        store.enroll(SequenceEnrollment.start(ENROLLMENT + i, sequence.id(), lead.id(), campaign.id(), now, now),
                 sequence.reenrollCooldown());
     }
 
     /** A valid, distinct US phone number for index {@code i} (up to ten million). */
     static String phone(int i) {
-        return String.format("+1415%03d%04d", 200 + i / 10_000, i % 10_000);
+        return String.format(PHONE_PREFIX + "%03d%04d", PHONE_AREA + i / PHONE_BLOCK, i % PHONE_BLOCK);
     }
 
     /** A provider that only counts. */
