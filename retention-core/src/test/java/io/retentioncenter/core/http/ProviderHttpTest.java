@@ -338,9 +338,9 @@ class ProviderHttpTest {
     void cancellingDuringTheBackoffStopsFurtherTries() throws Exception {
         RawHttpStub stub = stub(Action.answer(503, "{}"));
         String name = "cancel-backoff";
-        // 5–10 s between tries, far longer than the test waits for the transport to stop
-        ProviderHttp http = fast(name, 5).initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofSeconds(10))
-                .totalTimeout(Duration.ofSeconds(60)).build();
+        // minutes between tries, far longer than even a starved machine takes to see the backoff and cancel
+        ProviderHttp http = fast(name, 5).initialBackoff(Duration.ofMinutes(5)).maxBackoff(Duration.ofMinutes(5))
+                .totalTimeout(Duration.ofMinutes(30)).build();
 
         CompletableFuture<String> call = http.executeAsync(post(stub.baseUri()), Replay.SAFE, (r, e) -> "done");
         await(() -> transportThreads(name).stream().anyMatch(ProviderHttpTest::inBackoff), "the transport backs off");
@@ -388,8 +388,9 @@ class ProviderHttpTest {
                 && f.getMethodName().equals("execute"));
     }
 
+    /** Polls until {@code condition} holds; the generous bound only turns a hang into a failure. */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
