@@ -56,10 +56,14 @@ public final class Ids {
 
     /** A new id with the given prefix, in creation order (see the class comment). */
     public static String next(String prefix) {
+        return next(prefix, System.currentTimeMillis());
+    }
+
+    /** A new id with the given prefix made at {@code millis} (epoch milliseconds). */
+    static String next(String prefix, long millis) {
         RandomBytes random = BYTES.get();
         int at = random.take();
         StringBuilder id = new StringBuilder(prefix.length() + 33).append(prefix).append('_');
-        long millis = System.currentTimeMillis();
         for (int shift = 44; shift >= 0; shift -= 4) {
             id.append(HEX[(int) (millis >>> shift) & 0xf]);
         }
