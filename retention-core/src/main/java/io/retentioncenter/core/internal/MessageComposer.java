@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public final class MessageComposer {
     private final VariantPicker picker;
-    private volatile ScriptChoices choices;
 
     /** A composer drawing A/B variants with {@code picker}. */
     public MessageComposer(VariantPicker picker) {
@@ -36,13 +35,11 @@ public final class MessageComposer {
      */
     public Optional<ComposedMessage> compose(Lead lead, Campaign campaign, Channel channel, Optional<String> stepScriptId,
             ConfigSnapshot config) {
-        ScriptChoices known = ScriptChoices.of(config, choices);
-        choices = known;
-        Optional<AbTest> test = known.runningTest(campaign.id(), channel);
+        Optional<AbTest> test = config.runningTest(campaign.id(), channel);
         Optional<Variant> variant = test.map(t -> picker.pick(t, lead.id()));
         Optional<Script> script = variant.flatMap(v -> config.script(v.scriptId()))
                 .or(() -> stepScriptId.flatMap(config::script))
-                .or(() -> known.scriptFor(campaign.id(), channel));
+                .or(() -> config.scriptFor(campaign.id(), channel));
         if (script.isEmpty()) {
             return Optional.empty();
         }
