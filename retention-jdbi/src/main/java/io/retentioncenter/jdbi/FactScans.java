@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +29,11 @@ final class FactScans {
     private static final int FETCH_SIZE = 5000;
     private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, channel, status, enrollment_id, step_order,"
             + " script_id, ab_test_id, variant, CASE WHEN script_id IS NULL THEN subject END,"
-            + " CASE WHEN script_id IS NULL THEN body END, sent_at, created_at FROM <schema>rc_attempt<read>"
+            + " CASE WHEN script_id IS NULL THEN body END, <ms:sent_at>, <ms:created_at> FROM <schema>rc_attempt<read>"
             + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
-    private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status, executed_at"
-            + " FROM <schema>rc_execution<read> WHERE executed_at >= :from AND executed_at < :to";
-    private static final String LEADS = "SELECT id, timezone, created_at FROM <schema>rc_lead<read>"
+    private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status,"
+            + " <ms:executed_at> FROM <schema>rc_execution<read> WHERE executed_at >= :from AND executed_at < :to";
+    private static final String LEADS = "SELECT id, timezone, <ms:created_at> FROM <schema>rc_lead<read>"
             + " WHERE created_at >= :from AND created_at < :to";
     private static final Channel[] CHANNELS = Channel.values();
     private static final AttemptStatus[] ATTEMPT_STATUSES = AttemptStatus.values();
@@ -42,10 +41,12 @@ final class FactScans {
 
     private final AnalyticsReads reads;
     private final WindowScans windows;
+    private final Dialect dialect;
 
-    FactScans(AnalyticsReads reads, WindowScans windows) {
+    FactScans(AnalyticsReads reads, WindowScans windows, Dialect dialect) {
         this.reads = reads;
         this.windows = windows;
+        this.dialect = dialect;
     }
 
     void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
@@ -73,7 +74,8 @@ final class FactScans {
     private <T> void scan(String operation, String sql, String table, String column, Instant from, Instant to,
             Consumer<T> sink, RowMapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
-        reads.stream(operation, sql, from, to, FETCH_SIZE, query -> query.define("read", read).map(mapper), sink);
+        reads.stream(operation, epochMillis(sql), from, to, FETCH_SIZE,
+                query -> query.define("read", read).map(mapper), sink);
     }
 
     /** The constant named {@code name}; {@code values} are the enum's constants, searched by name. */
@@ -91,9 +93,25 @@ final class FactScans {
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
+    /**
+     * {@code sql} with each {@code <ms:column>} replaced by the dialect's expression for the column as
+     * epoch milliseconds: the columns hold milliseconds, and a number crosses the wire and parses far
+     * cheaper than a timestamp's text.
+     */
+    private String epochMillis(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 128);
+        int at = 0;
+        for (int open = sql.indexOf("<ms:"); open >= 0; open = sql.indexOf("<ms:", at)) {
+            int close = sql.indexOf('>', open);
+            out.append(sql, at, open).append(dialect.epochMillis(sql.substring(open + 4, close)));
+            at = close + 1;
+        }
+        return out.append(sql, at, sql.length()).toString();
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     private static Instant required(ResultSet rs, int column) throws SQLException {

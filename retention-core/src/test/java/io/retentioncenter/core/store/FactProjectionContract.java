@@ -35,8 +35,8 @@ public interface FactProjectionContract extends StoreUnderTest {
         store().insertAttempt(attempt("att_0", "lead_1").createdAt(minutes(0)).build(), 100);
         store().insertAttempt(attempt("att_1", "lead_1").createdAt(minutes(1)).build(), 100);
         store().insertAttempt(attempt("att_2", "lead_1").channel(Channel.SMS).status(AttemptStatus.SENT)
-                .sentBy("sms", "ref-2", minutes(2)).script("scr_1").abTest("abt_1", "B").createdAt(minutes(2))
-                .build(), 100);
+                .sentBy("sms", "ref-2", minutes(2).plusMillis(987)).script("scr_1").abTest("abt_1", "B")
+                .createdAt(minutes(2).plusMillis(1)).build(), 100);
         store().insertAttempt(attempt("att_3", "lead_1").enrollment("enr_1", 2).createdAt(minutes(2)).build(), 100);
         store().insertAttempt(attempt("att_4", "lead_1").createdAt(minutes(3)).build(), 100);
         List<AttemptFact> expected = new ArrayList<>();
@@ -49,7 +49,8 @@ public interface FactProjectionContract extends StoreUnderTest {
         assertThat(facts).containsExactlyInAnyOrderElementsOf(expected);
         AttemptFact scripted = facts.stream().filter(f -> f.id().equals("att_2")).findFirst().orElseThrow();
         assertThat(scripted.body()).as("the script's template is the text").isEmpty();
-        assertThat(scripted.sentAt()).contains(minutes(2));
+        assertThat(scripted.sentAt()).as("to the millisecond").contains(minutes(2).plusMillis(987));
+        assertThat(scripted.createdAt()).isEqualTo(minutes(2).plusMillis(1));
         assertThat(scripted.variant()).contains("B");
         assertThat(facts.stream().filter(f -> f.id().equals("att_1")).findFirst().orElseThrow().body())
                 .contains("Hello Ada");
