@@ -4,9 +4,12 @@ import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
+import io.retentioncenter.core.sequence.ExitReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -31,6 +34,9 @@ final class FactScans {
             + " script_id, ab_test_id, variant, CASE WHEN script_id IS NULL THEN subject END,"
             + " CASE WHEN script_id IS NULL THEN body END, <ms:sent_at>, <ms:created_at> FROM <schema>rc_attempt<read>"
             + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
+    private static final String ENROLLMENTS = "SELECT id, sequence_id, lead_id, campaign_id, status, exit_reason,"
+            + " <ms:enrolled_at>, <ms:completed_at> FROM <schema>rc_enrollment<read>"
+            + " WHERE enrolled_at >= :from AND enrolled_at < :to";
     private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status,"
             + " <ms:executed_at> FROM <schema>rc_execution<read> WHERE executed_at >= :from AND executed_at < :to";
     private static final String LEADS = "SELECT id, timezone, <ms:created_at> FROM <schema>rc_lead<read>"
@@ -38,6 +44,8 @@ final class FactScans {
     private static final Channel[] CHANNELS = Channel.values();
     private static final AttemptStatus[] ATTEMPT_STATUSES = AttemptStatus.values();
     private static final ExecutionStatus[] EXECUTION_STATUSES = ExecutionStatus.values();
+    private static final EnrollmentStatus[] ENROLLMENT_STATUSES = EnrollmentStatus.values();
+    private static final ExitReason[] EXIT_REASONS = ExitReason.values();
 
     private final AnalyticsReads reads;
     private final WindowScans windows;
@@ -56,6 +64,14 @@ final class FactScans {
                 optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
                 Optional.ofNullable(rs.getString(12)), Optional.ofNullable(instant(rs, 13)), required(rs, 14)));
+    }
+
+    void enrollments(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
+        scan("scanEnrollmentFacts", ENROLLMENTS, "rc_enrollment", "enrolled_at", from, to, sink,
+                (rs, ctx) -> new EnrollmentFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        constant(ENROLLMENT_STATUSES, rs.getString(5), "status"),
+                        Optional.ofNullable(rs.getString(6)).map(reason -> constant(EXIT_REASONS, reason, "exit_reason")),
+                        required(rs, 7), Optional.ofNullable(instant(rs, 8))));
     }
 
     void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {

@@ -29,6 +29,7 @@ import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.internal.OutreachArguments;
 import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.internal.Require;
@@ -687,6 +688,11 @@ public final class JdbiRetentionStore implements RetentionStore {
     @Override
     public void scanAttemptFacts(Instant from, Instant to, Consumer<AttemptFact> sink) {
         facts.attempts(Require.present(from, "from"), Require.present(to, "to"), Require.present(sink, "sink"));
+    }
+
+    @Override
+    public void scanEnrollmentFacts(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
+        facts.enrollments(Require.present(from, "from"), Require.present(to, "to"), Require.present(sink, "sink"));
     }
 
     @Override

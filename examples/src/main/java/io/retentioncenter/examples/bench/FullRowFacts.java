@@ -11,7 +11,8 @@ import java.util.Set;
  * rows: how the Learning report read the store before the projection, for comparison.
  */
 final class FullRowFacts {
-    private static final Set<String> FACT_SCANS = Set.of("scanAttemptFacts", "scanExecutionFacts", "scanLeadFacts");
+    private static final Set<String> FACT_SCANS = Set.of("scanAttemptFacts", "scanEnrollmentFacts", "scanExecutionFacts",
+            "scanLeadFacts");
 
     private FullRowFacts() {
     }

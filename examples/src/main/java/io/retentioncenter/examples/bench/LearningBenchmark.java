@@ -139,7 +139,7 @@ public final class LearningBenchmark {
         Map<String, Runnable> scans = new java.util.LinkedHashMap<>();
         scans.put("conversions", () -> store.scanConversions(from, to, c -> n[0]++));
         scans.put("lead facts", () -> store.scanLeadFacts(Instant.EPOCH, to, l -> n[0]++));
-        scans.put("enrollments", () -> store.scanEnrollments(from, to, e -> n[0]++));
+        scans.put("enrollment facts", () -> store.scanEnrollmentFacts(from, to, e -> n[0]++));
         scans.put("execution facts", () -> store.scanExecutionFacts(from, to, e -> n[0]++));
         scans.put("attempt facts", () -> store.scanAttemptFacts(from, to, a -> n[0]++));
         scans.put("sequence stats", () -> store.listSequences().forEach(q -> n[0] += store.sequenceStats(q.id())

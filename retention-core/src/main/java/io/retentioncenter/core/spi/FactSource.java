@@ -4,6 +4,7 @@ import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.experiment.ArmCounts;
 import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.internal.Require;
@@ -57,6 +58,12 @@ public interface FactSource extends ConfigurationReads {
     default void scanAttemptFacts(Instant from, Instant to, Consumer<AttemptFact> sink) {
         Consumer<AttemptFact> checked = Require.present(sink, "sink");
         scanAttempts(from, to, attempt -> checked.accept(AttemptFact.of(attempt)));
+    }
+
+    /** Streams the narrow projection of the enrollments enrolled in {@code [from, to)}, in any order. */
+    default void scanEnrollmentFacts(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
+        Consumer<EnrollmentFact> checked = Require.present(sink, "sink");
+        scanEnrollments(from, to, enrollment -> checked.accept(EnrollmentFact.of(enrollment)));
     }
 
     /** Streams the narrow projection of the step executions executed in {@code [from, to)}, in any order. */

@@ -1,5 +1,6 @@
 package io.retentioncenter.core.store;
 
+import static io.retentioncenter.core.store.StoreFixtures.SEQUENCE;
 import static io.retentioncenter.core.store.StoreFixtures.T0;
 import static io.retentioncenter.core.store.StoreFixtures.attempt;
 import static io.retentioncenter.core.store.StoreFixtures.lead;
@@ -12,10 +13,16 @@ import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.lead.LeadStatus;
+import io.retentioncenter.core.sequence.EnrollResult;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
+import io.retentioncenter.core.sequence.ExitReason;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +85,31 @@ public interface FactProjectionContract extends StoreUnderTest {
     }
 
     @Test
+    default void enrollmentFactsAreTheProjectionOfTheEnrollmentsOfTheRange() {
+        savedCampaignAndSequence();
+        for (int m = 0; m < 4; m++) {
+            savedLead("lead_" + m);
+            assertThat(store().enroll(StoreFixtures.enrollment("enr_" + m, SEQUENCE, "lead_" + m,
+                    minutes(m).plusMillis(250), minutes(60)), Duration.ZERO).outcome())
+                    .isEqualTo(EnrollResult.Outcome.ENROLLED);
+        }
+        store().endOutreach("lead_2", LeadStatus.DO_NOT_CONTACT, EnrollmentStatus.EXITED, ExitReason.OPTED_OUT,
+                minutes(5).plusMillis(7));
+        List<EnrollmentFact> expected = new ArrayList<>();
+        store().scanEnrollments(minutes(1), minutes(3), e -> expected.add(EnrollmentFact.of(e)));
+        List<EnrollmentFact> facts = new ArrayList<>();
+
+        store().scanEnrollmentFacts(minutes(1), minutes(3), facts::add);
+
+        assertThat(expected).extracting(EnrollmentFact::id).containsExactlyInAnyOrder("enr_1", "enr_2");
+        assertThat(facts).containsExactlyInAnyOrderElementsOf(expected);
+        EnrollmentFact ended = facts.stream().filter(f -> f.id().equals("enr_2")).findFirst().orElseThrow();
+        assertThat(ended.exitReason()).contains(ExitReason.OPTED_OUT);
+        assertThat(ended.completedAt()).contains(minutes(5).plusMillis(7));
+        assertThat(ended.enrolledAt()).isEqualTo(minutes(2).plusMillis(250));
+    }
+
+    @Test
     default void leadFactsAreTheProjectionOfTheLeadsOfTheRange() {
         for (int m = 0; m < 4; m++) {
             Lead lead = lead("lead_" + m, m + "@example.com", null, minutes(m));
@@ -102,5 +134,7 @@ public interface FactProjectionContract extends StoreUnderTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("from");
         assertThatThrownBy(() -> store().scanLeadFacts(T0, null, f -> { }))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("to");
+        assertThatThrownBy(() -> store().scanEnrollmentFacts(T0, minutes(1), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("sink");
     }
 }

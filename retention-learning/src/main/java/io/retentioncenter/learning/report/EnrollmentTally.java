@@ -1,8 +1,8 @@
 package io.retentioncenter.learning.report;
 
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExitReason;
-import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.Optional;
 final class EnrollmentTally {
     private static final long NOT_PROCESSED = Long.MIN_VALUE;
 
-    final SequenceEnrollment enrollment;
+    final EnrollmentFact enrollment;
     final SequenceTally sequence;
     /** Its lead. */
     final LeadTally lead;
@@ -23,7 +23,7 @@ final class EnrollmentTally {
     private final boolean ended;
     private long[] processedAt;
 
-    EnrollmentTally(SequenceEnrollment enrollment, SequenceTally sequence, LeadTally lead, Optional<SaleFact> sale,
+    EnrollmentTally(EnrollmentFact enrollment, SequenceTally sequence, LeadTally lead, Optional<SaleFact> sale,
             Instant end) {
         this.enrollment = enrollment;
         this.sequence = sequence;

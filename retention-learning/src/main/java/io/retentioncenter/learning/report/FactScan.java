@@ -4,12 +4,12 @@ import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.RetentionSequence;
-import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.spi.FactSource;
 import io.retentioncenter.learning.heatmap.HeatmapTally;
 import io.retentioncenter.learning.phrase.PhraseAnalyzer;
@@ -87,7 +87,7 @@ final class FactScan {
         Instant to = context.query.to();
         store.scanConversions(from, to, this::conversion);
         store.scanLeadFacts(from.isBefore(Instant.EPOCH) ? from : Instant.EPOCH, to, this::lead);
-        store.scanEnrollments(from, to, this::enrollment);
+        store.scanEnrollmentFacts(from, to, this::enrollment);
         ParallelScan executions = ParallelScan.start("learning-report-executions",
                 () -> store.scanExecutionFacts(from, to, this::execution));
         try {
@@ -120,7 +120,7 @@ final class FactScan {
         }
     }
 
-    private void enrollment(SequenceEnrollment enrollment) {
+    private void enrollment(EnrollmentFact enrollment) {
         enrollmentsRead++;
         RetentionSequence sequence = context.sequences.get(enrollment.sequenceId());
         if (sequence == null || !context.includes(enrollment, sequence)) {

@@ -3,12 +3,12 @@ package io.retentioncenter.learning.report;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.contact.Channel;
-import io.retentioncenter.core.fact.AttemptFact;
 import io.retentioncenter.core.conversion.Conversion;
 import io.retentioncenter.core.experiment.AbTest;
+import io.retentioncenter.core.fact.AttemptFact;
+import io.retentioncenter.core.fact.EnrollmentFact;
 import io.retentioncenter.core.script.Script;
 import io.retentioncenter.core.sequence.RetentionSequence;
-import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.spi.FactSource;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -106,7 +106,7 @@ final class ReportContext {
     }
 
     /** Whether an enrollment of {@code sequence} belongs to the cohort of the scope. */
-    boolean includes(SequenceEnrollment enrollment, RetentionSequence sequence) {
+    boolean includes(EnrollmentFact enrollment, RetentionSequence sequence) {
         return switch (kind()) {
             case GLOBAL -> true;
             case CAMPAIGN -> query.scope().campaignId().orElseThrow().equals(enrollment.campaignId());
