@@ -24,8 +24,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * The narrow fact scans of analytics: only the projected columns, read by position, in no
  * particular order (so the database streams the table instead of sorting it), through a cursor with
- * a large fetch size. The rendered subject and body travel only for attempts without a script; test
- * sends are left out, as {@code scanAttempts} leaves them out. On H2 a window that holds most of a
+ * a large fetch size on a reader thread while the caller's thread runs the sink
+ * ({@link PipelinedScan}). The rendered subject and body travel only for attempts without a script;
+ * test sends are left out, as {@code scanAttempts} leaves them out. On H2 a window that holds most of a
  * table reads the table instead of its time index ({@link WindowScans}).
  */
 final class FactScans {
@@ -90,8 +91,9 @@ final class FactScans {
     private <T> void scan(String operation, String sql, String table, String column, Instant from, Instant to,
             Consumer<T> sink, RowMapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
-        reads.stream(operation, epochMillis(sql), from, to, FETCH_SIZE,
-                query -> query.define("read", read).map(mapper), sink);
+        String expanded = epochMillis(sql);
+        PipelinedScan.<T>run(operation, rows -> reads.stream(operation, expanded, from, to, FETCH_SIZE,
+                query -> query.define("read", read).map(mapper), rows), sink);
     }
 
     /** The constant named {@code name}; {@code values} are the enum's constants, searched by name. */
