@@ -146,7 +146,7 @@ abstract class ReferenceHostFlow {
         ok(api.post("/api/sequences/process", ""));
         assertThat(sends(Channel.CALL)).as("a converted lead gets no call").isEqualTo(calls);
 
-        assertThat(anonymous.get("/actuator/prometheus").raw()).contains("retention_sends_total");
+        assertThat(api.get("/actuator/prometheus").raw()).contains("retention_sends_total");
         assertThat(conversionsMetric()).isEqualTo(conversions + 1);
 
         String range = "from=" + clock.instant().minus(Duration.ofDays(5)) + "&to=" + clock.instant();
@@ -270,11 +270,12 @@ abstract class ReferenceHostFlow {
     }
 
     @Test
-    void healthShowsTheDatabase() {
+    void healthShowsTheDatabaseAndMetricsNeedTheKey() {
         JsonNode health = ok(anonymous.get("/actuator/health"));
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
-        assertThat(anonymous.get("/actuator/prometheus").raw()).contains("retention_backlog");
+        assertThat(api.get("/actuator/prometheus").raw()).contains("retention_backlog");
+        assertError(anonymous.get("/actuator/prometheus"), 401, "unauthorized");
     }
 
     @Test
@@ -289,7 +290,7 @@ abstract class ReferenceHostFlow {
 
     /** The conversions counter: other tests of the same context convert too. */
     private double conversionsMetric() {
-        return anonymous.get("/actuator/prometheus").raw().lines().filter(l -> l.startsWith("retention_conversions_total "))
+        return api.get("/actuator/prometheus").raw().lines().filter(l -> l.startsWith("retention_conversions_total "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(0);
     }
 

@@ -10,7 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Puts a body size limit in front of every route, and the API-key check in front of the management
- * routes {@code /api/**}; webhooks authenticate themselves.
+ * routes {@code /api/**} and the metrics {@code /actuator/prometheus} (health stays open for probes);
+ * webhooks authenticate themselves.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -29,7 +30,7 @@ public class SecurityConfiguration {
         boolean production = environment.acceptsProfiles(Profiles.of("prod"));
         FilterRegistrationBean<ApiKeyFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyFilter(ApiKeys.resolve(properties, production), json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/actuator/prometheus");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
