@@ -5,6 +5,8 @@ import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.ValidationException;
+import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignStatus;
 import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
 import io.retentioncenter.core.internal.Enroller;
@@ -218,14 +220,23 @@ public final class SequenceService {
         return enroll(sequenceId, campaignId, leadIds);
     }
 
-    /** Enrolls leads in an ACTIVE sequence, sending for {@code campaignId}; one row per lead. */
+    /**
+     * Enrolls leads in an ACTIVE sequence, sending for {@code campaignId}; one row per lead.
+     *
+     * @throws ConflictException when the sequence is not ACTIVE, or the campaign is ENDED or DELETED
+     *     (nothing would ever be sent for it)
+     */
     public BulkEnrollReport enroll(String sequenceId, String campaignId, List<String> leadIds) {
         RetentionSequence s = get(sequenceId);
-        ctx.config().current().campaign(Require.text(campaignId, "campaignId"))
+        Campaign campaign = ctx.config().current().campaign(Require.text(campaignId, "campaignId"))
                 .orElseThrow(() -> new NotFoundException("campaign", campaignId));
         Require.notEmpty(leadIds, "leadIds");
         if (s.status() != SequenceStatus.ACTIVE) {
             throw new ConflictException("sequence " + sequenceId + " is " + s.status() + "; only ACTIVE sequences enroll");
+        }
+        if (campaign.status() == CampaignStatus.ENDED || campaign.status() == CampaignStatus.DELETED) {
+            throw new ConflictException("campaign " + campaignId + " is " + campaign.status()
+                    + "; only ACTIVE or PAUSED campaigns enroll");
         }
         Instant now = ctx.now();
         List<BulkEnrollReport.Row> rows = new ArrayList<>();

@@ -109,6 +109,19 @@ class ManagementBadInputTest {
     }
 
     @Test
+    void anEndedCampaignEnrollsNoOne() {
+        var seq = t.engine.sequences().create(NewSequence.builder("s").step(Channel.SMS, 0, DelayUnit.HOURS).build());
+        t.engine.sequences().activate(seq.id());
+        Campaign ended = t.engine.campaigns().create(NewCampaign.builder("c").build());
+        t.engine.campaigns().end(ended.id());
+
+        assertThatThrownBy(() -> t.engine.sequences().enroll(seq.id(), ended.id(), List.of("lead_x")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ENDED");
+        assertThat(t.store.listEnrollments(io.retentioncenter.core.sequence.EnrollmentQuery.all(),
+                io.retentioncenter.core.PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
     void experimentArguments() {
         Campaign c = t.engine.campaigns().create(NewCampaign.builder("c").build());
         Script a = t.engine.scripts().create(NewScript.builder(Channel.EMAIL, "a", "A").build());
