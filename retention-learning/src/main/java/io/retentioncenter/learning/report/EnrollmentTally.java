@@ -56,14 +56,6 @@ final class EnrollmentTally {
         return processedAt[order - 1];
     }
 
-    /** When the previous step was processed (the enrollment, for step 1); empty when it was not. */
-    Optional<Long> previousStepAt(int order) {
-        if (order == 1) {
-            return Optional.of(enrollment.enrolledAt().toEpochMilli());
-        }
-        return hasProcessed(order - 1) ? Optional.of(processedAt(order - 1)) : Optional.empty();
-    }
-
     /** Whether it is still active or paused at the end of the range, without a sale. */
     boolean isRunning() {
         return !ended && sale.isEmpty();

@@ -129,41 +129,58 @@ final class SequenceReporter {
     }
 
     private List<StepReport> steps(SequenceTally tally) {
+        StepFlow[] flows = flows(tally);
         List<StepReport> steps = new ArrayList<>(tally.steps);
         for (SequenceStep step : tally.sequence.steps()) {
-            steps.add(step(tally, step));
+            steps.add(step(tally, step, flows[step.order() - 1]));
         }
         return steps;
     }
 
-    private StepReport step(SequenceTally tally, SequenceStep step) {
-        int order = step.order();
-        int i = order - 1;
-        long waiting = 0;
-        long reached = 0;
-        long convertedBefore = 0;
-        long dropped = 0;
-        long delays = 0;
-        long delaySum = 0;
+    /**
+     * Where the cohort stands at each step, in one pass over it: an enrollment counts at a step once
+     * it processed the step before (the first step: once enrolled), as reached (with the delay since
+     * that previous step), still waiting, converted before it, or dropped.
+     */
+    private static StepFlow[] flows(SequenceTally tally) {
+        StepFlow[] flows = new StepFlow[tally.steps];
+        for (int i = 0; i < flows.length; i++) {
+            flows[i] = new StepFlow();
+        }
         for (EnrollmentTally e : tally.cohort) {
-            if (order > 1 && !e.hasProcessed(order - 1)) {
-                continue;
-            }
-            if (e.hasProcessed(order)) {
-                reached++;
-                long processedAt = e.processedAt(order);
-                if (e.previousStepAt(order).isPresent()) {
-                    delays++;
-                    delaySum += processedAt - e.previousStepAt(order).get();
+            boolean running = e.isRunning();
+            boolean sold = e.sale.isPresent();
+            long previous = e.enrollment.enrolledAt().toEpochMilli();
+            for (int order = 1; order <= flows.length; order++) {
+                if (order > 1) {
+                    if (!e.hasProcessed(order - 1)) {
+                        continue;
+                    }
+                    previous = e.processedAt(order - 1);
                 }
-            } else if (e.isRunning()) {
-                waiting++;
-            } else if (e.sale.isPresent()) {
-                convertedBefore++;
-            } else {
-                dropped++;
+                StepFlow flow = flows[order - 1];
+                if (e.hasProcessed(order)) {
+                    flow.reached++;
+                    flow.delaySum += e.processedAt(order) - previous;
+                } else if (running) {
+                    flow.waiting++;
+                } else if (sold) {
+                    flow.convertedBefore++;
+                } else {
+                    flow.dropped++;
+                }
             }
         }
+        return flows;
+    }
+
+    private StepReport step(SequenceTally tally, SequenceStep step, StepFlow flow) {
+        int order = step.order();
+        int i = order - 1;
+        long waiting = flow.waiting;
+        long reached = flow.reached;
+        long convertedBefore = flow.convertedBefore;
+        long dropped = flow.dropped;
         long windowClosed = reached + convertedBefore + dropped;
         long sent = 0;
         long converted = 0;
@@ -177,9 +194,9 @@ final class SequenceReporter {
                 converted += attempts.successes();
             }
         }
-        OptionalDouble meanDelay = delays == 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(ReportContext.hours(delaySum) / delays);
-        DelayAnalysis delay = new DelayAnalysis(step.delay(), delays, meanDelay, Evidence.OBSERVATIONAL,
+        OptionalDouble meanDelay = reached == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(ReportContext.hours(flow.delaySum) / reached);
+        DelayAnalysis delay = new DelayAnalysis(step.delay(), reached, meanDelay, Evidence.OBSERVATIONAL,
                 DelayAnalysis.OBSERVATIONAL_CAVEAT);
         long credited = tally.credited[i];
         return new StepReport(order, step.channel(), windowClosed, waiting, reached, tally.executed[i],
@@ -187,5 +204,14 @@ final class SequenceReporter {
                 ReportFormat.share(dropped, windowClosed), ReportFormat.share(tally.executed[i], windowClosed),
                 new Proportion(converted, sent), credited, ReportFormat.share(credited, tally.executed[i]),
                 ReportFormat.share(credited, tally.cohort.size()), channels, delay);
+    }
+
+    /** The cohort's counts at one step. */
+    private static final class StepFlow {
+        private long waiting;
+        private long reached;
+        private long convertedBefore;
+        private long dropped;
+        private long delaySum;
     }
 }
