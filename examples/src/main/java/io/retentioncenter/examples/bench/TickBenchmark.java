@@ -33,8 +33,8 @@ import java.util.concurrent.Future;
  * {@code paced} to tick with per-lead pacing (every step then takes its lead's pace in the store), and
  * {@code workers=K} for K batches processed at once per tick ({@code tickConcurrency}, default 1), and
  * {@code pgcost} (PostgreSQL) for the server's WAL, row versions and backend CPU per step
- * ({@link PgWriteCost}). The due leads are loaded with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second
- * through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
+ * ({@link PgWriteCost}), and {@code tickonly} to skip the ingest part. The due leads are loaded
+ * with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
  * as many threads as engines into the same tables.
  */
 public final class TickBenchmark {
@@ -65,7 +65,9 @@ public final class TickBenchmark {
                         sizes[1], (System.nanoTime() - t0) / 1e9);
             }
             tick(store, n, engines, workers, pacing, options.contains("pgcost") && kind.equals("postgres"));
-            IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
+            if (!options.contains("tickonly")) {
+                IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
+            }
         }
     }
 
