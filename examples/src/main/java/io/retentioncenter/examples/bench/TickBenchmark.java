@@ -34,8 +34,9 @@ import java.util.concurrent.Future;
  * {@code workers=K} for K batches processed at once per tick ({@code tickConcurrency}, default 1), and
  * {@code pgcost} (PostgreSQL) for the server's WAL, row versions and backend CPU per step
  * ({@link PgWriteCost}), and {@code tickonly} to skip the ingest part. The due leads are loaded
- * with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
- * as many threads as engines into the same tables.
+ * with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second through tick()
+ * until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on as many threads
+ * as engines into the same tables.
  */
 public final class TickBenchmark {
     private TickBenchmark() {
