@@ -43,6 +43,11 @@ abstract class MigrationBehaviour {
     /** The database of this run. */
     abstract TestDatabase openDatabase();
 
+    /** The database of this run, open for the class's tests. */
+    TestDatabase database() {
+        return database;
+    }
+
     @BeforeAll
     void open() {
         database = openDatabase();
@@ -57,7 +62,7 @@ abstract class MigrationBehaviour {
     }
 
     /** A schema name no other test or run uses; dropped after the class. */
-    private String newSchema() {
+    String newSchema() {
         String schema = "rc_mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         schemas.add(schema);
         return schema;
@@ -68,12 +73,12 @@ abstract class MigrationBehaviour {
         String schema = newSchema();
         DataSource pool = database.pool(2);
 
-        assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isEqualTo(10);
+        assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isEqualTo(11);
         assertThat(RetentionMigrations.migrate(pool, Optional.of(schema))).isZero();
         JdbiRetentionStore store = JdbiRetentionStore.builder().dataSource(pool).schema(schema).build();
 
         assertThat(store.insertLeadIfAbsent(lead("lead_1")).created()).isTrue();
-        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
+        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10", "11");
     }
 
     @Test
@@ -95,7 +100,7 @@ abstract class MigrationBehaviour {
         JdbiRetentionStore store = JdbiRetentionStore.builder().dataSource(database.pool(2)).schema(schema).build();
 
         assertThat(store.insertLeadIfAbsent(lead("lead_1")).created()).isTrue();
-        assertThat(versions(schema)).containsExactly("0", "1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
+        assertThat(versions(schema)).containsExactly("0", "1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10", "11");
         assertThat(tablesIn(schema)).contains("orders");
         assertThat(count("SELECT COUNT(*) FROM \"" + schema + "\".orders")).isEqualTo(1);
     }
@@ -116,7 +121,7 @@ abstract class MigrationBehaviour {
         } finally {
             engines.shutdownNow();
         }
-        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10");
+        assertThat(versions(schema)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "10", "11");
     }
 
     @Test
@@ -170,7 +175,7 @@ abstract class MigrationBehaviour {
         return count[0];
     }
 
-    private void query(String sql, RowReader reader) {
+    void query(String sql, RowReader reader) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
@@ -182,7 +187,7 @@ abstract class MigrationBehaviour {
     }
 
     /** Reads the current row. */
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 }

@@ -31,10 +31,12 @@ import java.util.concurrent.Future;
  * pool), then optionally {@code history=E,A}: before anything else, load E completed enrollments and A
  * sent attempts set-based in SQL (PostgreSQL), to compare with a run on empty tables; and
  * {@code paced} to tick with per-lead pacing (every step then takes its lead's pace in the store), and
- * {@code workers=K} for K batches processed at once per tick ({@code tickConcurrency}, default 1). The due leads
- * are loaded with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second
- * through tick() until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on
- * as many threads as engines into the same tables.
+ * {@code workers=K} for K batches processed at once per tick ({@code tickConcurrency}, default 1), and
+ * {@code pgcost} (PostgreSQL) for the server's WAL, row versions and backend CPU per step
+ * ({@link PgWriteCost}), and {@code tickonly} to skip the ingest part. The due leads are loaded
+ * with set-based {@code ingestAll}, then the tables are ANALYZEd. Prints steps/second through tick()
+ * until nothing is due, then single-lead ingests/second (dedupe + route + enroll) on as many threads
+ * as engines into the same tables.
  */
 public final class TickBenchmark {
     private TickBenchmark() {
@@ -63,8 +65,10 @@ public final class TickBenchmark {
                 System.out.printf("  history: %s completed enrollments and %s attempts loaded in %.1f s%n", sizes[0],
                         sizes[1], (System.nanoTime() - t0) / 1e9);
             }
-            tick(store, n, engines, workers, pacing);
-            IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
+            tick(store, n, engines, workers, pacing, options.contains("pgcost") && kind.equals("postgres"));
+            if (!options.contains("tickonly")) {
+                IngestBenchmark.single(store, Math.min(n, 20_000), engines, false);
+            }
         }
     }
 
@@ -72,8 +76,8 @@ public final class TickBenchmark {
      * Loads {@code n} due enrollments, drains them with {@code engines} engines of {@code workers}
      * tick workers each (paced when {@code pacing} is given); returns steps per second.
      */
-    static double tick(BenchStores.Handle handle, int n, int engines, int workers, Optional<LeadPacing> pacing)
-            throws Exception {
+    static double tick(BenchStores.Handle handle, int n, int engines, int workers, Optional<LeadPacing> pacing,
+            boolean pgCost) throws Exception {
         Clock clock = Clock.systemUTC();
         RetentionEngine setup = engine(handle.store(), clock, BenchmarkWorld.noop(), "setup", 1, Optional.empty());
         BenchmarkWorld.create(setup, true);
@@ -102,6 +106,7 @@ public final class TickBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(engines);
         System.gc(); // the setup's garbage is collected before the clock starts, not during the tick
+        Optional<PgWriteCost> pg = pgCost ? Optional.of(PgWriteCost.start()) : Optional.empty();
         TickCost cost = TickCost.start();
         long start = System.nanoTime();
         List<Future<Integer>> runs = new ArrayList<>();
@@ -127,6 +132,9 @@ public final class TickBenchmark {
         System.out.printf("  tick: %d steps executed, %d sends, %.2f s -> %.0f steps/s%n", executed, sent, secs,
                 executed / secs);
         System.out.println("  tick cost: " + spent);
+        if (pg.isPresent()) {
+            System.out.print(pg.get().stop(executed));
+        }
         if (sent != n || executed != n) {
             throw new IllegalStateException("expected " + n + " steps and sends, got " + executed + "/" + sent);
         }
