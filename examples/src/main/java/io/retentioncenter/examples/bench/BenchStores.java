@@ -67,6 +67,13 @@ final class BenchStores {
         void seed(Function<SeedSql, List<String>> statements);
 
         /**
+         * The number the query built for this database returns ({@code SELECT count(*) ...}).
+         *
+         * @throws ConfigurationException in memory
+         */
+        long count(Function<SeedSql, String> query);
+
+        /**
          * How many threads load benchmark data in parallel: several for PostgreSQL, one where
          * parallel writers only queue on locks (H2) or share one lock anyway (memory).
          */
@@ -160,6 +167,11 @@ final class BenchStores {
             }
 
             @Override
+            public long count(Function<SeedSql, String> query) {
+                throw new ConfigurationException("counting in SQL needs a database, not memory");
+            }
+
+            @Override
             public void close() {
                 // nothing to release
             }
@@ -239,14 +251,28 @@ final class BenchStores {
         @Override
         public void seed(Function<SeedSql, List<String>> statements) {
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
-                for (String statement : statements.apply(new SeedSql(schema.map(name -> "\"" + name + "\".")
-                        .orElse(""), schema.isPresent()))) {
+                for (String statement : statements.apply(sql())) {
                     s.execute(statement);
                 }
                 s.execute("ANALYZE");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not seed the benchmark data: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public long count(Function<SeedSql, String> query) {
+            try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery(query.apply(sql()))) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not count in the benchmark data: " + e.getMessage(), e);
+            }
+        }
+
+        private SeedSql sql() {
+            return new SeedSql(schema.map(name -> "\"" + name + "\".").orElse(""), schema.isPresent());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.retentioncenter.examples.bench;
 
+import io.retentioncenter.core.ConfigurationException;
 import java.util.List;
 
 /**
@@ -12,6 +13,36 @@ final class FinishedHistory {
     private static final String OLD = "CURRENT_TIMESTAMP - INTERVAL '400' DAY + " + G + " * INTERVAL '1' SECOND";
 
     private FinishedHistory() {
+    }
+
+    /**
+     * Whether {@code store} holds exactly this history, told by primary-key lookups of the rows its
+     * statements write first and last ({@code hist_lead_1}, then the {@code enrollments}th
+     * enrollment and {@code attempts}th attempt but not one more; each statement commits whole):
+     * true when it does, false when it holds no history.
+     *
+     * @throws ConfigurationException when it holds another or an unfinished history
+     */
+    static boolean present(BenchStores.Handle store, int enrollments, int attempts) {
+        if (!exists(store, "rc_lead", "hist_lead_1")) {
+            return false;
+        }
+        if (holdsExactly(store, "rc_enrollment", "hist_enr_", enrollments)
+                && holdsExactly(store, "rc_attempt", "hist_att_", attempts)) {
+            return true;
+        }
+        throw new ConfigurationException("the kept store holds a history, but not exactly " + enrollments
+                + " enrollments and " + attempts + " attempts (another or an unfinished one); drop its schema and"
+                + " load it again");
+    }
+
+    /** Whether {@code table} holds rows {@code prefix} 1 to {@code n} of a history and no more, by the last. */
+    private static boolean holdsExactly(BenchStores.Handle store, String table, String prefix, int n) {
+        return (n == 0 || exists(store, table, prefix + n)) && !exists(store, table, prefix + (n + 1L));
+    }
+
+    private static boolean exists(BenchStores.Handle store, String table, String id) {
+        return store.count(sql -> "SELECT count(*) FROM " + sql.table(table) + " WHERE id = " + SeedSql.text(id)) > 0;
     }
 
     /** The statements adding {@code enrollments} completed enrollments and {@code attempts} sent attempts. */
