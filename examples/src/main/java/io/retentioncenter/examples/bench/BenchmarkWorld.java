@@ -32,13 +32,22 @@ import java.util.concurrent.Future;
  * into the store (the benchmark measures the tick, not the setup).
  */
 final class BenchmarkWorld {
+    /** The campaign's name. */
+    static final String CAMPAIGN = "bench";
     /** Lead {@code i}: email {@code bench<i>@example.com}, first name {@code B<i>}, enrollment {@code enr_bench_<i>}. */
     static final String EMAIL_LOCAL = "bench";
     static final String EMAIL_DOMAIN = "@example.com";
     static final String FIRST_NAME = "B";
     static final String ENROLLMENT = "enr_bench_";
+    /**
+     * US area codes, one per run on a kept store ({@link BenchRun}), so that each run's phones are new
+     * to it; the first is every fresh store's.
+     */
+    static final List<String> AREA_CODES = List.of("415", "212", "312", "617", "718", "646", "305", "404", "512",
+            "206", "303", "702", "214", "713", "602", "503", "619", "801", "916", "919", "314", "412", "414", "504",
+            "513", "615", "704", "804", "813", "901");
     /** Lead {@code i}'s phone: the prefix, {@code PHONE_AREA + i / PHONE_BLOCK} in 3 digits, {@code i % PHONE_BLOCK} in 4. */
-    static final String PHONE_PREFIX = "+1415";
+    static final String PHONE_PREFIX = "+1" + AREA_CODES.get(0);
     static final int PHONE_AREA = 200;
     static final int PHONE_BLOCK = 10_000;
     final Campaign campaign;
@@ -62,7 +71,7 @@ final class BenchmarkWorld {
      * SMS (see {@link #channelOf}), with one script per channel.
      */
     static BenchmarkWorld create(RetentionEngine engine, boolean autoAssign, int steps) {
-        Campaign c = engine.campaigns().create(NewCampaign.builder("bench").contactLimit(100)
+        Campaign c = engine.campaigns().create(NewCampaign.builder(CAMPAIGN).contactLimit(100)
                 .autoAssign(autoAssign ? AutoAssignRule.everything() : AutoAssignRule.manualOnly()).build());
         Script email = engine.scripts().create(NewScript.builder(Channel.EMAIL, "bench",
                 "Hi {{firstName|there}}, one offer.").subject("Offer").campaign(c.id()).build());
@@ -121,9 +130,18 @@ final class BenchmarkWorld {
                 sequence.reenrollCooldown());
     }
 
-    /** A valid, distinct US phone number for index {@code i} (up to ten million). */
+    /** A valid, distinct US phone number for index {@code i} (below eight million). */
     static String phone(int i) {
-        return String.format(PHONE_PREFIX + "%03d%04d", PHONE_AREA + i / PHONE_BLOCK, i % PHONE_BLOCK);
+        return phone(0, i);
+    }
+
+    /**
+     * A valid US phone number for index {@code i} (below eight million) in area code {@code area} of
+     * {@link #AREA_CODES}: distinct for each pair.
+     */
+    static String phone(int area, int i) {
+        return String.format("+1" + AREA_CODES.get(area) + "%03d%04d", PHONE_AREA + i / PHONE_BLOCK,
+                i % PHONE_BLOCK);
     }
 
     /** A provider that only counts. */

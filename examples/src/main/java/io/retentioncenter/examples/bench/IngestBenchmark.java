@@ -4,6 +4,7 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.core.RetentionEngineBuilder;
 import io.retentioncenter.core.campaign.AutoAssignRule;
+import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.lead.BulkIngestReport;
 import io.retentioncenter.core.lead.LeadSource;
@@ -59,7 +60,7 @@ public final class IngestBenchmark {
         double[] sums = new double[2];
         for (boolean grouped : single > 0 ? runs : List.<Boolean>of()) {
             try (BenchStores.Handle store = BenchStores.open(kind)) {
-                sums[grouped ? 1 : 0] += single(store, single, threads, hosts, grouped, true);
+                sums[grouped ? 1 : 0] += single(store, BenchRun.FIRST, single, threads, hosts, grouped, true);
             }
         }
         if (single > 0 && runs.size() > 1) {
@@ -74,20 +75,20 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Single-lead ingests of {@code n} people on {@code threads} engines, then the same people again;
-     * {@code world}: create the benchmark's auto-assigning campaign first (else one exists already).
+     * Single-lead ingests of {@code n} people of {@code run} on {@code threads} engines into the
+     * auto-assigning campaign that exists already, then the same people again.
      */
-    static double single(BenchStores.Handle handle, int n, int threads, boolean world) throws Exception {
-        return single(handle, n, threads, threads, true, world);
+    static double single(BenchStores.Handle handle, BenchRun run, int n, int threads) throws Exception {
+        return single(handle, run, n, threads, threads, true, false);
     }
 
     /**
-     * Single-lead ingests of {@code n} people on {@code threads} threads spread over {@code hosts}
-     * engines, with the group commit on or off, then the same people again; {@code world}: create the
-     * benchmark's auto-assigning campaign first (else one exists already).
+     * Single-lead ingests of {@code n} people of {@code run} on {@code threads} threads spread over
+     * {@code hosts} engines, with the group commit on or off, then the same people again; {@code world}:
+     * create the benchmark's auto-assigning campaign first (else one exists already).
      */
-    static double single(BenchStores.Handle handle, int n, int threads, int hosts, boolean grouped, boolean world)
-            throws Exception {
+    static double single(BenchStores.Handle handle, BenchRun run, int n, int threads, int hosts, boolean grouped,
+            boolean world) throws Exception {
         IntakeCommits commits = new IntakeCommits();
         List<RetentionEngine> engines = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
@@ -101,22 +102,22 @@ public final class IngestBenchmark {
             BenchmarkWorld.create(engines.get(0), true);
         }
         long before = engines.get(0).leads().list(PageRequest.first(1)).total();
-        engines.get(0).campaigns().create(NewCampaign.builder("capped").autoAssign(AutoAssignRule.sources(
-                EnumSet.of(LeadSource.MANUAL), n / 10)).build());
+        Campaign capping = engines.get(0).campaigns().create(NewCampaign.builder("capped")
+                .autoAssign(AutoAssignRule.sources(EnumSet.of(LeadSource.MANUAL), n / 10)).build());
         commits.reset();
-        double secs = onThreads(perThread, n, (host, i) -> host.leads().ingest(person(i, LeadSource.API)));
+        double secs = onThreads(perThread, n, (host, i) -> host.leads().ingest(person(run, i, LeadSource.API)));
         System.out.printf("  single ingest (group commit %s): %d leads (dedupe + assign + enroll + status) on %d"
                 + " threads, %d hosts in %.2f s -> %.0f leads/s; %s%n", grouped ? "on" : "off", n, threads, hosts,
                 secs, n / secs, commits.summary());
         int check = Math.min(n, 2_000);
-        onThreads(perThread, check * threads, (host, i) -> host.leads().ingest(person(i / threads, LeadSource.API)));
+        onThreads(perThread, check * threads,
+                (host, i) -> host.leads().ingest(person(run, i / threads, LeadSource.API)));
         int cappedLeads = Math.min(n, 2_000);
         double cappedSecs = onThreads(perThread, cappedLeads, (host, i) ->
-                host.leads().ingest(person(4_000_000 + i, LeadSource.MANUAL)));
+                host.leads().ingest(person(run, 4_000_000 + i, LeadSource.MANUAL)));
         RetentionEngine host = engines.get(0);
         long leads = host.leads().list(PageRequest.first(1)).total() - before;
-        long capped = host.campaigns().list().stream().filter(c -> c.name().equals("capped"))
-                .mapToLong(c -> host.store().countCampaignLeads(c.id())).sum();
+        long capped = host.store().countCampaignLeads(capping.id());
         System.out.printf("  checked: %d leads stored for %d people after every thread ingested the first %d again;"
                 + " capped campaign holds %d of cap %d (%d leads into it at %.0f leads/s)%n", leads, n + cappedLeads,
                 check, capped, n / 10, cappedLeads, cappedLeads / cappedSecs);
@@ -141,7 +142,7 @@ public final class IngestBenchmark {
                 n / secs);
         List<NewLead> again = new ArrayList<>();
         for (int i = 0; i < Math.min(n, 10_000); i++) {
-            again.add(person(i, LeadSource.API));
+            again.add(person(BenchRun.FIRST, i, LeadSource.API));
         }
         long duplicates = host.leads().ingestAll(again).count(BulkIngestReport.Outcome.DUPLICATE);
         long stored = host.leads().list(PageRequest.first(1)).total();
@@ -173,7 +174,7 @@ public final class IngestBenchmark {
         for (int from = 0; from < n; from += BULK_CALL) {
             List<NewLead> rows = new ArrayList<>();
             for (int i = from; i < Math.min(n, from + BULK_CALL); i++) {
-                rows.add(person(first + i, source));
+                rows.add(person(BenchRun.FIRST, first + i, source));
             }
             created += host.leads().ingestAll(rows).count(BulkIngestReport.Outcome.CREATED);
         }
@@ -181,12 +182,12 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Person {@code i} (below 6,000,000): the same email and phone whenever {@code i} is the same, and
-     * neither shared with the tick benchmark's leads.
+     * Person {@code i} (below 6,000,000) of {@code run}: the same email and phone whenever both are the
+     * same, and neither shared with the tick benchmark's leads.
      */
-    static NewLead person(int i, LeadSource source) {
-        return NewLead.builder(source).email("ingest" + i + "@example.com")
-                .phone(BenchmarkWorld.phone(2_000_000 + i))
+    static NewLead person(BenchRun run, int i, LeadSource source) {
+        return NewLead.builder(source).email(run.email("ingest", i))
+                .phone(run.phone(2_000_000 + i))
                 .firstName("I" + i).build();
     }
 

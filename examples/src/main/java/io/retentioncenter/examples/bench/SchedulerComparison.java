@@ -62,7 +62,7 @@ public final class SchedulerComparison {
 
     private static double ours(int n, int engines, int workers) throws Exception {
         try (BenchStores.Handle store = BenchStores.open("postgres")) {
-            return TickBenchmark.tick(store, n, engines, workers, Optional.empty(), false);
+            return TickBenchmark.tick(store, BenchRun.FIRST, n, engines, workers, Optional.empty(), false);
         }
     }
 
