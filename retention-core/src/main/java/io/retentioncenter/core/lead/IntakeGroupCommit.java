@@ -14,30 +14,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of single-lead intakes: concurrent calls share one store call, so one transaction
- * (and one commit) carries many leads. Leader and followers, without a timer: a call that finds no
- * batch in flight leads at once and writes its intake alone ({@link LeadIntakeStore#ingestLead});
- * calls arriving while a batch is in flight queue up, and when it ends the first of them leads the
- * next batch: its own intake and those queued behind it for the same configuration version, in queue
- * order, at most {@code maxBatch} ({@link LeadIntakeStore#ingestLeads}). A lone call pays no delay and
- * batches grow with the load.
+ * (and one commit) carries many leads. Leader and followers, without a timer: up to
+ * {@value #MAX_IN_FLIGHT} batches are in flight at once, each a store call on its own connection, so
+ * one batch forms and is written while another commits. A call that finds a batch slot free leads at
+ * once and writes its intake alone ({@link LeadIntakeStore#ingestLead}); calls arriving while every
+ * slot is taken queue up, and when a batch ends the oldest of them leads the next one: its own intake
+ * and those queued behind it for the same configuration version, in queue order, at most
+ * {@code maxBatch} ({@link LeadIntakeStore#ingestLeads}). A lone call pays no delay and batches grow
+ * with the load.
  *
  * <p>Each call gets what its intake alone would have got. A batch fits in one chunk of
  * {@code ingestLeads}, so it is all or nothing, and a later intake of a person in it is the duplicate
- * of the earlier one, as it would be a moment later. When a batch fails, nothing of it was written,
- * and each of its calls writes its own intake alone, so only an intake that fails by itself gets an
- * exception. A call waiting for its batch ignores interrupts (its lead may be being written) and
- * returns with its interrupt status set; it waits for the batches ahead of it (usually the one in
- * flight), each a store call bounded by the store's own timeouts.
+ * of the earlier one, as it would be a moment later. Two batches in flight may hold the same person:
+ * the store's insert-if-absent decides between them, as between two concurrent single intakes. When a
+ * batch fails, nothing of it was written, and each of its calls writes its own intake alone, so only
+ * an intake that fails by itself gets an exception. A call waiting for its batch ignores interrupts
+ * (its lead may be being written) and returns with its interrupt status set; it waits for the batches
+ * ahead of it, each a store call bounded by the store's own timeouts.
  */
 final class IntakeGroupCommit {
     private static final Logger log = LoggerFactory.getLogger(IntakeGroupCommit.class);
+    /** Batches (store calls) in flight at once. */
+    static final int MAX_IN_FLIGHT = 2;
 
     private final LeadIntakeStore store;
     private final int maxBatch;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Calls waiting for a batch, oldest first; never empty while no batch is in flight. */
+    /** Calls waiting for a batch, oldest first; empty unless every batch slot is taken. */
     private final Deque<Call> queue = new ArrayDeque<>();
-    private boolean inFlight;
+    /** Batches being written: led and not yet finished. */
+    private int inFlight;
 
     /**
      * Groups intakes for {@code store}, at most {@code maxBatch} per call (no more than one chunk of
@@ -69,23 +75,22 @@ final class IntakeGroupCommit {
     }
 
     /**
-     * Queues {@code call} and waits until it leads a batch (returned, {@code call} first) or another
-     * call's batch has dealt with it (an empty list).
+     * Leads at once when a batch slot is free (returns {@code call} alone); else queues {@code call}
+     * and waits until it leads a batch (returned, {@code call} first) or another call's batch has
+     * dealt with it (an empty list).
      */
     private List<Call> awaitTurn(Call call) {
         lock.lock();
         try {
-            queue.addLast(call);
-            if (inFlight) {
-                while (call.state == State.QUEUED) {
-                    call.turn.awaitUninterruptibly();
-                }
-                if (call.state != State.LEADING) {
-                    return List.of();
-                }
+            if (inFlight < MAX_IN_FLIGHT) {
+                inFlight++;
+                return List.of(call);
             }
-            inFlight = true;
-            return takeBatch();
+            queue.addLast(call);
+            while (call.state == State.QUEUED) {
+                call.turn.awaitUninterruptibly();
+            }
+            return call.state == State.LEADING ? call.batch : List.of();
         } finally {
             lock.unlock();
         }
@@ -120,7 +125,8 @@ final class IntakeGroupCommit {
     /**
      * Gives each call of a finished batch its outcome ({@code taken} holds those of a prefix; the rest
      * found the configuration moved on), or lets each write alone when {@code taken} is null (the
-     * batch failed), then hands the lead to the oldest queued call.
+     * batch failed), then hands the freed slot to the oldest queued call with the next batch, taken
+     * from the queue at once.
      */
     private void finish(List<Call> batch, List<IntakeOutcome> taken) {
         lock.lock();
@@ -131,12 +137,14 @@ final class IntakeGroupCommit {
                 call.outcome = taken == null || i >= taken.size() ? Optional.empty() : Optional.of(taken.get(i));
                 call.turn.signal();
             }
-            Call next = queue.peekFirst();
-            if (next == null) {
-                inFlight = false;
+            if (queue.isEmpty()) {
+                inFlight--;
             } else {
-                next.state = State.LEADING;
-                next.turn.signal();
+                List<Call> next = takeBatch();
+                Call leader = next.get(0);
+                leader.batch = next;
+                leader.state = State.LEADING;
+                leader.turn.signal();
             }
         } finally {
             lock.unlock();
@@ -145,9 +153,9 @@ final class IntakeGroupCommit {
 
     /** Where a call stands. */
     private enum State {
-        /** Waiting in the queue. */
+        /** Waiting: in the queue, or in a batch another call leads. */
         QUEUED,
-        /** Leads the next batch. */
+        /** Leads a batch taken from the queue for it. */
         LEADING,
         /** Its batch was written: its outcome is final. */
         WRITTEN,
@@ -162,6 +170,8 @@ final class IntakeGroupCommit {
         private final Condition turn;
         private State state = State.QUEUED;
         private Optional<IntakeOutcome> outcome = Optional.empty();
+        /** The batch it leads, once LEADING. */
+        private List<Call> batch = List.of();
 
         Call(LeadIntake intake, long configVersion, Condition turn) {
             this.intake = intake;
