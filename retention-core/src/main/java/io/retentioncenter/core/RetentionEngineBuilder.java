@@ -249,9 +249,8 @@ public final class RetentionEngineBuilder {
      * Group commit of single-lead ingests (default on, at most 100 leads per commit): concurrent
      * {@code leads().ingest(...)} calls on this engine are written by one store call in one
      * transaction, so the database commits once for all of them. No timer is involved: a lone call
-     * is written at once, up to two batches are written at once (each on its own connection), and
-     * calls that arrive while both are being written go together in the next one, so batches grow
-     * with the load. Each call still gets its own result or exception,
+     * is written at once, and calls that arrive while a batch is being written go together in the
+     * next one, so batches grow with the load. Each call still gets its own result or exception,
      * exactly as if it had run alone (a batch that fails is written again lead by lead).
      *
      * @param maxLeadsPerCommit the most ingests one commit carries, 2 to 1,000

@@ -14,36 +14,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of single-lead intakes: concurrent calls share one store call, so one transaction
- * (and one commit) carries many leads. Leader and followers, without a timer: up to
- * {@value #MAX_IN_FLIGHT} batches are in flight at once, each a store call on its own connection, so
- * one batch forms and is written while another commits. A call that finds a batch slot free leads at
- * once and writes its intake alone ({@link LeadIntakeStore#ingestLead}); calls arriving while every
- * slot is taken queue up, and when a batch ends the oldest of them leads the next one: its own intake
- * and those queued behind it for the same configuration version, in queue order, at most
- * {@code maxBatch} ({@link LeadIntakeStore#ingestLeads}). A lone call pays no delay and batches grow
- * with the load.
+ * (and one commit) carries many leads. Leader and followers, without a timer: a call that finds no
+ * batch in flight leads at once and writes its intake alone ({@link LeadIntakeStore#ingestLead});
+ * calls arriving while a batch is in flight queue up, and when it ends the first of them leads the
+ * next batch: its own intake and those queued behind it for the same configuration version, in queue
+ * order, at most {@code maxBatch} ({@link LeadIntakeStore#ingestLeads}). A lone call pays no delay and
+ * batches grow with the load.
  *
  * <p>Each call gets what its intake alone would have got. A batch fits in one chunk of
  * {@code ingestLeads}, so it is all or nothing, and a later intake of a person in it is the duplicate
- * of the earlier one, as it would be a moment later. Two batches in flight may hold the same person:
- * the store's insert-if-absent decides between them, as between two concurrent single intakes. When a
- * batch fails, nothing of it was written, and each of its calls writes its own intake alone, so only
- * an intake that fails by itself gets an exception. A call waiting for its batch ignores interrupts
- * (its lead may be being written) and returns with its interrupt status set; it waits for the batches
- * ahead of it, each a store call bounded by the store's own timeouts.
+ * of the earlier one, as it would be a moment later. When a batch fails, nothing of it was written,
+ * and each of its calls writes its own intake alone, so only an intake that fails by itself gets an
+ * exception. A call waiting for its batch ignores interrupts (its lead may be being written) and
+ * returns with its interrupt status set; it waits for the batches ahead of it (usually the one in
+ * flight), each a store call bounded by the store's own timeouts.
  */
 final class IntakeGroupCommit {
     private static final Logger log = LoggerFactory.getLogger(IntakeGroupCommit.class);
-    /** Batches (store calls) in flight at once. */
-    static final int MAX_IN_FLIGHT = 2;
 
     private final LeadIntakeStore store;
     private final int maxBatch;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Calls waiting for a batch, oldest first; empty unless every batch slot is taken. */
+    /** Calls waiting for a batch, oldest first; never empty while no batch is in flight. */
     private final Deque<Call> queue = new ArrayDeque<>();
-    /** Batches being written: led and not yet finished. */
-    private int inFlight;
+    private boolean inFlight;
 
     /**
      * Groups intakes for {@code store}, at most {@code maxBatch} per call (no more than one chunk of
@@ -75,22 +69,23 @@ final class IntakeGroupCommit {
     }
 
     /**
-     * Leads at once when a batch slot is free (returns {@code call} alone); else queues {@code call}
-     * and waits until it leads a batch (returned, {@code call} first) or another call's batch has
-     * dealt with it (an empty list).
+     * Queues {@code call} and waits until it leads a batch (returned, {@code call} first) or another
+     * call's batch has dealt with it (an empty list).
      */
     private List<Call> awaitTurn(Call call) {
         lock.lock();
         try {
-            if (inFlight < MAX_IN_FLIGHT) {
-                inFlight++;
-                return List.of(call);
-            }
             queue.addLast(call);
-            while (call.state == State.QUEUED) {
-                call.turn.awaitUninterruptibly();
+            if (inFlight) {
+                while (call.state == State.QUEUED) {
+                    call.turn.awaitUninterruptibly();
+                }
+                if (call.state != State.LEADING) {
+                    return List.of();
+                }
             }
-            return call.state == State.LEADING ? call.batch : List.of();
+            inFlight = true;
+            return takeBatch();
         } finally {
             lock.unlock();
         }
@@ -125,8 +120,7 @@ final class IntakeGroupCommit {
     /**
      * Gives each call of a finished batch its outcome ({@code taken} holds those of a prefix; the rest
      * found the configuration moved on), or lets each write alone when {@code taken} is null (the
-     * batch failed), then hands the freed slot to the oldest queued call with the next batch, taken
-     * from the queue at once.
+     * batch failed), then hands the lead to the oldest queued call.
      */
     private void finish(List<Call> batch, List<IntakeOutcome> taken) {
         lock.lock();
@@ -137,14 +131,12 @@ final class IntakeGroupCommit {
                 call.outcome = taken == null || i >= taken.size() ? Optional.empty() : Optional.of(taken.get(i));
                 call.turn.signal();
             }
-            if (queue.isEmpty()) {
-                inFlight--;
+            Call next = queue.peekFirst();
+            if (next == null) {
+                inFlight = false;
             } else {
-                List<Call> next = takeBatch();
-                Call leader = next.get(0);
-                leader.batch = next;
-                leader.state = State.LEADING;
-                leader.turn.signal();
+                next.state = State.LEADING;
+                next.turn.signal();
             }
         } finally {
             lock.unlock();
@@ -153,9 +145,9 @@ final class IntakeGroupCommit {
 
     /** Where a call stands. */
     private enum State {
-        /** Waiting: in the queue, or in a batch another call leads. */
+        /** Waiting in the queue. */
         QUEUED,
-        /** Leads a batch taken from the queue for it. */
+        /** Leads the next batch. */
         LEADING,
         /** Its batch was written: its outcome is final. */
         WRITTEN,
@@ -170,8 +162,6 @@ final class IntakeGroupCommit {
         private final Condition turn;
         private State state = State.QUEUED;
         private Optional<IntakeOutcome> outcome = Optional.empty();
-        /** The batch it leads, once LEADING. */
-        private List<Call> batch = List.of();
 
         Call(LeadIntake intake, long configVersion, Condition turn) {
             this.intake = intake;

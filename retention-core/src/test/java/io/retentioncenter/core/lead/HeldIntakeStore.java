@@ -6,20 +6,21 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A store seen through a proxy that records every intake call (the emails of its leads) and holds
- * chosen calls in their calling thread, before they reach the store, until the test releases them:
- * the first intake call (single or batch) with a lead of an email the test asked to {@link #hold}.
- * While a call is held, the engine's group commit has that batch in flight.
+ * the first single-lead intake of one email in its calling thread, before it reaches the store,
+ * until the test releases it: while it is held, the engine's group commit has a batch in flight and
+ * other ingests queue up behind it.
  */
 final class HeldIntakeStore {
     private final RetentionStore proxy;
     private final List<IntakeCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicBoolean holding = new AtomicBoolean(true);
 
     /** One intake call: {@code ingestLeads} ({@code batch}) or {@code ingestLead}, with its leads' emails. */
     record IntakeCall(boolean batch, List<String> emails) {
@@ -28,43 +29,20 @@ final class HeldIntakeStore {
         }
     }
 
-    /** Where the first intake call of one email waits until the test lets it through. */
-    static final class Gate {
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        /** Waits until the call has arrived and is held. */
-        void awaitHeld() throws InterruptedException {
-            held.await();
-        }
-
-        /** Lets the call through to the store. */
-        void release() {
-            release.countDown();
-        }
-
-        private void pass() throws InterruptedException {
-            held.countDown();
-            release.await();
-        }
-    }
-
-    private HeldIntakeStore(RetentionStore target) {
+    private HeldIntakeStore(RetentionStore target, String heldEmail) {
         this.proxy = (RetentionStore) Proxy.newProxyInstance(RetentionStore.class.getClassLoader(),
                 new Class<?>[] {RetentionStore.class}, (self, method, args) -> {
-                    List<String> emails = switch (method.getName()) {
-                        case "ingestLead" -> List.of(emailOf((LeadIntake) args[0]));
-                        case "ingestLeads" -> ((List<?>) args[0]).stream().map(i -> emailOf((LeadIntake) i)).toList();
-                        default -> null;
-                    };
-                    if (emails != null) {
-                        calls.add(new IntakeCall(method.getName().equals("ingestLeads"), emails));
-                        for (String email : emails) {
-                            Gate gate = gates.remove(email);
-                            if (gate != null) {
-                                gate.pass();
-                            }
+                    if (method.getName().equals("ingestLead")) {
+                        String email = emailOf((LeadIntake) args[0]);
+                        calls.add(IntakeCall.single(email));
+                        if (email.equals(heldEmail) && holding.compareAndSet(true, false)) {
+                            held.countDown();
+                            release.await();
                         }
+                    } else if (method.getName().equals("ingestLeads")) {
+                        @SuppressWarnings("unchecked")
+                        List<LeadIntake> intakes = (List<LeadIntake>) args[0];
+                        calls.add(new IntakeCall(true, intakes.stream().map(HeldIntakeStore::emailOf).toList()));
                     }
                     try {
                         return method.invoke(target, args);
@@ -74,25 +52,28 @@ final class HeldIntakeStore {
                 });
     }
 
-    /** Watches {@code target}. */
-    static HeldIntakeStore of(RetentionStore target) {
-        return new HeldIntakeStore(target);
+    /** Watches {@code target}, holding the first single-lead intake of {@code heldEmail}. */
+    static HeldIntakeStore of(RetentionStore target, String heldEmail) {
+        return new HeldIntakeStore(target, heldEmail);
     }
 
     private static String emailOf(LeadIntake intake) {
         return intake.candidate().email().orElse("");
     }
 
-    /** Holds the next intake call with a lead of {@code email} (normalized) until the gate is released. */
-    Gate hold(String email) {
-        Gate gate = new Gate();
-        gates.put(email, gate);
-        return gate;
-    }
-
     /** The store to give the engine. */
     RetentionStore store() {
         return proxy;
+    }
+
+    /** Waits until the held intake has arrived. */
+    void awaitHeld() throws InterruptedException {
+        held.await();
+    }
+
+    /** Lets the held intake through to the store. */
+    void release() {
+        release.countDown();
     }
 
     /** The intake calls so far, in call order. */
