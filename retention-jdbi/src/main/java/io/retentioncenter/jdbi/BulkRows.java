@@ -145,13 +145,26 @@ record BulkRows(String table, List<Column> columns) {
         return "INSERT INTO " + table + " (" + names() + ") SELECT " + values + " FROM " + unnest() + suffix;
     }
 
+    /**
+     * Binds each column as an array; instants as text, formatted once per run of equal ones (the rows
+     * of one intake share their times, and formatting was the largest cost of binding them).
+     */
     private <S extends SqlStatement<S>> S bindArrays(S statement, List<Object[]> rows) {
         for (int i = 0; i < columns.size(); i++) {
             Type type = columns.get(i).type();
             Object[] values = type == Type.INT ? new Integer[rows.size()] : new String[rows.size()];
+            Instant last = null;
+            String lastText = null;
             for (int r = 0; r < rows.size(); r++) {
                 Object v = rows.get(r)[i];
-                values[r] = v instanceof Instant t ? t.truncatedTo(ChronoUnit.MILLIS).toString() : v;
+                if (v instanceof Instant t) {
+                    if (!t.equals(last)) {
+                        last = t;
+                        lastText = t.truncatedTo(ChronoUnit.MILLIS).toString();
+                    }
+                    v = lastText;
+                }
+                values[r] = v;
             }
             statement.bind("c" + i, values);
         }

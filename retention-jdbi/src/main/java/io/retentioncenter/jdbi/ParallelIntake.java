@@ -109,18 +109,22 @@ final class ParallelIntake {
      */
     static List<int[]> groups(List<LeadIntake> intakes, int chunk, int chunks) {
         int[] reach = new int[chunks];
-        Map<String, Integer> firstChunk = new HashMap<>();
+        Map<String, Integer> ids = sized(intakes.size());
+        Map<String, Integer> emails = sized(intakes.size());
+        Map<String, Integer> phones = sized(intakes.size());
         for (int k = 0; k < chunks; k++) {
-            reach[k] = k;
+            int first = k;
             for (int i = k * chunk; i < Math.min(intakes.size(), (k + 1) * chunk); i++) {
                 Lead lead = intakes.get(i).candidate();
-                int at = k;
-                reach[k] = Math.min(reach[k], firstChunk.computeIfAbsent("i:" + lead.id(), key -> at));
-                lead.email().ifPresent(e -> reach[at] = Math.min(reach[at], firstChunk.computeIfAbsent("e:" + e,
-                        key -> at)));
-                lead.phone().ifPresent(p -> reach[at] = Math.min(reach[at], firstChunk.computeIfAbsent("p:" + p,
-                        key -> at)));
+                first = Math.min(first, firstChunk(ids, lead.id(), k));
+                if (lead.email().isPresent()) {
+                    first = Math.min(first, firstChunk(emails, lead.email().get(), k));
+                }
+                if (lead.phone().isPresent()) {
+                    first = Math.min(first, firstChunk(phones, lead.phone().get(), k));
+                }
             }
+            reach[k] = first;
         }
         List<int[]> groups = new ArrayList<>();
         int end = chunks;
@@ -134,5 +138,16 @@ final class ParallelIntake {
             }
         }
         return groups;
+    }
+
+    /** The first chunk {@code key} occurs in, recording {@code chunk} when it is new. */
+    private static int firstChunk(Map<String, Integer> seen, String key, int chunk) {
+        Integer earlier = seen.putIfAbsent(key, chunk);
+        return earlier == null ? chunk : earlier;
+    }
+
+    /** A map for up to {@code keys} keys without rehashing. */
+    private static Map<String, Integer> sized(int keys) {
+        return new HashMap<>((int) (keys / 0.75f) + 1);
     }
 }

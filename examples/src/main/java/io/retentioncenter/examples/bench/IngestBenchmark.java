@@ -105,10 +105,13 @@ public final class IngestBenchmark {
         Campaign capping = engines.get(0).campaigns().create(NewCampaign.builder("capped")
                 .autoAssign(AutoAssignRule.sources(EnumSet.of(LeadSource.MANUAL), n / 10)).build());
         commits.reset();
+        long from = System.currentTimeMillis();
+        TickCost cost = TickCost.start();
         double secs = onThreads(perThread, n, (host, i) -> host.leads().ingest(person(run, i, LeadSource.API)));
         System.out.printf("  single ingest (group commit %s): %d leads (dedupe + assign + enroll + status) on %d"
-                + " threads, %d hosts in %.2f s -> %.0f leads/s; %s%n", grouped ? "on" : "off", n, threads, hosts,
-                secs, n / secs, commits.summary());
+                + " threads, %d hosts in %.2f s -> %.0f leads/s; %s; %s (steps: leads); epoch ms %d-%d%n",
+                grouped ? "on" : "off", n, threads, hosts, secs, n / secs, commits.summary(), cost.stop(n), from,
+                System.currentTimeMillis());
         int check = Math.min(n, 2_000);
         onThreads(perThread, check * threads,
                 (host, i) -> host.leads().ingest(person(run, i / threads, LeadSource.API)));
@@ -135,11 +138,13 @@ public final class IngestBenchmark {
     static double bulk(BenchStores.Handle handle, int n) {
         RetentionEngine host = engine(handle, 0, "bulk", true, new IntakeCommits());
         BenchmarkWorld.create(host, true);
+        long from = System.currentTimeMillis();
+        TickCost cost = TickCost.start();
         long start = System.nanoTime();
         long created = ingestAll(host, 0, n, LeadSource.API);
         double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  bulk ingestAll: %d leads (%d created) in %.2f s -> %.0f leads/s%n", n, created, secs,
-                n / secs);
+        System.out.printf("  bulk ingestAll: %d leads (%d created) in %.2f s -> %.0f leads/s; %s (steps: leads);"
+                + " epoch ms %d-%d%n", n, created, secs, n / secs, cost.stop(n), from, System.currentTimeMillis());
         List<NewLead> again = new ArrayList<>();
         for (int i = 0; i < Math.min(n, 10_000); i++) {
             again.add(person(BenchRun.FIRST, i, LeadSource.API));
