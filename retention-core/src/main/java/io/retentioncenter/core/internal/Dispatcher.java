@@ -52,6 +52,7 @@ public final class Dispatcher {
     private final Map<Channel, ChannelProvider> providers;
     private final Semaphore inFlight;
     private final ExecutorService sendThreads;
+    private final SendDeadlines deadlines;
 
     /** Built by the engine. */
     public Dispatcher(EngineContext ctx, Map<Channel, ChannelProvider> providers) {
@@ -63,6 +64,7 @@ public final class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        this.deadlines = new SendDeadlines(ctx.settings().dispatchTimeout(), sendThreads);
     }
 
     /**
@@ -213,10 +215,10 @@ public final class Dispatcher {
         }
         OutboundMessage message = message(a, lead, config);
         inFlight.acquireUninterruptibly();
-        Duration timeout = ctx.settings().dispatchTimeout();
+        Duration timeout = deadlines.timeout();
         ProviderCall providerCall;
         try {
-            providerCall = ProviderCall.start(provider, message, sendThreads, timeout);
+            providerCall = ProviderCall.start(provider, message, sendThreads, deadlines);
         } catch (RuntimeException e) {
             inFlight.release();
             throw e;
