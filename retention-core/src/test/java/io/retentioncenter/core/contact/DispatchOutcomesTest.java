@@ -199,6 +199,40 @@ class DispatchOutcomesTest {
     }
 
     @Test
+    void aStageThatNeverCompletesIsCancelledAtTheDispatchTimeoutTickAfterTick() throws Exception {
+        List<CompletableFuture<SendResult>> stages = new CopyOnWriteArrayList<>();
+        ChannelProvider silent = new ChannelProvider() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public String name() {
+                return "silent";
+            }
+
+            @Override
+            public CompletionStage<SendResult> send(OutboundMessage message) {
+                CompletableFuture<SendResult> stage = new CompletableFuture<>();
+                stages.add(stage);
+                return stage;
+            }
+        };
+        OneStepFixture f = OneStepFixture.with(silent, b -> b.dispatchTimeout(Duration.ofSeconds(1)));
+        for (String address : List.of("a@example.com", "b@example.com")) {
+            String lead = f.ingest(address);
+
+            TickResult result = f.engine.tick();
+
+            assertThat(result.unknown()).as("the timeout applies in every tick, not only the first").isEqualTo(1);
+            assertThat(f.onlyAttemptOf(lead).status()).isEqualTo(AttemptStatus.UNKNOWN);
+            assertThat(f.onlyAttemptOf(lead).error()).hasValueSatisfying(e -> assertThat(e).contains("no answer"));
+        }
+        assertThat(stages).hasSize(2).allSatisfy(stage -> assertThat(stage).isCancelled());
+    }
+
+    @Test
     void aProviderThatThrowsLeavesTheOutcomeUnknown() {
         RecordingChannelProvider email = RecordingChannelProvider.of(Channel.EMAIL).respondWith(m -> {
             throw new IllegalStateException("bug in the adapter");
