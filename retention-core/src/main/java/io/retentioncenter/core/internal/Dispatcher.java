@@ -52,6 +52,7 @@ public final class Dispatcher {
     private final Map<Channel, ChannelProvider> providers;
     private final Semaphore inFlight;
     private final ExecutorService sendThreads;
+    private final SendDeadlines deadlines;
 
     /** Built by the engine. */
     public Dispatcher(EngineContext ctx, Map<Channel, ChannelProvider> providers) {
@@ -63,6 +64,7 @@ public final class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        this.deadlines = new SendDeadlines(ctx.settings().dispatchTimeout(), sendThreads);
     }
 
     /**
@@ -213,10 +215,10 @@ public final class Dispatcher {
         }
         OutboundMessage message = message(a, lead, config);
         inFlight.acquireUninterruptibly();
-        Duration timeout = ctx.settings().dispatchTimeout();
+        Duration timeout = deadlines.timeout();
         ProviderCall providerCall;
         try {
-            providerCall = ProviderCall.start(provider, message, sendThreads, timeout);
+            providerCall = ProviderCall.start(provider, message, sendThreads, deadlines);
         } catch (RuntimeException e) {
             inFlight.release();
             throw e;
@@ -241,11 +243,24 @@ public final class Dispatcher {
 
     private OutboundMessage message(ContactAttempt a, Lead lead, ConfigSnapshot config) {
         Optional<Campaign> campaign = config.campaign(a.campaignId());
-        Map<String, String> settings = new HashMap<>(campaign.map(Campaign::settings).orElse(Map.of()));
-        a.scriptId().flatMap(config::script).map(Script::settings).ifPresent(settings::putAll);
+        Map<String, String> settings = settings(campaign.map(Campaign::settings).orElse(Map.of()),
+                a.scriptId().flatMap(config::script).map(Script::settings).orElse(Map.of()));
         Map<String, String> variables = campaign.map(c -> ScriptVariables.of(lead, c, a.id())).orElse(Map.of());
         return new OutboundMessage(a.id(), a.idempotencyKey(), a.leadId(), a.campaignId(), a.channel(), a.recipient(),
                 lead.firstName(), lead.lastName(), a.subject(), a.body(), variables, settings, a.variant());
+    }
+
+    /**
+     * The campaign's settings overridden by the script's; one of the two (immutable, so not copied
+     * again by the message) when the other is empty.
+     */
+    private static Map<String, String> settings(Map<String, String> campaign, Map<String, String> script) {
+        if (script.isEmpty() || campaign.isEmpty()) {
+            return script.isEmpty() ? campaign : script;
+        }
+        Map<String, String> merged = new HashMap<>(campaign);
+        merged.putAll(script);
+        return merged;
     }
 
     private DispatchCompletion record(ContactAttempt a, Outcome outcome, ConfigSnapshot config, Instant now) {

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One provider send, run on a dispatch thread so that a {@code send()} that blocks cannot hold the
  * caller, and bounded by the dispatch timeout: at the timeout the provider's stage is cancelled (and
- * the dispatch thread interrupted) and the send counts as unknown. {@link #result()} never completes
- * exceptionally. {@link #abort} makes sure a call that has not started never starts.
+ * the dispatch thread interrupted) and the send counts as unknown; {@link SendDeadlines} keeps the
+ * time. {@link #result()} never completes exceptionally. {@link #abort} makes sure a call that has not
+ * started never starts.
  */
 final class ProviderCall {
     private static final int NEW = 0;
@@ -36,8 +37,9 @@ final class ProviderCall {
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private final CompletableFuture<Result> result;
 
-    private ProviderCall(Duration timeout) {
-        this.result = answer.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).handle((r, e) -> {
+    private ProviderCall(SendDeadlines deadlines) {
+        this.result = answer.handle((r, e) -> {
+            deadlines.forget(this);
             if (e == null) {
                 return new Result(r, false, null);
             }
@@ -50,11 +52,17 @@ final class ProviderCall {
         });
     }
 
-    /** Starts {@code provider.send(message)} on one of {@code threads}. */
+    /** Starts {@code provider.send(message)} on one of {@code threads}, timed by {@code deadlines}. */
     static ProviderCall start(ChannelProvider provider, OutboundMessage message, ExecutorService threads,
-            Duration timeout) {
-        ProviderCall call = new ProviderCall(timeout);
-        threads.execute(() -> call.run(provider, message));
+            SendDeadlines deadlines) {
+        ProviderCall call = new ProviderCall(deadlines);
+        deadlines.watch(call);
+        try {
+            threads.execute(() -> call.run(provider, message));
+        } catch (RuntimeException | Error e) {
+            deadlines.forget(call);
+            throw e;
+        }
         return call;
     }
 
@@ -77,6 +85,11 @@ final class ProviderCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Ends the call as timed out, unless it answered already (called by {@link SendDeadlines}). */
+    void expire() {
+        answer.completeExceptionally(new TimeoutException());
     }
 
     @SuppressWarnings("try") // the log context is used for its effect on the MDC

@@ -80,10 +80,12 @@ final class AttemptTable {
             }
             attempt.abTestId().ifPresent(t -> byAbTest.add(t, id));
         }
-        if (old != null && !old.idempotencyKey().equals(attempt.idempotencyKey())) {
-            byIdempotencyKey.remove(old.idempotencyKey(), id);
+        if (old == null || !old.idempotencyKey().equals(attempt.idempotencyKey())) {
+            if (old != null) {
+                byIdempotencyKey.remove(old.idempotencyKey(), id);
+            }
+            byIdempotencyKey.put(attempt.idempotencyKey(), id);
         }
-        byIdempotencyKey.put(attempt.idempotencyKey(), id);
         Optional<ProviderRef> ref = providerRef(attempt);
         if (old != null) {
             providerRef(old).filter(oldRef -> !ref.equals(Optional.of(oldRef)))

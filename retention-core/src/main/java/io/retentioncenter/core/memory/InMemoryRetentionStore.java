@@ -169,7 +169,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
     public Map<String, Lead> findLeads(Collection<String> ids) {
         List<String> keys = texts(ids, "ids");
         return locked(() -> {
-            Map<String, Lead> found = new LinkedHashMap<>();
+            Map<String, Lead> found = new LinkedHashMap<>(keys.size() * 4 / 3 + 1);
             keys.forEach(id -> leads.find(id).ifPresent(lead -> found.put(id, lead)));
             return Collections.unmodifiableMap(found);
         });
@@ -1068,8 +1068,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     private static List<String> texts(Collection<String> values, String field) {
         Require.present(values, field);
         List<String> checked = new ArrayList<>(values.size());
+        String item = field + "[]";
         for (String value : values) {
-            checked.add(Require.text(value, field + "[]"));
+            checked.add(Require.text(value, item));
         }
         return checked;
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What the engine does with each send outcome: accepted, rejected, unknown, timed out, thrown. */
@@ -199,6 +200,36 @@ class DispatchOutcomesTest {
     }
 
     @Test
+    void aStageThatNeverCompletesIsCancelledAtTheDispatchTimeoutTickAfterTick() throws Exception {
+        List<CompletableFuture<SendResult>> stages = new CopyOnWriteArrayList<>();
+        ChannelProvider silent = new StubProvider(Channel.EMAIL, "silent", Optional.empty(), m -> {
+            CompletableFuture<SendResult> stage = new CompletableFuture<>();
+            stages.add(stage);
+            return stage;
+        });
+        OneStepFixture f = OneStepFixture.with(silent, b -> b.dispatchTimeout(Duration.ofSeconds(1)));
+        for (String address : List.of("a@example.com", "b@example.com")) {
+            String lead = f.ingest(address);
+
+            TickResult result = f.engine.tick();
+
+            assertThat(result.unknown()).as("the timeout applies in every tick, not only the first").isEqualTo(1);
+            assertThat(f.onlyAttemptOf(lead).status()).isEqualTo(AttemptStatus.UNKNOWN);
+            assertThat(f.onlyAttemptOf(lead).error()).hasValueSatisfying(e -> assertThat(e).contains("no answer"));
+        }
+        assertThat(stages).hasSize(2).allSatisfy(stage -> assertThat(stage).isCancelled());
+    }
+
+    /** A provider named {@code name} on {@code channel} that answers with {@code answer}. */
+    private record StubProvider(Channel channel, String name, Optional<Duration> maxSendTime,
+            Function<OutboundMessage, CompletionStage<SendResult>> answer) implements ChannelProvider {
+        @Override
+        public CompletionStage<SendResult> send(OutboundMessage message) {
+            return answer.apply(message);
+        }
+    }
+
+    @Test
     void aProviderThatThrowsLeavesTheOutcomeUnknown() {
         RecordingChannelProvider email = RecordingChannelProvider.of(Channel.EMAIL).respondWith(m -> {
             throw new IllegalStateException("bug in the adapter");
@@ -228,27 +259,8 @@ class DispatchOutcomesTest {
 
     @Test
     void theBuilderRefusesAProviderThatMayOutlastTheDispatchTimeout() {
-        ChannelProvider slow = new ChannelProvider() {
-            @Override
-            public Channel channel() {
-                return Channel.SMS;
-            }
-
-            @Override
-            public String name() {
-                return "slow";
-            }
-
-            @Override
-            public CompletionStage<SendResult> send(OutboundMessage message) {
-                return CompletableFuture.completedFuture(SendResult.accepted("x"));
-            }
-
-            @Override
-            public Optional<Duration> maxSendTime() {
-                return Optional.of(Duration.ofSeconds(90));
-            }
-        };
+        ChannelProvider slow = new StubProvider(Channel.SMS, "slow", Optional.of(Duration.ofSeconds(90)),
+                m -> CompletableFuture.completedFuture(SendResult.accepted("x")));
         assertThatThrownBy(() -> RetentionEngine.builder().store(new InMemoryRetentionStore()).channel(slow).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("slow").hasMessageContaining("dispatch timeout");
