@@ -50,16 +50,22 @@ final class FactScans {
 
     private final AnalyticsReads reads;
     private final WindowScans windows;
-    private final Dialect dialect;
+    private final String attemptsSql;
+    private final String enrollmentsSql;
+    private final String executionsSql;
+    private final String leadsSql;
 
     FactScans(AnalyticsReads reads, WindowScans windows, Dialect dialect) {
         this.reads = reads;
         this.windows = windows;
-        this.dialect = dialect;
+        this.attemptsSql = epochMillis(ATTEMPTS, dialect);
+        this.enrollmentsSql = epochMillis(ENROLLMENTS, dialect);
+        this.executionsSql = epochMillis(EXECUTIONS, dialect);
+        this.leadsSql = epochMillis(LEADS, dialect);
     }
 
     void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
-        scan("scanAttemptFacts", ATTEMPTS, "rc_attempt", "created_at", from, to, sink, (rs, ctx) -> new AttemptFact(
+        scan("scanAttemptFacts", attemptsSql, "rc_attempt", "created_at", from, to, sink, (rs, ctx) -> new AttemptFact(
                 rs.getString(1), rs.getString(2), rs.getString(3), constant(CHANNELS, rs.getString(4), "channel"),
                 constant(ATTEMPT_STATUSES, rs.getString(5), "status"), Optional.ofNullable(rs.getString(6)),
                 optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
@@ -68,7 +74,7 @@ final class FactScans {
     }
 
     void enrollments(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
-        scan("scanEnrollmentFacts", ENROLLMENTS, "rc_enrollment", "enrolled_at", from, to, sink,
+        scan("scanEnrollmentFacts", enrollmentsSql, "rc_enrollment", "enrolled_at", from, to, sink,
                 (rs, ctx) -> new EnrollmentFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         constant(ENROLLMENT_STATUSES, rs.getString(5), "status"),
                         Optional.ofNullable(rs.getString(6)).map(reason -> constant(EXIT_REASONS, reason, "exit_reason")),
@@ -76,14 +82,14 @@ final class FactScans {
     }
 
     void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {
-        scan("scanExecutionFacts", EXECUTIONS, "rc_execution", "executed_at", from, to, sink,
+        scan("scanExecutionFacts", executionsSql, "rc_execution", "executed_at", from, to, sink,
                 (rs, ctx) -> new ExecutionFact(rs.getString(1), rs.getString(2), rs.getInt(3),
                         constant(EXECUTION_STATUSES, rs.getString(4), "status"), required(rs, 5)));
     }
 
     void leads(Instant from, Instant to, Consumer<LeadFact> sink) {
         Map<String, Optional<ZoneId>> zones = new HashMap<>();
-        scan("scanLeadFacts", LEADS, "rc_lead", "created_at", from, to, sink, (rs, ctx) -> new LeadFact(
+        scan("scanLeadFacts", leadsSql, "rc_lead", "created_at", from, to, sink, (rs, ctx) -> new LeadFact(
                 rs.getString(1), zone(zones, rs.getString(2)), required(rs, 3)));
     }
 
@@ -91,8 +97,7 @@ final class FactScans {
     private <T> void scan(String operation, String sql, String table, String column, Instant from, Instant to,
             Consumer<T> sink, RowMapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
-        String expanded = epochMillis(sql);
-        PipelinedScan.<T>run(operation, rows -> reads.stream(operation, expanded, from, to, FETCH_SIZE,
+        PipelinedScan.<T>run(operation, rows -> reads.stream(operation, sql, from, to, FETCH_SIZE,
                 query -> query.define("read", read).map(mapper), rows), sink);
     }
 
@@ -116,7 +121,7 @@ final class FactScans {
      * epoch milliseconds: the columns hold milliseconds, and a number crosses the wire and parses far
      * cheaper than a timestamp's text.
      */
-    private String epochMillis(String sql) {
+    private static String epochMillis(String sql, Dialect dialect) {
         StringBuilder out = new StringBuilder(sql.length() + 128);
         int at = 0;
         for (int open = sql.indexOf("<ms:"); open >= 0; open = sql.indexOf("<ms:", at)) {
