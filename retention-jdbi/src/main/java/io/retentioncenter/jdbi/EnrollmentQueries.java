@@ -1,5 +1,6 @@
 package io.retentioncenter.jdbi;
 
+import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
 import java.time.Instant;
@@ -26,6 +27,10 @@ interface EnrollmentQueries {
     /** Executions of an enrollment in execution order. */
     @SqlQuery("SELECT * FROM <schema>rc_execution WHERE enrollment_id = :enrollmentId ORDER BY executed_at, id")
     List<SequenceStepExecution> executions(@Bind("enrollmentId") String enrollmentId);
+
+    /** Enrollments of the sequence with the status, counted (the sequence and status index answers it). */
+    @SqlQuery("SELECT COUNT(*) FROM <schema>rc_enrollment WHERE sequence_id = :sequenceId AND status = :status")
+    long countEnrollments(@Bind("sequenceId") String sequenceId, @Bind("status") EnrollmentStatus status);
 
     /** Executions with {@code executedAt} in {@code [from, to)}, counted. */
     @SqlQuery("SELECT COUNT(*) FROM <schema>rc_execution WHERE executed_at >= :from AND executed_at < :to")

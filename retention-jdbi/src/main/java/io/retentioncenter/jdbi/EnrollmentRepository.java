@@ -172,6 +172,10 @@ final class EnrollmentRepository {
         return db.read("listExecutions", EnrollmentQueries.class, q -> q.executions(enrollmentId));
     }
 
+    long count(String sequenceId, EnrollmentStatus status) {
+        return db.read("countEnrollments", EnrollmentQueries.class, q -> q.countEnrollments(sequenceId, status));
+    }
+
     long countExecutions(Instant from, Instant to) {
         return db.read("countExecutionsBetween", EnrollmentQueries.class, q -> q.countExecutions(from, to));
     }

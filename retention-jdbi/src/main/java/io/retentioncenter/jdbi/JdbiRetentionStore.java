@@ -445,6 +445,11 @@ public final class JdbiRetentionStore implements RetentionStore {
     }
 
     @Override
+    public long countEnrollments(String sequenceId, EnrollmentStatus status) {
+        return enrollments.count(Require.text(sequenceId, "sequenceId"), Require.present(status, "status"));
+    }
+
+    @Override
     public long countExecutionsBetween(Instant from, Instant to) {
         Require.present(from, "from");
         Require.present(to, "to");

@@ -9,6 +9,7 @@ import io.retentioncenter.core.fact.ExecutionFact;
 import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.internal.Require;
 import io.retentioncenter.core.lead.Lead;
+import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.SequenceStats;
 import io.retentioncenter.core.sequence.SequenceStepExecution;
@@ -32,6 +33,15 @@ public interface FactSource extends ConfigurationReads {
 
     /** Counts of enrollments by status and executions by step and status for a sequence. */
     SequenceStats sequenceStats(String sequenceId);
+
+    /**
+     * How many enrollments of the sequence have {@code status} now: the one figure of
+     * {@link #sequenceStats} that reports need, which a store can count without the executions.
+     */
+    default long countEnrollments(String sequenceId, EnrollmentStatus status) {
+        Require.present(status, "status");
+        return sequenceStats(sequenceId).enrollments(status);
+    }
 
     /**
      * Streams attempts created in {@code [from, to)} to {@code sink} without holding them all in

@@ -127,6 +127,26 @@ public interface FactProjectionContract extends StoreUnderTest {
     }
 
     @Test
+    default void enrollmentCountsAgreeWithTheSequenceStatistics() {
+        savedCampaignAndSequence();
+        for (int m = 0; m < 3; m++) {
+            savedLead("lead_" + m);
+            enrolled("enr_" + m, "lead_" + m, T0);
+        }
+        store().endOutreach("lead_1", LeadStatus.DO_NOT_CONTACT, EnrollmentStatus.EXITED, ExitReason.OPTED_OUT,
+                minutes(5));
+
+        for (EnrollmentStatus status : EnrollmentStatus.values()) {
+            assertThat(store().countEnrollments(SEQUENCE, status)).as(status.name())
+                    .isEqualTo(store().sequenceStats(SEQUENCE).enrollments(status));
+        }
+        assertThat(store().countEnrollments(SEQUENCE, EnrollmentStatus.ACTIVE)).isEqualTo(2);
+        assertThat(store().countEnrollments("seq_unknown", EnrollmentStatus.ACTIVE)).isZero();
+        assertThatThrownBy(() -> store().countEnrollments(SEQUENCE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("status");
+    }
+
+    @Test
     default void factScansRejectAMissingArgumentNamingIt() {
         assertThatThrownBy(() -> store().scanAttemptFacts(T0, minutes(1), null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sink");

@@ -131,7 +131,7 @@ final class ReportAssembler {
 
     private long activeEnrollments(String sequenceId) {
         return activeBySequence.computeIfAbsent(sequenceId,
-                id -> store.sequenceStats(id).enrollments(EnrollmentStatus.ACTIVE));
+                id -> store.countEnrollments(id, EnrollmentStatus.ACTIVE));
     }
 
     private ScanSummary summary(long startedNanos) {
