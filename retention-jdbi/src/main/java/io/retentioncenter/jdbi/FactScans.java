@@ -31,22 +31,25 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class FactScans {
     private static final int FETCH_SIZE = 5000;
-    private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, channel, status, enrollment_id, step_order,"
-            + " script_id, ab_test_id, variant, CASE WHEN script_id IS NULL THEN subject END,"
-            + " CASE WHEN script_id IS NULL THEN body END, <ms:sent_at>, <ms:created_at> FROM <schema>rc_attempt<read>"
-            + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
-    private static final String ENROLLMENTS = "SELECT id, sequence_id, lead_id, campaign_id, status, exit_reason,"
-            + " <ms:enrolled_at>, <ms:completed_at> FROM <schema>rc_enrollment<read>"
-            + " WHERE enrolled_at >= :from AND enrolled_at < :to";
-    private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, status,"
-            + " <ms:executed_at> FROM <schema>rc_execution<read> WHERE executed_at >= :from AND executed_at < :to";
-    private static final String LEADS = "SELECT id, timezone, <ms:created_at> FROM <schema>rc_lead<read>"
-            + " WHERE created_at >= :from AND created_at < :to";
     private static final Channel[] CHANNELS = Channel.values();
     private static final AttemptStatus[] ATTEMPT_STATUSES = AttemptStatus.values();
     private static final ExecutionStatus[] EXECUTION_STATUSES = ExecutionStatus.values();
     private static final EnrollmentStatus[] ENROLLMENT_STATUSES = EnrollmentStatus.values();
     private static final ExitReason[] EXIT_REASONS = ExitReason.values();
+    private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, " + code("channel", CHANNELS) + ", "
+            + code("status", ATTEMPT_STATUSES) + ", enrollment_id, step_order, script_id, ab_test_id, variant,"
+            + " CASE WHEN script_id IS NULL THEN subject END, CASE WHEN script_id IS NULL THEN body END,"
+            + " <ms:sent_at>, <ms:created_at> FROM <schema>rc_attempt<read>"
+            + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
+    private static final String ENROLLMENTS = "SELECT id, sequence_id, lead_id, campaign_id, "
+            + code("status", ENROLLMENT_STATUSES) + ", " + code("exit_reason", EXIT_REASONS)
+            + ", <ms:enrolled_at>, <ms:completed_at> FROM <schema>rc_enrollment<read>"
+            + " WHERE enrolled_at >= :from AND enrolled_at < :to";
+    private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, "
+            + code("status", EXECUTION_STATUSES) + ", <ms:executed_at> FROM <schema>rc_execution<read>"
+            + " WHERE executed_at >= :from AND executed_at < :to";
+    private static final String LEADS = "SELECT id, timezone, <ms:created_at> FROM <schema>rc_lead<read>"
+            + " WHERE created_at >= :from AND created_at < :to";
 
     private final AnalyticsReads reads;
     private final WindowScans windows;
@@ -66,8 +69,8 @@ final class FactScans {
 
     void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
         scan("scanAttemptFacts", attemptsSql, "rc_attempt", "created_at", from, to, sink, (rs, ctx) -> new AttemptFact(
-                rs.getString(1), rs.getString(2), rs.getString(3), constant(CHANNELS, rs.getString(4), "channel"),
-                constant(ATTEMPT_STATUSES, rs.getString(5), "status"), Optional.ofNullable(rs.getString(6)),
+                rs.getString(1), rs.getString(2), rs.getString(3), constant(CHANNELS, rs, 4, "channel"),
+                constant(ATTEMPT_STATUSES, rs, 5, "status"), Optional.ofNullable(rs.getString(6)),
                 optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
                 Optional.ofNullable(rs.getString(12)), Optional.ofNullable(instant(rs, 13)), required(rs, 14)));
@@ -76,15 +79,15 @@ final class FactScans {
     void enrollments(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
         scan("scanEnrollmentFacts", enrollmentsSql, "rc_enrollment", "enrolled_at", from, to, sink,
                 (rs, ctx) -> new EnrollmentFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        constant(ENROLLMENT_STATUSES, rs.getString(5), "status"),
-                        Optional.ofNullable(rs.getString(6)).map(reason -> constant(EXIT_REASONS, reason, "exit_reason")),
+                        constant(ENROLLMENT_STATUSES, rs, 5, "status"),
+                        Optional.ofNullable(constant(EXIT_REASONS, rs, 6, "exit_reason")),
                         required(rs, 7), Optional.ofNullable(instant(rs, 8))));
     }
 
     void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {
         scan("scanExecutionFacts", executionsSql, "rc_execution", "executed_at", from, to, sink,
                 (rs, ctx) -> new ExecutionFact(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        constant(EXECUTION_STATUSES, rs.getString(4), "status"), required(rs, 5)));
+                        constant(EXECUTION_STATUSES, rs, 4, "status"), required(rs, 5)));
     }
 
     void leads(Instant from, Instant to, Consumer<LeadFact> sink) {
@@ -98,17 +101,34 @@ final class FactScans {
             Consumer<T> sink, RowMapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
         PipelinedScan.<T>run(operation, rows -> reads.stream(operation, sql, from, to, FETCH_SIZE,
-                query -> query.define("read", read).map(mapper), rows), sink);
+                query -> query.define("read", read), ctx -> mapper, rows), sink);
     }
 
-    /** The constant named {@code name}; {@code values} are the enum's constants, searched by name. */
-    private static <E extends Enum<E>> E constant(E[] values, String name, String column) {
-        for (E value : values) {
-            if (value.name().equals(name)) {
-                return value;
-            }
+    /**
+     * {@code column} as the ordinal of its value among {@code values} (NULL stays NULL, any other value
+     * becomes -1): a small number crosses the wire and parses far cheaper than the constant's name.
+     */
+    private static String code(String column, Enum<?>[] values) {
+        StringBuilder sql = new StringBuilder("CASE WHEN ").append(column).append(" IS NULL THEN NULL");
+        for (Enum<?> value : values) {
+            sql.append(" WHEN ").append(column).append(" = '").append(value.name()).append("' THEN ")
+                    .append(value.ordinal());
         }
-        throw new StoreException("column " + column + " holds an unknown value: " + name);
+        return sql.append(" ELSE -1 END").toString();
+    }
+
+    /** The constant whose {@link #code} is in {@code column}; null when the column is NULL. */
+    private static <E extends Enum<E>> E constant(E[] values, ResultSet rs, int column, String name)
+            throws SQLException {
+        int ordinal = rs.getInt(column);
+        if (rs.wasNull()) {
+            return null;
+        }
+        if (ordinal < 0 || ordinal >= values.length) {
+            throw new StoreException("column " + name + " holds a value that is not a known "
+                    + values.getClass().getComponentType().getSimpleName());
+        }
+        return values[ordinal];
     }
 
     private static Optional<Integer> optionalInt(ResultSet rs, int column) throws SQLException {

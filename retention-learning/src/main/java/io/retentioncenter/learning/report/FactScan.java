@@ -55,6 +55,7 @@ final class FactScan {
     final AbExposures abExposures = new AbExposures();
     private final Map<String, ZoneId> zones = new HashMap<>();
     private final List<Touch> pending = new ArrayList<>();
+    private CampaignTally lastCampaign;
     private final long windowMillis;
     private final long observedUntilMillis;
     long scopeConversions;
@@ -294,7 +295,11 @@ final class FactScan {
         return tally;
     }
 
+    /** The tally of {@code campaignId}; attempts come in runs of one campaign, so the last one is checked first. */
     private CampaignTally campaign(String campaignId) {
+        if (lastCampaign != null && lastCampaign.campaignId.equals(campaignId)) {
+            return lastCampaign;
+        }
         CampaignTally tally = campaigns.get(campaignId);
         if (tally == null) {
             Campaign campaign = context.campaigns.get(campaignId);
@@ -302,6 +307,7 @@ final class FactScan {
                     : new CampaignTally(campaignId, campaign.name(), campaign.schedule().zone());
             campaigns.put(campaignId, tally);
         }
+        lastCampaign = tally;
         return tally;
     }
 }
