@@ -25,8 +25,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * The narrow fact scans of analytics: only the projected columns, read by position, in no
  * particular order (so the database streams the table instead of sorting it), through a cursor with
  * a large fetch size on a reader thread while the caller's thread runs the sink
- * ({@link PipelinedScan}). The rendered subject and body travel only for attempts without a script;
- * test sends are left out, as {@code scanAttempts} leaves them out. On H2 a window that holds most of a
+ * ({@link PipelinedScan}). Times cross as epoch milliseconds and enum constants as their ordinals,
+ * numbers that PostgreSQL sends in binary ({@link BinaryResults}). The rendered subject and body
+ * travel only for attempts without a script; test sends are left out, as {@code scanAttempts} leaves
+ * them out. On H2 a window that holds most of a
  * table reads the table instead of its time index ({@link WindowScans}).
  */
 final class FactScans {
@@ -101,7 +103,7 @@ final class FactScans {
             Consumer<T> sink, RowMapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
         PipelinedScan.<T>run(operation, rows -> reads.stream(operation, sql, from, to, FETCH_SIZE,
-                query -> query.define("read", read), ctx -> mapper, rows), sink);
+                query -> query.define("read", read).addCustomizer(BinaryResults.INSTANCE), ctx -> mapper, rows), sink);
     }
 
     /**
