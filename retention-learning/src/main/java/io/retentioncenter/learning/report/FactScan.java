@@ -56,6 +56,8 @@ final class FactScan {
     private final Map<String, ZoneId> zones = new HashMap<>();
     private final List<Touch> pending = new ArrayList<>();
     private CampaignTally lastCampaign;
+    private String lastExecutedSequenceId;
+    private SequenceTally lastExecutedSequence;
     private final long windowMillis;
     private final long observedUntilMillis;
     long scopeConversions;
@@ -141,16 +143,29 @@ final class FactScan {
 
     private void execution(ExecutionFact execution) {
         executionsRead++;
-        RetentionSequence sequence = context.sequences.get(execution.sequenceId());
-        if (sequence != null && context.includes(sequence)) {
+        SequenceTally executed = executedSequence(execution.sequenceId());
+        if (executed != null) {
             operations.execution(execution.status());
-            sequence(sequence).operations.execution(execution.status());
+            executed.operations.execution(execution.status());
         }
         EnrollmentTally track = cohort.get(execution.enrollmentId());
         if (track != null && execution.status() != ExecutionStatus.DEFERRED) {
             track.processed(execution.stepOrder(), execution.executedAt().toEpochMilli());
             track.sequence.execution(execution.stepOrder(), execution.status());
         }
+    }
+
+    /**
+     * The tally of the sequence whose executions are in the scope, null for one outside it; executions
+     * come in runs of one sequence, so the last one is checked first (on the executions' thread only).
+     */
+    private SequenceTally executedSequence(String sequenceId) {
+        if (!sequenceId.equals(lastExecutedSequenceId)) {
+            RetentionSequence sequence = context.sequences.get(sequenceId);
+            lastExecutedSequence = sequence != null && context.includes(sequence) ? sequence(sequence) : null;
+            lastExecutedSequenceId = sequenceId;
+        }
+        return lastExecutedSequence;
     }
 
     private void attempt(AttemptFact attempt) {
