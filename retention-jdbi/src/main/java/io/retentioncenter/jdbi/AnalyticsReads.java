@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -83,7 +84,16 @@ final class AnalyticsReads {
      */
     <T> void stream(String operation, String sql, Instant from, Instant to, int fetchSize,
             UnaryOperator<Query> prepare, Function<StatementContext, RowMapper<T>> mapper, Consumer<? super T> sink) {
-        db.inTransaction(operation, Database.Retry.NEVER, h -> prepare.apply(h.createQuery(sql))
+        db.inTransaction(operation, Database.Retry.NEVER, h -> {
+            stream(h, sql, from, to, fetchSize, prepare, mapper, sink);
+            return null;
+        });
+    }
+
+    /** {@link #stream(String, String, Instant, Instant, int, UnaryOperator, Function, Consumer)} on {@code handle}. */
+    static <T> void stream(Handle handle, String sql, Instant from, Instant to, int fetchSize,
+            UnaryOperator<Query> prepare, Function<StatementContext, RowMapper<T>> mapper, Consumer<? super T> sink) {
+        prepare.apply(handle.createQuery(sql))
                 .bindByType("from", from, Instant.class)
                 .bindByType("to", to, Instant.class)
                 .setFetchSize(fetchSize)
@@ -94,6 +104,6 @@ final class AnalyticsReads {
                         sink.accept(rows.map(rs, ctx));
                     }
                     return null;
-                }));
+                });
     }
 }

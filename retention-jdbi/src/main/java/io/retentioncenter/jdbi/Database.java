@@ -57,6 +57,7 @@ final class Database {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final LostConnections lostConnections;
+    private final String schemaPrefix;
 
     /** Wraps {@code dataSource}; {@code schema}, when present, qualifies every table name. */
     Database(DataSource dataSource, Dialect dialect, Optional<String> schema) {
@@ -64,7 +65,8 @@ final class Database {
         this.lostConnections = LostConnections.of(dataSource);
         this.jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
-        jdbi.define("schema", schema.map(name -> "\"" + name + "\".").orElse(""));
+        this.schemaPrefix = schema.map(name -> "\"" + name + "\".").orElse("");
+        jdbi.define("schema", schemaPrefix);
         jdbi.registerArgument(new InstantArgumentFactory());
         // shared argument sets (claims) bind values some of their statements do not use
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -80,6 +82,11 @@ final class Database {
         jdbi.registerRowMapper(ContactAttempt.class, AttemptRows::map);
         jdbi.registerRowMapper(Conversion.class, ConversionRows::map);
         jdbi.registerRowMapper(UnmatchedPostback.class, UnmatchedPostbackRows::map);
+    }
+
+    /** {@code sql} with {@code <schema>} replaced as Jdbi replaces it, for SQL that does not go through Jdbi. */
+    String withSchema(String sql) {
+        return sql.replace("<schema>", schemaPrefix);
     }
 
     /** The database's dialect. */

@@ -10,26 +10,26 @@ import io.retentioncenter.core.fact.LeadFact;
 import io.retentioncenter.core.sequence.EnrollmentStatus;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.ExitReason;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.mapper.RowMapper;
+import java.util.function.UnaryOperator;
 
 /**
  * The narrow fact scans of analytics: only the projected columns, read by position, in no
- * particular order (so the database streams the table instead of sorting it), through a cursor with
- * a large fetch size on a reader thread while the caller's thread runs the sink
- * ({@link PipelinedScan}). Times cross as epoch milliseconds and enum constants as their ordinals,
- * numbers that PostgreSQL sends in binary ({@link BinaryResults}). The rendered subject and body
- * travel only for attempts without a script; test sends are left out, as {@code scanAttempts} leaves
- * them out. On H2 a window that holds most of a
- * table reads the table instead of its time index ({@link WindowScans}).
+ * particular order (so the database streams the table instead of sorting it), on a reader thread
+ * while the caller's thread runs the sink ({@link PipelinedScan}). Enum constants cross as their
+ * ordinals. On PostgreSQL with pgjdbc a scan is a binary copy ({@link CopyFactReader}); otherwise a
+ * cursor with a large fetch size, times as epoch milliseconds, and on H2 a window that holds most of
+ * a table reads the table instead of its time index ({@link WindowScans}). The rendered subject and
+ * body travel only for attempts without a script; test sends are left out, as {@code scanAttempts}
+ * leaves them out.
  */
 final class FactScans {
     private static final int FETCH_SIZE = 5000;
@@ -41,69 +41,100 @@ final class FactScans {
     private static final String ATTEMPTS = "SELECT id, lead_id, campaign_id, " + code("channel", CHANNELS) + ", "
             + code("status", ATTEMPT_STATUSES) + ", enrollment_id, step_order, script_id, ab_test_id, variant,"
             + " CASE WHEN script_id IS NULL THEN subject END, CASE WHEN script_id IS NULL THEN body END,"
-            + " <ms:sent_at>, <ms:created_at> FROM <schema>rc_attempt<read>"
+            + " <time:sent_at>, <time:created_at> FROM <schema>rc_attempt<read>"
             + " WHERE created_at >= :from AND created_at < :to AND kind <> 'TEST'";
     private static final String ENROLLMENTS = "SELECT id, sequence_id, lead_id, campaign_id, "
             + code("status", ENROLLMENT_STATUSES) + ", " + code("exit_reason", EXIT_REASONS)
-            + ", <ms:enrolled_at>, <ms:completed_at> FROM <schema>rc_enrollment<read>"
+            + ", <time:enrolled_at>, <time:completed_at> FROM <schema>rc_enrollment<read>"
             + " WHERE enrolled_at >= :from AND enrolled_at < :to";
     private static final String EXECUTIONS = "SELECT enrollment_id, sequence_id, step_order, "
-            + code("status", EXECUTION_STATUSES) + ", <ms:executed_at> FROM <schema>rc_execution<read>"
+            + code("status", EXECUTION_STATUSES) + ", <time:executed_at> FROM <schema>rc_execution<read>"
             + " WHERE executed_at >= :from AND executed_at < :to";
-    private static final String LEADS = "SELECT id, timezone, <ms:created_at> FROM <schema>rc_lead<read>"
+    private static final String LEADS = "SELECT id, timezone, <time:created_at> FROM <schema>rc_lead<read>"
             + " WHERE created_at >= :from AND created_at < :to";
 
-    private final AnalyticsReads reads;
-    private final WindowScans windows;
-    private final String attemptsSql;
-    private final String enrollmentsSql;
-    private final String executionsSql;
-    private final String leadsSql;
+    /** Bounds a copy can state as literals: years that ISO 8601 writes in four digits. */
+    private static final Instant FIRST_LITERAL = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_LITERAL = Instant.parse("9999-12-31T23:59:59.999Z");
+    private static final boolean PGJDBC = pgjdbcPresent();
 
-    FactScans(AnalyticsReads reads, WindowScans windows, Dialect dialect) {
-        this.reads = reads;
+    private final Database db;
+    private final WindowScans windows;
+    private final Statements attempts;
+    private final Statements enrollments;
+    private final Statements executions;
+    private final Statements leads;
+
+    FactScans(Database db, WindowScans windows) {
+        this.db = db;
         this.windows = windows;
-        this.attemptsSql = epochMillis(ATTEMPTS, dialect);
-        this.enrollmentsSql = epochMillis(ENROLLMENTS, dialect);
-        this.executionsSql = epochMillis(EXECUTIONS, dialect);
-        this.leadsSql = epochMillis(LEADS, dialect);
+        this.attempts = Statements.of(ATTEMPTS, db.dialect());
+        this.enrollments = Statements.of(ENROLLMENTS, db.dialect());
+        this.executions = Statements.of(EXECUTIONS, db.dialect());
+        this.leads = Statements.of(LEADS, db.dialect());
     }
 
     void attempts(Instant from, Instant to, Consumer<AttemptFact> sink) {
-        scan("scanAttemptFacts", attemptsSql, "rc_attempt", "created_at", from, to, sink, (rs, ctx) -> new AttemptFact(
-                rs.getString(1), rs.getString(2), rs.getString(3), constant(CHANNELS, rs, 4, "channel"),
-                constant(ATTEMPT_STATUSES, rs, 5, "status"), Optional.ofNullable(rs.getString(6)),
-                optionalInt(rs, 7), Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
-                Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
-                Optional.ofNullable(rs.getString(12)), Optional.ofNullable(instant(rs, 13)), required(rs, 14)));
+        scan("scanAttemptFacts", attempts, "rc_attempt", "created_at", from, to, sink, row -> new AttemptFact(
+                row.text(1), row.text(2), row.text(3), constant(CHANNELS, row, 4, "channel"),
+                constant(ATTEMPT_STATUSES, row, 5, "status"), Optional.ofNullable(row.text(6)), optionalInt(row, 7),
+                Optional.ofNullable(row.text(8)), Optional.ofNullable(row.text(9)), Optional.ofNullable(row.text(10)),
+                Optional.ofNullable(row.text(11)), Optional.ofNullable(row.text(12)),
+                Optional.ofNullable(row.time(13)), required(row, 14)));
     }
 
     void enrollments(Instant from, Instant to, Consumer<EnrollmentFact> sink) {
-        scan("scanEnrollmentFacts", enrollmentsSql, "rc_enrollment", "enrolled_at", from, to, sink,
-                (rs, ctx) -> new EnrollmentFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        constant(ENROLLMENT_STATUSES, rs, 5, "status"),
-                        Optional.ofNullable(constant(EXIT_REASONS, rs, 6, "exit_reason")),
-                        required(rs, 7), Optional.ofNullable(instant(rs, 8))));
+        scan("scanEnrollmentFacts", enrollments, "rc_enrollment", "enrolled_at", from, to, sink,
+                row -> new EnrollmentFact(row.text(1), row.text(2), row.text(3), row.text(4),
+                        constant(ENROLLMENT_STATUSES, row, 5, "status"),
+                        Optional.ofNullable(constant(EXIT_REASONS, row, 6, "exit_reason")),
+                        required(row, 7), Optional.ofNullable(row.time(8))));
     }
 
     void executions(Instant from, Instant to, Consumer<ExecutionFact> sink) {
-        scan("scanExecutionFacts", executionsSql, "rc_execution", "executed_at", from, to, sink,
-                (rs, ctx) -> new ExecutionFact(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        constant(EXECUTION_STATUSES, rs, 4, "status"), required(rs, 5)));
+        scan("scanExecutionFacts", executions, "rc_execution", "executed_at", from, to, sink,
+                row -> new ExecutionFact(row.text(1), row.text(2), (int) row.number(3, 0),
+                        constant(EXECUTION_STATUSES, row, 4, "status"), required(row, 5)));
     }
 
     void leads(Instant from, Instant to, Consumer<LeadFact> sink) {
         Map<String, Optional<ZoneId>> zones = new HashMap<>();
-        scan("scanLeadFacts", leadsSql, "rc_lead", "created_at", from, to, sink, (rs, ctx) -> new LeadFact(
-                rs.getString(1), zone(zones, rs.getString(2)), required(rs, 3)));
+        scan("scanLeadFacts", leads, "rc_lead", "created_at", from, to, sink, row -> new LeadFact(
+                row.text(1), zone(zones, row.text(2)), required(row, 3)));
     }
 
-    /** Streams {@code sql}, reading {@code table} whole when its window on {@code column} holds most of it. */
-    private <T> void scan(String operation, String sql, String table, String column, Instant from, Instant to,
-            Consumer<T> sink, RowMapper<T> mapper) {
+    /**
+     * Streams the rows of {@code statements} in {@code [from, to)}: on PostgreSQL through pgjdbc as a
+     * binary copy, otherwise through a cursor, reading {@code table} whole on H2 when its window on
+     * {@code column} holds most of it.
+     */
+    private <T> void scan(String operation, Statements statements, String table, String column, Instant from,
+            Instant to, Consumer<T> sink, FactRow.Mapper<T> mapper) {
         String read = windows.hint(operation, table, column, from, to);
-        PipelinedScan.<T>run(operation, rows -> reads.stream(operation, sql, from, to, FETCH_SIZE,
-                query -> query.define("read", read).addCustomizer(BinaryResults.INSTANCE), ctx -> mapper, rows), sink);
+        boolean copyable = PGJDBC && db.dialect() == Dialect.POSTGRESQL && !from.isBefore(FIRST_LITERAL)
+                && !to.isAfter(LAST_LITERAL);
+        PipelinedScan.<T>run(operation, rows -> db.inTransaction(operation, Database.Retry.NEVER, h -> {
+            try {
+                if (copyable && CopyFactReader.supports(h.getConnection())) {
+                    CopyFactReader.read(h.getConnection(), db.withSchema(statements.copy(from, to)), mapper, rows);
+                } else {
+                    AnalyticsReads.stream(h, statements.cursor(), from, to, FETCH_SIZE,
+                            query -> query.define("read", read), ctx -> ResultSetFactRow.mapper(mapper), rows);
+                }
+            } catch (SQLException e) {
+                throw new StoreException(operation + " failed: " + e.getMessage(), e, true);
+            }
+            return null;
+        }), sink);
+    }
+
+    private static boolean pgjdbcPresent() {
+        try {
+            Class.forName("org.postgresql.PGConnection", false, FactScans.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -120,51 +151,65 @@ final class FactScans {
     }
 
     /** The constant whose {@link #code} is in {@code column}; null when the column is NULL. */
-    private static <E extends Enum<E>> E constant(E[] values, ResultSet rs, int column, String name)
+    private static <E extends Enum<E>> E constant(E[] values, FactRow row, int column, String name)
             throws SQLException {
-        int ordinal = rs.getInt(column);
-        if (rs.wasNull()) {
+        long ordinal = row.number(column, Long.MIN_VALUE);
+        if (ordinal == Long.MIN_VALUE) {
             return null;
         }
         if (ordinal < 0 || ordinal >= values.length) {
             throw new StoreException("column " + name + " holds a value that is not a known "
                     + values.getClass().getComponentType().getSimpleName());
         }
-        return values[ordinal];
+        return values[(int) ordinal];
     }
 
-    private static Optional<Integer> optionalInt(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    private static Optional<Integer> optionalInt(FactRow row, int column) throws SQLException {
+        long value = row.number(column, Long.MIN_VALUE);
+        return value == Long.MIN_VALUE ? Optional.empty() : Optional.of((int) value);
     }
 
-    /**
-     * {@code sql} with each {@code <ms:column>} replaced by the dialect's expression for the column as
-     * epoch milliseconds: the columns hold milliseconds, and a number crosses the wire and parses far
-     * cheaper than a timestamp's text.
-     */
-    private static String epochMillis(String sql, Dialect dialect) {
-        StringBuilder out = new StringBuilder(sql.length() + 128);
-        int at = 0;
-        for (int open = sql.indexOf("<ms:"); open >= 0; open = sql.indexOf("<ms:", at)) {
-            int close = sql.indexOf('>', open);
-            out.append(sql, at, open).append(dialect.epochMillis(sql.substring(open + 4, close)));
-            at = close + 1;
-        }
-        return out.append(sql, at, sql.length()).toString();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static Instant required(ResultSet rs, int column) throws SQLException {
-        Instant value = instant(rs, column);
+    private static Instant required(FactRow row, int column) throws SQLException {
+        Instant value = row.time(column);
         if (value == null) {
             throw new StoreException("column " + column + " is unexpectedly NULL");
         }
         return value;
+    }
+
+    /**
+     * One fact scan's statement in its two forms: for a cursor, times as the dialect's epoch
+     * milliseconds ({@link Dialect#epochMillis}) and the range bound; for a PostgreSQL copy, times as
+     * they are and the range as literals (a copy takes no parameters).
+     */
+    private record Statements(String cursor, String copyTemplate) {
+
+        /** Both forms of {@code sql}, whose {@code <time:column>} marks each time column. */
+        static Statements of(String sql, Dialect dialect) {
+            return new Statements(times(sql, dialect::epochMillis),
+                    "COPY (" + times(sql, column -> column).replace("<read>", "") + ") TO STDOUT (FORMAT binary)");
+        }
+
+        /** The copy of {@code [from, to)}; both within the literal bounds. */
+        String copy(Instant from, Instant to) {
+            return copyTemplate.replace(":from", literal(from)).replace(":to", literal(to));
+        }
+
+        private static String literal(Instant at) {
+            return "TIMESTAMPTZ '" + at.truncatedTo(ChronoUnit.MILLIS) + "'";
+        }
+
+        /** {@code sql} with each {@code <time:column>} replaced by {@code expression} of the column. */
+        private static String times(String sql, UnaryOperator<String> expression) {
+            StringBuilder out = new StringBuilder(sql.length() + 128);
+            int at = 0;
+            for (int open = sql.indexOf("<time:"); open >= 0; open = sql.indexOf("<time:", at)) {
+                int close = sql.indexOf('>', open);
+                out.append(sql, at, open).append(expression.apply(sql.substring(open + 6, close)));
+                at = close + 1;
+            }
+            return out.append(sql, at, sql.length()).toString();
+        }
     }
 
     /** Time zones repeat: each id is parsed once per scan. */

@@ -132,7 +132,7 @@ public final class JdbiRetentionStore implements RetentionStore {
         this.reservations = new Reservations(db);
         this.conversions = new ConversionRepository(db);
         this.analytics = new AnalyticsReads(db);
-        this.facts = new FactScans(analytics, new WindowScans(db), db.dialect());
+        this.facts = new FactScans(db, new WindowScans(db));
         this.housekeeping = new HousekeepingRepository(db);
         this.intake = new LeadIntakeRepository(db, leads, members, enrollments);
         this.memberPages = new CampaignMemberRepository(db);
