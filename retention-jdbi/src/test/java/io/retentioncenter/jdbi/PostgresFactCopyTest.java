@@ -8,6 +8,8 @@ import io.retentioncenter.core.sequence.ExecutionStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class PostgresFactCopyTest {
         db = TestDatabase.postgres();
         store = db.newStore();
         db.execute(List.of("INSERT INTO " + db.table("rc_execution") + " (id, enrollment_id, sequence_id, step_order,"
-                + " status, executed_at, result) SELECT 'exe_' || g, 'enr_' || g, 'seq_1', 1 + g % 7,"
+                + " status, executed_at, result) SELECT 'exe_' || g, 'enr_' || g, 'seq_' || (g / 7 % 3), 1 + g % 7,"
                 + " CASE WHEN g % 3 = 0 THEN 'SKIPPED' ELSE 'EXECUTED' END,"
                 + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1.001 seconds', 'sent'"
                 + " FROM generate_series(0, " + (ROWS - 1) + ") g"));
@@ -53,7 +55,12 @@ class PostgresFactCopyTest {
         assertThat(facts).hasSize(ROWS);
         ExecutionFact last = facts.stream().filter(f -> f.enrollmentId().equals("enr_" + (ROWS - 1))).findFirst()
                 .orElseThrow();
-        assertThat(last).isEqualTo(new ExecutionFact("enr_" + (ROWS - 1), "seq_1", 1 + (ROWS - 1) % 7,
+        assertThat(facts.stream().collect(Collectors.groupingBy(ExecutionFact::sequenceId, Collectors.counting())))
+                .as("a sequence id repeated in runs, each run read as its own value")
+                .isEqualTo(IntStream.range(0, ROWS).boxed().collect(
+                        Collectors.groupingBy(g -> "seq_" + (g / 7 % 3), Collectors.counting())));
+        assertThat(last).isEqualTo(new ExecutionFact("enr_" + (ROWS - 1), "seq_" + ((ROWS - 1) / 7 % 3),
+                1 + (ROWS - 1) % 7,
                 (ROWS - 1) % 3 == 0 ? ExecutionStatus.SKIPPED : ExecutionStatus.EXECUTED,
                 T0.plusMillis(1_001L * (ROWS - 1))));
     }
