@@ -68,29 +68,23 @@ final class AnalyticsReads {
             Consumer<? super T> sink) {
         String sql = "SELECT * FROM <schema>" + table + " WHERE " + timeColumn + " >= :from AND " + timeColumn
                 + " < :to ORDER BY " + timeColumn + ", id";
-        stream(operation, sql, from, to, FETCH_SIZE, UnaryOperator.identity(),
-                ctx -> ctx.findRowMapperFor(type).orElseThrow(
-                        () -> new StoreException("no row mapper registered for " + type.getSimpleName())), sink);
-    }
-
-    /**
-     * Streams the rows of {@code sql}, whose {@code :from} and {@code :to} are bound to the range, in
-     * a read transaction through a cursor fetching {@code fetchSize} rows at a time. The rows are
-     * mapped in a plain loop over the result set: a scan of millions of rows pays for no iterator
-     * layers per row.
-     *
-     * @param prepare what the query needs besides the range (defines)
-     * @param mapper the row mapper, found once for the query's context
-     */
-    <T> void stream(String operation, String sql, Instant from, Instant to, int fetchSize,
-            UnaryOperator<Query> prepare, Function<StatementContext, RowMapper<T>> mapper, Consumer<? super T> sink) {
         db.inTransaction(operation, Database.Retry.NEVER, h -> {
-            stream(h, sql, from, to, fetchSize, prepare, mapper, sink);
+            stream(h, sql, from, to, FETCH_SIZE, UnaryOperator.identity(), ctx -> ctx.findRowMapperFor(type)
+                    .orElseThrow(() -> new StoreException("no row mapper registered for " + type.getSimpleName())),
+                    sink);
             return null;
         });
     }
 
-    /** {@link #stream(String, String, Instant, Instant, int, UnaryOperator, Function, Consumer)} on {@code handle}. */
+    /**
+     * Streams the rows of {@code sql}, whose {@code :from} and {@code :to} are bound to the range, on
+     * {@code handle} (in a read transaction) through a cursor fetching {@code fetchSize} rows at a
+     * time. The rows are mapped in a plain loop over the result set: a scan of millions of rows pays
+     * for no iterator layers per row.
+     *
+     * @param prepare what the query needs besides the range (defines)
+     * @param mapper the row mapper, found once for the query's context
+     */
     static <T> void stream(Handle handle, String sql, Instant from, Instant to, int fetchSize,
             UnaryOperator<Query> prepare, Function<StatementContext, RowMapper<T>> mapper, Consumer<? super T> sink) {
         prepare.apply(handle.createQuery(sql))
