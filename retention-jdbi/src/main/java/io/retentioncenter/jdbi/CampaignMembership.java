@@ -69,6 +69,12 @@ final class CampaignMembership {
         return Assignment.ASSIGNED;
     }
 
+    /** Whether the lead is an ACTIVE member of the campaign, read in the transaction of {@code h}. */
+    boolean isActive(Handle h, String campaignId, String leadId) {
+        return h.createQuery(MEMBER).bind("campaignId", campaignId).bind("leadId", leadId).mapTo(String.class)
+                .findOne().filter(MemberStatus.ACTIVE.name()::equals).isPresent();
+    }
+
     /**
      * Assigns leads inserted in the transaction of {@code h} (so members of nothing yet, removed from
      * nothing), in order, while the campaign has room (ACTIVE members count), at their creation time;

@@ -27,6 +27,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 final class EnrollmentRepository {
     private static final String LOCK_LEAD_STATUS = "SELECT status FROM <schema>rc_lead WHERE id = :id FOR UPDATE";
     /** Read under the lead's row lock, which a removal from the campaign takes first too. */
+    private static final String OF_LEAD = "SELECT * FROM <schema>rc_enrollment WHERE lead_id = :leadId"
+            + " ORDER BY enrolled_at, id";
     private static final String REMOVED_MEMBER = "SELECT lead_id FROM <schema>rc_campaign_lead"
             + " WHERE campaign_id = :campaignId AND lead_id = :leadId AND status = 'REMOVED'";
     private static final String DUE = "status = 'ACTIVE' AND next_execute_at <= :now"
@@ -123,6 +125,11 @@ final class EnrollmentRepository {
     /** When an ended enrollment ended: its completion time, else its last change. */
     private static Instant endedAt(SequenceEnrollment ended) {
         return ended.completedAt().orElse(ended.updatedAt());
+    }
+
+    /** The lead's enrollments in enrollment order, read in the transaction of {@code h}. */
+    List<SequenceEnrollment> ofLead(Handle h, String leadId) {
+        return h.createQuery(OF_LEAD).bind("leadId", leadId).mapTo(SequenceEnrollment.class).list();
     }
 
     Optional<SequenceEnrollment> find(String id) {

@@ -307,5 +307,15 @@ final class LeadIntakeRepository {
         public Lead start(Lead lead, Instant at) {
             return LeadRepository.moveLocked(h, lead.id(), current -> IntakeSteps.started(current, at));
         }
+
+        @Override
+        public boolean isActiveMember(String campaignId, String leadId) {
+            return members.isActive(h, campaignId, leadId);
+        }
+
+        @Override
+        public List<SequenceEnrollment> enrollmentsOf(String leadId) {
+            return enrollments.ofLead(h, leadId);
+        }
     }
 }

@@ -27,6 +27,10 @@ import java.util.Optional;
  * inserted IN_PROGRESS at once (one write less); its move from NEW is recorded all the same
  * ({@link #insertedMove}). Stores that take many new leads set-based apply the same rules to all of
  * them at once.
+ *
+ * <p>An intake that finds its own candidate stored (the same id, which no other intake carries) is
+ * a rerun of one whose commit landed although its caller never heard so, as when a group commit's
+ * connection drops during the commit: it changes nothing and reports that creation again.
  */
 public final class IntakeSteps {
     private IntakeSteps() {
@@ -42,6 +46,12 @@ public final class IntakeSteps {
 
         /** Moves a NEW lead to IN_PROGRESS unless something moved it on meanwhile. */
         Lead start(Lead lead, Instant at);
+
+        /** Whether the lead is an ACTIVE member of the campaign. */
+        boolean isActiveMember(String campaignId, String leadId);
+
+        /** The lead's enrollments, in enrollment order. */
+        List<SequenceEnrollment> enrollmentsOf(String leadId);
     }
 
     /** Checks an intake's arguments; throws {@link ValidationException} naming the first bad one. */
@@ -99,10 +109,24 @@ public final class IntakeSteps {
      */
     public static IntakeOutcome apply(LeadIntake intake, LeadInsertResult inserted, Operations ops) {
         Lead lead = inserted.lead();
+        if (!inserted.created() && lead.id().equals(intake.candidate().id())) {
+            return createdBefore(intake, lead, ops);
+        }
         if (!inserted.created() && lead.status() != LeadStatus.NEW) {
             return new IntakeOutcome(lead, false, List.of(), List.of());
         }
         return route(lead, inserted.created(), intake.routes(), intake.candidate().createdAt(), ops);
+    }
+
+    /**
+     * The outcome of an intake whose lead an earlier run of the same intake created: a creation, with
+     * the campaigns of its routes the lead is an active member of and its enrollments through them.
+     */
+    private static IntakeOutcome createdBefore(LeadIntake intake, Lead lead, Operations ops) {
+        List<String> routed = intake.routes().stream().map(IntakeRoute::campaignId).distinct().toList();
+        return new IntakeOutcome(lead, true,
+                routed.stream().filter(campaignId -> ops.isActiveMember(campaignId, lead.id())).toList(),
+                ops.enrollmentsOf(lead.id()).stream().filter(e -> routed.contains(e.campaignId())).toList());
     }
 
     /** Routes a lead that is new or still NEW. */

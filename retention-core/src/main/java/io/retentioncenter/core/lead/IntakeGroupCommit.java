@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each call gets what its intake alone would have got. A batch fits in one chunk of
  * {@code ingestLeads}, so it is all or nothing, and a later intake of a person in it is the duplicate
- * of the earlier one, as it would be a moment later. When a batch fails, nothing of it was written,
- * and each of its calls writes its own intake alone, so only an intake that fails by itself gets an
- * exception. A call waiting for its batch ignores interrupts (its lead may be being written) and
+ * of the earlier one, as it would be a moment later. When a batch fails, each of its calls writes its
+ * own intake alone, so only an intake that fails by itself gets an exception. Usually nothing of the
+ * batch was written; when its commit landed but the answer was lost (a connection dropped at the
+ * commit), each intake finds its own lead stored and is reported as the creation it was, with
+ * nothing written twice. A call waiting for its batch ignores interrupts (its lead may be being written) and
  * returns with its interrupt status set; it waits for the batches ahead of it (usually the one in
  * flight), each a store call bounded by the store's own timeouts.
  */

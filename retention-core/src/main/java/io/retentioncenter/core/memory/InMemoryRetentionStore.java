@@ -7,6 +7,7 @@ import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.PurgeReport;
 import io.retentioncenter.core.campaign.Assignment;
 import io.retentioncenter.core.campaign.Campaign;
+import io.retentioncenter.core.campaign.CampaignLead;
 import io.retentioncenter.core.campaign.CampaignMember;
 import io.retentioncenter.core.campaign.CampaignStats;
 import io.retentioncenter.core.campaign.MemberStatus;
@@ -268,6 +269,16 @@ public final class InMemoryRetentionStore implements RetentionStore {
             leads.require(lead);
             return members.assign(campaign, lead, cap, at);
         });
+    }
+
+    /** The lead's membership of the campaign, if it has one; for intake, under the store's lock. */
+    Optional<CampaignLead> campaignMember(String campaignId, String leadId) {
+        return locked(() -> members.find(campaignId, leadId));
+    }
+
+    /** The lead's enrollments in enrollment order; for intake, under the store's lock. */
+    List<SequenceEnrollment> enrollmentsOfLead(String leadId) {
+        return locked(() -> enrollments.ofLead(leadId));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.retentioncenter.core.memory;
 
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.campaign.Assignment;
+import io.retentioncenter.core.campaign.MemberStatus;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.IntakeRoute;
@@ -12,6 +13,7 @@ import io.retentioncenter.core.sequence.EnrollResult;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,5 +64,15 @@ final class MemoryIntake implements IntakeSteps.Operations {
         Lead current = store.findLead(lead.id()).orElseThrow(() -> new NotFoundException("lead", lead.id()));
         Lead started = IntakeSteps.started(current, at);
         return started == current ? current : store.updateLeadStatus(lead.id(), started.status(), at);
+    }
+
+    @Override
+    public boolean isActiveMember(String campaignId, String leadId) {
+        return store.campaignMember(campaignId, leadId).filter(m -> m.status() == MemberStatus.ACTIVE).isPresent();
+    }
+
+    @Override
+    public List<SequenceEnrollment> enrollmentsOf(String leadId) {
+        return store.enrollmentsOfLead(leadId);
     }
 }

@@ -17,7 +17,10 @@ import java.util.Optional;
  * it) and {@link EnrollmentStore#enroll} (each enrollment starts at step 1, due at the intake time plus
  * the first step's delay, with an id the store chooses). A lead that belongs to a campaign afterwards
  * moves from NEW to IN_PROGRESS, and that move is recorded like every status move
- * ({@link LeadDirectory#leadStatusChanges}). Any other existing lead is returned unchanged.
+ * ({@link LeadDirectory#leadStatusChanges}). Any other existing lead is returned unchanged, except
+ * the intake's own candidate (the same id): then this intake already committed once, unacknowledged,
+ * and is reported as created again, with the campaigns of its routes the lead is an active member of
+ * and its enrollments through them, writing nothing.
  *
  * <p>The routes were planned from the configuration at {@code configVersion}; when the store's
  * {@link ConfigurationStore#configVersion()} has moved on, nothing is written and the result is empty,

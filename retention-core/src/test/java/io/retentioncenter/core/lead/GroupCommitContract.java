@@ -11,7 +11,9 @@ import io.retentioncenter.core.campaign.Campaign;
 import io.retentioncenter.core.campaign.NewCampaign;
 import io.retentioncenter.core.contact.Channel;
 import io.retentioncenter.core.sequence.DelayUnit;
+import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.NewSequence;
+import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.spi.RetentionStore;
 import io.retentioncenter.core.support.FaultyStore;
 import io.retentioncenter.core.support.TestEngine;
@@ -107,6 +109,25 @@ public abstract class GroupCommitContract {
         return t.store.listLeads(PageRequest.first(1)).total();
     }
 
+    /**
+     * Queues one ingest per email behind the held leader, releases it, and checks that the queued
+     * ingests went to the store as one batch and then, that batch having failed, each alone once.
+     */
+    private List<Caller> writtenAloneAfterTheirBatchFailed(List<String> emails) throws Exception {
+        Caller leader = leaderHeld();
+        List<Caller> followers = queued(emails, LeadSource.API);
+
+        held.release();
+
+        assertThat(leader.result().created()).isTrue();
+        Caller.awaitAll(followers);
+        assertThat(held.batches()).singleElement().satisfies(batch ->
+                assertThat(batch.emails()).hasSize(emails.size()));
+        emails.forEach(email -> assertThat(held.singlesOf(email)).as("%s written alone after the batch failed",
+                email).isEqualTo(1));
+        return followers;
+    }
+
     @Test
     void aLoneIngestIsWrittenAtOnceByItself() {
         start();
@@ -197,19 +218,12 @@ public abstract class GroupCommitContract {
     @Test
     void aLeadThatFailsInsideABatchGetsTheOnlyExceptionAndEveryOtherLeadIsStoredOnce() throws Exception {
         start(refusing(newStore(), BAD), UnaryOperator.identity());
-        Caller leader = leaderHeld();
         List<String> emails = new ArrayList<>(emails("good", 5));
         emails.add(2, BAD);
-        List<Caller> followers = queued(emails, LeadSource.API);
+        List<Caller> followers = writtenAloneAfterTheirBatchFailed(emails);
 
-        held.release();
-
-        assertThat(leader.result().created()).isTrue();
-        Caller.awaitAll(followers);
-        assertThat(held.batches()).singleElement().satisfies(batch -> assertThat(batch.emails()).hasSize(6));
         for (int i = 0; i < followers.size(); i++) {
             String email = emails.get(i);
-            assertThat(held.singlesOf(email)).as("%s written alone after the batch failed", email).isEqualTo(1);
             if (email.equals(BAD)) {
                 assertThatThrownBy(followers.get(i)::result).isInstanceOf(StoreException.class);
             } else {
@@ -220,6 +234,28 @@ public abstract class GroupCommitContract {
             }
         }
         assertThat(storedLeads()).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchWhoseCommitLandedUnacknowledgedIsReportedAsCreatedAndWrittenOnce() throws Exception {
+        start(FaultyStore.answerLost(newStore(), (method, args) -> method.getName().equals("ingestLeads")
+                ? new StoreException("connection lost before the commit was acknowledged") : null),
+                UnaryOperator.identity());
+        List<String> emails = emails("unacknowledged", 4);
+        List<Caller> followers = writtenAloneAfterTheirBatchFailed(emails);
+
+        for (int i = 0; i < followers.size(); i++) {
+            String email = emails.get(i);
+            IngestResult r = followers.get(i).result();
+            assertThat(r.created()).as("%s created by the batch whose answer was lost", email).isTrue();
+            assertThat(r.lead().email()).contains(email);
+            assertThat(r.campaignIds()).containsExactly(everything.id());
+            assertThat(r.enrollmentIds()).containsExactlyElementsOf(t.store.listEnrollments(
+                    EnrollmentQuery.ofLead(r.lead().id()), PageRequest.first(10)).items().stream()
+                    .map(SequenceEnrollment::id).toList()).hasSize(1);
+        }
+        assertThat(storedLeads()).isEqualTo(6);
+        assertThat(t.store.countCampaignLeads(everything.id())).isEqualTo(6);
     }
 
     @Test

@@ -153,6 +153,28 @@ public interface LeadIntakeContract extends StoreUnderTest {
     }
 
     @Test
+    default void anIntakeRunAgainAfterItsCommitReportsThatCreationAndWritesNothingMore() {
+        savedCampaignAndSequence();
+        long version = store().configVersion();
+        LeadIntake intake = intake(lead("lead_1"), Optional.empty());
+        IntakeOutcome first = store().ingestLead(intake, version).orElseThrow();
+
+        IntakeOutcome single = store().ingestLead(intake, version).orElseThrow();
+        IntakeOutcome bulk = store().ingestLeads(List.of(intake, intake(lead("lead_2"), Optional.empty())), version)
+                .get(0);
+
+        for (IntakeOutcome again : List.of(single, bulk)) {
+            assertThat(again.created()).isTrue();
+            assertThat(again.lead()).isEqualTo(first.lead());
+            assertThat(again.campaignIds()).containsExactly(CAMPAIGN);
+            assertThat(again.enrollments()).isEqualTo(first.enrollments());
+        }
+        assertThat(enrollmentsOf("lead_1")).isEqualTo(first.enrollments());
+        assertThat(store().countCampaignLeads(CAMPAIGN)).isEqualTo(2);
+        assertThat(store().leadStatusChanges("lead_1")).hasSize(1);
+    }
+
+    @Test
     default void aDuplicateOfALeadStillNewIsRoutedToItsCampaigns() {
         savedCampaignAndSequence();
         Lead waiting = saved(lead("lead_1"));
