@@ -48,6 +48,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class LeadIntakeRepository {
     private static final int CHUNK = 1_000;
+    /**
+     * Intake reruns after a conflict, a unique violation (a concurrent intake of the same person) or
+     * a lost connection: its candidates carry their own ids, so a rerun after an unacknowledged commit
+     * finds them stored and reports them as created.
+     */
+    private static final Database.Retry INTAKE_RETRY = Database.Retry.ON_CONFLICT_DUPLICATE_OR_LOST_CONNECTION;
     /** The configuration version and how many of the routes' campaigns and sequences exist, in one read. */
     private static final String VERSION_AND_ROUTES = "SELECT (SELECT version FROM <schema>rc_config_version"
             + " WHERE id = 1) AS version, (SELECT COUNT(*) FROM <schema>rc_campaign WHERE id = ANY(:campaigns))"
@@ -78,8 +84,13 @@ final class LeadIntakeRepository {
         this.enrollments = enrollments;
     }
 
+    /**
+     * Takes in one lead. Like a chunk, it runs again on a fresh connection when its connection is
+     * lost: if the first run's commit landed, the rerun finds the candidate itself stored and reports
+     * that creation ({@link IntakeSteps#apply}), writing nothing.
+     */
     Optional<IntakeOutcome> ingest(LeadIntake intake, long configVersion) {
-        return Optional.ofNullable(db.inTransaction("ingestLead", Database.Retry.ON_CONFLICT_OR_DUPLICATE,
+        return Optional.ofNullable(db.inTransaction("ingestLead", INTAKE_RETRY,
                 h -> current(h, List.of(intake), configVersion) ? chunk(h, List.of(intake)).get(0) : null));
     }
 
@@ -110,7 +121,7 @@ final class LeadIntakeRepository {
      * @return the outcomes in input order, or null when the configuration moved on (nothing written)
      */
     private List<IntakeOutcome> ingestChunk(List<LeadIntake> part, long configVersion, Consumer<Boolean> checked) {
-        return db.inTransaction("ingestLeads", Database.Retry.ON_CONFLICT_OR_DUPLICATE, h -> {
+        return db.inTransaction("ingestLeads", INTAKE_RETRY, h -> {
             boolean current = current(h, part, configVersion);
             checked.accept(current);
             return current ? chunk(h, part) : null;

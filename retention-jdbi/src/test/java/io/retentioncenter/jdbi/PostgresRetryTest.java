@@ -7,12 +7,17 @@ import static io.retentioncenter.core.store.StoreFixtures.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.retentioncenter.core.PageRequest;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.contact.AttemptChange;
 import io.retentioncenter.core.contact.AttemptStatus;
 import io.retentioncenter.core.contact.ContactAttempt;
 import io.retentioncenter.core.contact.DispatchCompletion;
 import io.retentioncenter.core.internal.Attempts;
+import io.retentioncenter.core.lead.IntakeOutcome;
+import io.retentioncenter.core.lead.IntakeRoute;
+import io.retentioncenter.core.lead.LeadIntake;
+import io.retentioncenter.core.sequence.EnrollmentQuery;
 import io.retentioncenter.core.sequence.ExecutionStatus;
 import io.retentioncenter.core.sequence.SequenceEnrollment;
 import io.retentioncenter.core.sequence.StepOutcome;
@@ -39,9 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The writes that finish work survive a lost connection: they run again on a fresh pooled connection,
- * and when the first run's commit did land (only its acknowledgement was lost) the rerun applies
- * nothing and says so. Errors the database would repeat are not retried and are not transient.
+ * The writes that finish work, and lead intake, survive a lost connection: they run again on a fresh
+ * pooled connection, and when the first run's commit did land (only its acknowledgement was lost) the
+ * rerun applies nothing and says so (an intake reports the creation it made). Errors the database would repeat are not retried and are not transient.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresRetryTest {
@@ -148,6 +153,34 @@ class PostgresRetryTest {
     }
 
     @Test
+    void aLeadIntakeWhoseCommitIsNotAcknowledgedIsWrittenOnceAndReportedCreated() {
+        store.saveCampaign(StoreFixtures.campaign(CAMPAIGN));
+        long version = store.configVersion();
+        int connectionsBefore = dataSource.connectionsHandedOut();
+
+        dataSource.loseNextCommitAcknowledgement();
+        IntakeOutcome outcome = store.ingestLead(intake("lead_2"), version).orElseThrow();
+
+        assertThat(dataSource.connectionsHandedOut() - connectionsBefore).as("run again on a fresh connection")
+                .isEqualTo(2);
+        assertCreatedOnce(outcome, "lead_2");
+    }
+
+    @Test
+    void aBulkIntakeWhoseCommitIsNotAcknowledgedIsWrittenOnceAndReportedCreated() {
+        store.saveCampaign(StoreFixtures.campaign(CAMPAIGN));
+        long version = store.configVersion();
+
+        dataSource.loseNextCommitAcknowledgement();
+        List<IntakeOutcome> outcomes = store.ingestLeads(List.of(intake("lead_2"), intake("lead_3")), version);
+
+        assertThat(outcomes).hasSize(2);
+        assertCreatedOnce(outcomes.get(0), "lead_2");
+        assertCreatedOnce(outcomes.get(1), "lead_3");
+        assertThat(store.countCampaignLeads(CAMPAIGN)).isEqualTo(2);
+    }
+
+    @Test
     void aValueTheDatabaseRefusesIsNotRetriedAndNotTransient() {
         ContactAttempt dispatching = dispatching();
         // PostgreSQL text cannot hold NUL (SQLState 22021): every run would fail the same way
@@ -221,6 +254,22 @@ class PostgresRetryTest {
             }
         }
         return alive;
+    }
+
+    /** An intake of a new lead {@code leadId} into {@link StoreFixtures#CAMPAIGN} and its sequence. */
+    private static LeadIntake intake(String leadId) {
+        return new LeadIntake(StoreFixtures.lead(leadId), List.of(new IntakeRoute(CAMPAIGN, Optional.empty(),
+                Optional.of(new IntakeRoute.Sequence(SEQUENCE, Duration.ZERO, Duration.ofDays(30))))));
+    }
+
+    /** {@code outcome} reports {@code leadId} created, and it was stored, assigned, enrolled and moved once. */
+    private void assertCreatedOnce(IntakeOutcome outcome, String leadId) {
+        assertThat(outcome.created()).as("created by the first run, whose commit landed").isTrue();
+        assertThat(outcome.lead()).isEqualTo(store.findLead(leadId).orElseThrow());
+        assertThat(outcome.campaignIds()).containsExactly(CAMPAIGN);
+        assertThat(outcome.enrollments()).isEqualTo(store.listEnrollments(EnrollmentQuery.ofLead(leadId),
+                PageRequest.first(10)).items()).hasSize(1);
+        assertThat(store.leadStatusChanges(leadId)).hasSize(1);
     }
 
     /** The enrollment's first step recorded and its attempt claimed for dispatch by engine_a. */
