@@ -26,9 +26,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Enrollments: enroll under the lead's row lock, listings, compare-and-set updates and due claims. */
 final class EnrollmentRepository {
     private static final String LOCK_LEAD_STATUS = "SELECT status FROM <schema>rc_lead WHERE id = :id FOR UPDATE";
-    /** Read under the lead's row lock, which a removal from the campaign takes first too. */
     private static final String OF_LEAD = "SELECT * FROM <schema>rc_enrollment WHERE lead_id = :leadId"
             + " ORDER BY enrolled_at, id";
+    /** Read under the lead's row lock, which a removal from the campaign takes first too. */
     private static final String REMOVED_MEMBER = "SELECT lead_id FROM <schema>rc_campaign_lead"
             + " WHERE campaign_id = :campaignId AND lead_id = :leadId AND status = 'REMOVED'";
     private static final String DUE = "status = 'ACTIVE' AND next_execute_at <= :now"

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * own intake alone, so only an intake that fails by itself gets an exception. Usually nothing of the
  * batch was written; when its commit landed but the answer was lost (a connection dropped at the
  * commit), each intake finds its own lead stored and is reported as the creation it was, with
- * nothing written twice. A call waiting for its batch ignores interrupts (its lead may be being written) and
- * returns with its interrupt status set; it waits for the batches ahead of it (usually the one in
- * flight), each a store call bounded by the store's own timeouts.
+ * nothing written twice. A call waiting for its batch ignores interrupts (its lead may be being
+ * written) and returns with its interrupt status set; it waits for the batches ahead of it (usually
+ * the one in flight), each a store call bounded by the store's own timeouts.
  */
 final class IntakeGroupCommit {
     private static final Logger log = LoggerFactory.getLogger(IntakeGroupCommit.class);
