@@ -2,7 +2,6 @@ package io.retentioncenter.jdbi;
 
 import io.retentioncenter.core.lead.GroupCommitContract;
 import io.retentioncenter.core.spi.RetentionStore;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,9 +24,7 @@ class JdbiGroupCommitTest {
 
         @Override
         protected RetentionStore refusing(RetentionStore store, String email) {
-            RefusingLeadTrigger.refuse(email);
-            db.execute(List.of("CREATE TRIGGER IF NOT EXISTS rc_test_refuse BEFORE INSERT ON " + db.table("rc_lead")
-                    + " FOR EACH ROW CALL '" + RefusingLeadTrigger.class.getName() + "'"));
+            RefusedLeads.onH2(db, email);
             return store;
         }
     }
@@ -44,13 +41,7 @@ class JdbiGroupCommitTest {
 
         @Override
         protected RetentionStore refusing(RetentionStore store, String email) {
-            String function = db.table("rc_test_refuse");
-            db.execute(List.of("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$"
-                    + " BEGIN IF NEW.email = '" + email + "' THEN RAISE EXCEPTION 'lead refused by the test'; END IF;"
-                    + " RETURN NEW; END $$",
-                    "DROP TRIGGER IF EXISTS rc_test_refuse ON " + db.table("rc_lead"),
-                    "CREATE TRIGGER rc_test_refuse BEFORE INSERT ON " + db.table("rc_lead") + " FOR EACH ROW EXECUTE"
-                    + " FUNCTION " + function + "()"));
+            RefusedLeads.onPostgres(db, email);
             return store;
         }
     }

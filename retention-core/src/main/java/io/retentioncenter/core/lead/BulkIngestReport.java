@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Per-row outcome of a bulk ingest. Good rows are stored even when other rows are bad.
+ * Per-row outcome of a bulk ingest. Good rows are stored even when other rows are bad, and rows the
+ * store took in before it failed are reported as created while the others are {@link Outcome#FAILED}.
  *
  * @param rows one result per input row, in input order
  */
@@ -21,7 +22,12 @@ public record BulkIngestReport(List<Row> rows) {
         /** The row duplicates an existing lead. */
         DUPLICATE,
         /** The row failed validation; nothing was stored for it. */
-        REJECTED
+        REJECTED,
+        /**
+         * The store failed while taking the row in and it was not created by this call; ingesting
+         * it again is safe (it is then created, or reported as the duplicate of a lead stored since).
+         */
+        FAILED
     }
 
     /**
@@ -31,7 +37,7 @@ public record BulkIngestReport(List<Row> rows) {
      * @param outcome what happened
      * @param leadId the stored or matched lead
      * @param field the offending field for a rejected row
-     * @param error the reason for a rejected row
+     * @param error the reason for a rejected or failed row
      */
     public record Row(int index, Outcome outcome, Optional<String> leadId, Optional<String> field,
             Optional<String> error) {

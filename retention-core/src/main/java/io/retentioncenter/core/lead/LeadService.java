@@ -4,6 +4,7 @@ import io.retentioncenter.core.ConflictException;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.Page;
 import io.retentioncenter.core.PageRequest;
+import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.ValidationException;
 import io.retentioncenter.core.internal.ConfigSnapshot;
 import io.retentioncenter.core.internal.EngineContext;
@@ -73,6 +74,12 @@ public final class LeadService {
      * Ingests many leads set-based (a few statements per chunk of rows); each row is taken in as
      * {@link #ingest} would, so good rows are stored even when others are invalid, and a row repeating
      * an earlier row's email or phone is its duplicate. Rows are reported in input order.
+     *
+     * <p>Chunks commit one by one, so when the store fails midway some rows are stored and others
+     * are not: the rows whose leads are found stored are reported as created (by running their
+     * intakes again, which writes nothing), the others as {@link BulkIngestReport.Outcome#FAILED}.
+     *
+     * @throws StoreException when the store fails and cannot even tell which rows it stored
      */
     public BulkIngestReport ingestAll(List<NewLead> leads) {
         Require.present(leads, "leads");
@@ -96,14 +103,52 @@ public final class LeadService {
                         Optional.of(e.field()), Optional.of(e.getMessage()));
             }
         }
-        List<IntakeOutcome> outcomes = taken(candidates, (intakes, version) -> ctx.store().ingestLeads(intakes, version));
+        IntakeCall bulk = (intakes, version) -> ctx.store().ingestLeads(intakes, version);
+        try {
+            report(taken(candidates, bulk), indexes, rows);
+        } catch (StoreException failed) {
+            reportAfter(failed, candidates, indexes, rows, bulk);
+        }
+        return new BulkIngestReport(List.of(rows));
+    }
+
+    /** Reports the outcomes of the candidates at {@code indexes} in {@code rows}. */
+    private void report(List<IntakeOutcome> outcomes, List<Integer> indexes, BulkIngestReport.Row[] rows) {
         for (int k = 0; k < outcomes.size(); k++) {
             IngestResult r = reported(outcomes.get(k));
             int i = indexes.get(k);
             rows[i] = new BulkIngestReport.Row(i, r.created() ? BulkIngestReport.Outcome.CREATED
                     : BulkIngestReport.Outcome.DUPLICATE, Optional.of(r.lead().id()), Optional.empty(), Optional.empty());
         }
-        return new BulkIngestReport(List.of(rows));
+    }
+
+    /**
+     * After the bulk call {@code failed}: the candidates found stored (their ids are this call's own)
+     * are taken in again, which reports their creation and writes nothing; the others are FAILED.
+     */
+    private void reportAfter(StoreException failed, List<Lead> candidates, List<Integer> indexes,
+            BulkIngestReport.Row[] rows, IntakeCall bulk) {
+        List<Lead> stored = new ArrayList<>();
+        List<Integer> storedIndexes = new ArrayList<>();
+        try {
+            Map<String, Lead> found = ctx.store().findLeads(candidates.stream().map(Lead::id).toList());
+            for (int k = 0; k < candidates.size(); k++) {
+                int i = indexes.get(k);
+                if (found.containsKey(candidates.get(k).id())) {
+                    stored.add(candidates.get(k));
+                    storedIndexes.add(i);
+                } else {
+                    rows[i] = new BulkIngestReport.Row(i, BulkIngestReport.Outcome.FAILED, Optional.empty(),
+                            Optional.empty(), Optional.of("store failure: " + failed.getMessage()));
+                }
+            }
+            report(taken(stored, bulk), storedIndexes, rows);
+        } catch (StoreException again) {
+            failed.addSuppressed(again);
+            throw failed;
+        }
+        log.warn("bulk ingest: the store failed after taking in {} of {} rows; the other {} are reported FAILED: {}",
+                stored.size(), candidates.size(), candidates.size() - stored.size(), failed.getMessage());
     }
 
     /**
