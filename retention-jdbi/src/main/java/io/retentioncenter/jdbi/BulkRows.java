@@ -22,6 +22,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * @param columns the columns every row gives, in order
  */
 record BulkRows(String table, List<Column> columns) {
+    /** The array parameters' prefix of this class's own statements. */
+    private static final String PARAMETERS = "c";
 
     /** A column's value type: Java values of {@code javaType}, PostgreSQL arrays of {@code arrayType}. */
     enum Type {
@@ -59,7 +61,7 @@ record BulkRows(String table, List<Column> columns) {
             return;
         }
         if (dialect == Dialect.POSTGRESQL) {
-            bindArrays(handle.createUpdate(unnestInsert("")), rows).execute();
+            bindArrays(handle.createUpdate(unnestInsert(PARAMETERS, "")), rows, PARAMETERS).execute();
             return;
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO " + table + " (" + names() + ") VALUES ("
@@ -83,8 +85,25 @@ record BulkRows(String table, List<Column> columns) {
             return List.of();
         }
         String first = columns.get(0).name();
-        return bindArrays(handle.createQuery(unnestInsert(" ON CONFLICT DO NOTHING RETURNING " + first)), rows)
+        return bindArrays(handle.createQuery(insertSkippingDuplicates(PARAMETERS)), rows, PARAMETERS)
                 .mapTo(String.class).list();
+    }
+
+    /**
+     * PostgreSQL only: the statement of {@link #insertSkippingDuplicates(Handle, List)} with the
+     * arrays named {@code prefix0}, {@code prefix1}, ... (bind them with {@link #bindArrays}).
+     */
+    String insertSkippingDuplicates(String prefix) {
+        return unnestInsert(prefix, " ON CONFLICT DO NOTHING RETURNING " + columns.get(0).name());
+    }
+
+    /**
+     * PostgreSQL only: an insert of the rows whose {@code column} is among the ids {@code cte} (a
+     * {@code WITH} query of the same statement) returns, arrays named {@code prefix0}, ... as in
+     * {@link #insertSkippingDuplicates(String)}.
+     */
+    String insertWhereIdIn(String prefix, String column, String cte) {
+        return unnestInsert(prefix, " WHERE r." + column + " IN (SELECT id FROM " + cte + ")");
     }
 
     /**
@@ -106,10 +125,10 @@ record BulkRows(String table, List<Column> columns) {
         String extra = fixed.isEmpty() ? "" : ", " + fixed;
         if (dialect == Dialect.POSTGRESQL) {
             String sql = "UPDATE " + table + " t SET " + set.stream().map(c -> c.name() + " = r." + c.name()
-                    + c.type().cast).collect(Collectors.joining(", ")) + extra + " FROM " + unnest() + " WHERE "
+                    + c.type().cast).collect(Collectors.joining(", ")) + extra + " FROM " + unnest(PARAMETERS) + " WHERE "
                     + keys.stream().map(c -> "t." + c.name() + " = r." + c.name()).collect(Collectors.joining(" AND "))
                     + where + " RETURNING t." + columns.get(0).name();
-            return bindArrays(handle.createQuery(sql), rows).mapTo(String.class).list();
+            return bindArrays(handle.createQuery(sql), rows, PARAMETERS).mapTo(String.class).list();
         }
         PreparedBatch batch = handle.prepareBatch("UPDATE " + table + " t SET " + set.stream()
                 .map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + extra + " WHERE "
@@ -134,22 +153,23 @@ record BulkRows(String table, List<Column> columns) {
         return updated;
     }
 
-    private String unnest() {
+    private String unnest(String prefix) {
         return "unnest(" + IntStream.range(0, columns.size())
-                .mapToObj(i -> "CAST(:c" + i + " AS " + columns.get(i).type().arrayType + "[])")
+                .mapToObj(i -> "CAST(:" + prefix + i + " AS " + columns.get(i).type().arrayType + "[])")
                 .collect(Collectors.joining(", ")) + ") AS r(" + names() + ")";
     }
 
-    private String unnestInsert(String suffix) {
+    private String unnestInsert(String prefix, String suffix) {
         String values = columns.stream().map(c -> c.name() + c.type().cast).collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + names() + ") SELECT " + values + " FROM " + unnest() + suffix;
+        return "INSERT INTO " + table + " (" + names() + ") SELECT " + values + " FROM " + unnest(prefix) + suffix;
     }
 
     /**
-     * Binds each column as an array; instants as text, formatted once per run of equal ones (the rows
-     * of one intake share their times, and formatting was the largest cost of binding them).
+     * Binds each column as an array named {@code prefix} and its position; instants as text,
+     * formatted once per run of equal ones (the rows of one intake share their times, and formatting
+     * was the largest cost of binding them).
      */
-    private <S extends SqlStatement<S>> S bindArrays(S statement, List<Object[]> rows) {
+    <S extends SqlStatement<S>> S bindArrays(S statement, List<Object[]> rows, String prefix) {
         for (int i = 0; i < columns.size(); i++) {
             Type type = columns.get(i).type();
             Object[] values = type == Type.INT ? new Integer[rows.size()] : new String[rows.size()];
@@ -166,7 +186,7 @@ record BulkRows(String table, List<Column> columns) {
                 }
                 values[r] = v;
             }
-            statement.bind("c" + i, values);
+            statement.bind(prefix + i, values);
         }
         return statement;
     }

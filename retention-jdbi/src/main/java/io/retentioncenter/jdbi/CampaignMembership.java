@@ -28,7 +28,7 @@ final class CampaignMembership {
     private static final String INSERT_MEMBER = "INSERT INTO <schema>rc_campaign_lead (campaign_id, lead_id,"
             + " assigned_at) VALUES (:campaignId, :leadId, :at)";
 
-    private static final BulkRows MEMBER_ROWS = BulkRows.of("<schema>rc_campaign_lead", "campaign_id:TEXT",
+    static final BulkRows MEMBER_ROWS = BulkRows.of("<schema>rc_campaign_lead", "campaign_id:TEXT",
             "lead_id:TEXT", "assigned_at:TIME");
 
     private final Database db;

@@ -42,7 +42,7 @@ final class EnrollmentRepository {
     static final Claim CLAIM_DUE = new Claim("<schema>rc_enrollment",
             "lease_owner = :owner, lease_until = :leaseUntil", DUE, "next_execute_at", false);
 
-    private static final BulkRows ENROLLMENT_ROWS = BulkRows.of("<schema>rc_enrollment", "id:TEXT",
+    static final BulkRows ENROLLMENT_ROWS = BulkRows.of("<schema>rc_enrollment", "id:TEXT",
             "sequence_id:TEXT", "lead_id:TEXT", "campaign_id:TEXT", "status:TEXT", "exit_reason:TEXT",
             "current_step:INT", "next_execute_at:TIME", "completed_steps:INT", "enrolled_at:TIME", "completed_at:TIME",
             "last_step_at:TIME", "updated_at:TIME");
@@ -109,7 +109,8 @@ final class EnrollmentRepository {
         ENROLLMENT_ROWS.insert(h, db.dialect(), enrollments.stream().map(EnrollmentRepository::row).toList());
     }
 
-    private static Object[] row(SequenceEnrollment e) {
+    /** The values of {@link #ENROLLMENT_ROWS} for {@code e}. */
+    static Object[] row(SequenceEnrollment e) {
         return new Object[] {e.id(), e.sequenceId(), e.leadId(), e.campaignId(), e.status().name(),
             e.exitReason().map(Enum::name).orElse(null), e.currentStep(), e.nextExecuteAt(), e.completedSteps(),
             e.enrolledAt(), e.completedAt().orElse(null), e.lastStepAt().orElse(null), e.updatedAt()};

@@ -66,7 +66,7 @@ final class LeadIntakeRepository {
     private static final String STORED = "SELECT * FROM <schema>rc_lead WHERE id = ANY(:ids)"
             + " UNION SELECT * FROM <schema>rc_lead WHERE email = ANY(:emails)"
             + " UNION SELECT * FROM <schema>rc_lead WHERE phone = ANY(:phones)";
-    private static final BulkRows LEAD_ROWS = BulkRows.of("<schema>rc_lead", "id:TEXT", "external_id:TEXT",
+    static final BulkRows LEAD_ROWS = BulkRows.of("<schema>rc_lead", "id:TEXT", "external_id:TEXT",
             "first_name:TEXT", "last_name:TEXT", "email:TEXT", "phone:TEXT", "source:TEXT", "status:TEXT",
             "sub_id:TEXT", "click_id:TEXT", "timezone:TEXT", "attributes:TEXT", "contact_count:INT", "created_at:TIME",
             "updated_at:TIME", "notes:TEXT");
@@ -169,19 +169,12 @@ final class LeadIntakeRepository {
     /** Takes in one chunk in the transaction of {@code h}; outcomes in input order. */
     private List<IntakeOutcome> chunk(Handle h, List<LeadIntake> intakes) {
         List<Lead> rows = intakes.stream().map(IntakeSteps::asInserted).toList();
-        Set<String> inserted = insertNew(h, rows);
         IntakeOutcome[] outcomes = new IntakeOutcome[rows.size()];
-        Map<List<IntakeRoute>, List<Integer>> fresh = new LinkedHashMap<>();
-        List<LeadStatusChange> moves = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (inserted.contains(rows.get(i).id())) {
-                fresh.computeIfAbsent(intakes.get(i).routes(), r -> new ArrayList<>()).add(i);
-                IntakeSteps.insertedMove(intakes.get(i), rows.get(i)).ifPresent(moves::add);
-            }
+        if (FreshIntakes.apply(db.dialect(), intakes, rows)) {
+            FreshIntakes.write(h, intakes, rows, outcomes);
+        } else {
+            insertAndRoute(h, intakes, rows, outcomes);
         }
-        fresh.forEach((routes, indexes) -> routeNew(h, routes, indexes.stream().map(rows::get).toList(), moves)
-                .forEach((k, outcome) -> outcomes[indexes.get(k)] = outcome));
-        LeadStatusChanges.writeAll(h, db.dialect(), moves);
         List<Lead> others = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] == null) {
@@ -201,6 +194,25 @@ final class LeadIntakeRepository {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Inserts the candidates no stored lead collides with and routes them ({@link #routeNew}), with
+     * their status moves; sets the outcome of each inserted one in {@code outcomes}.
+     */
+    private void insertAndRoute(Handle h, List<LeadIntake> intakes, List<Lead> rows, IntakeOutcome[] outcomes) {
+        Set<String> inserted = insertNew(h, rows);
+        Map<List<IntakeRoute>, List<Integer>> fresh = new LinkedHashMap<>();
+        List<LeadStatusChange> moves = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (inserted.contains(rows.get(i).id())) {
+                fresh.computeIfAbsent(intakes.get(i).routes(), r -> new ArrayList<>()).add(i);
+                IntakeSteps.insertedMove(intakes.get(i), rows.get(i)).ifPresent(moves::add);
+            }
+        }
+        fresh.forEach((routes, indexes) -> routeNew(h, routes, indexes.stream().map(rows::get).toList(), moves)
+                .forEach((k, outcome) -> outcomes[indexes.get(k)] = outcome));
+        LeadStatusChanges.writeAll(h, db.dialect(), moves);
     }
 
     /** Inserts the rows no stored lead (nor an earlier row) collides with; returns their ids. */
@@ -288,7 +300,8 @@ final class LeadIntakeRepository {
         return outcomes;
     }
 
-    private static Object[] row(Lead lead) {
+    /** The values of {@link #LEAD_ROWS} for {@code lead}. */
+    static Object[] row(Lead lead) {
         return new Object[] {lead.id(), lead.externalId().orElse(null), lead.firstName().orElse(null),
             lead.lastName().orElse(null), lead.email().orElse(null), lead.phone().orElse(null), lead.source().name(),
             lead.status().name(), lead.subId().orElse(null), lead.clickId().orElse(null),

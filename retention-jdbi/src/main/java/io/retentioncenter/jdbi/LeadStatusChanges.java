@@ -21,7 +21,7 @@ final class LeadStatusChanges {
     private static final String INSERT = "INSERT INTO <schema>rc_lead_status_change"
             + " (id, lead_id, from_status, to_status, changed_at) VALUES (:id, :leadId, :from, :to, :at)";
 
-    private static final BulkRows ROWS = BulkRows.of("<schema>rc_lead_status_change", "id:TEXT", "lead_id:TEXT",
+    static final BulkRows ROWS = BulkRows.of("<schema>rc_lead_status_change", "id:TEXT", "lead_id:TEXT",
             "from_status:TEXT", "to_status:TEXT", "changed_at:TIME");
 
     private LeadStatusChanges() {
@@ -53,8 +53,12 @@ final class LeadStatusChanges {
 
     /** Writes {@code changes} set-based: one multi-row insert on PostgreSQL, one batch on H2. */
     static void writeAll(Handle handle, Dialect dialect, Collection<LeadStatusChange> changes) {
-        ROWS.insert(handle, dialect, changes.stream().map(c -> new Object[] {c.id(), c.leadId(), c.from().name(),
-            c.to().name(), c.at()}).toList());
+        ROWS.insert(handle, dialect, changes.stream().map(LeadStatusChanges::row).toList());
+    }
+
+    /** The values of {@link #ROWS} for {@code change}. */
+    static Object[] row(LeadStatusChange change) {
+        return new Object[] {change.id(), change.leadId(), change.from().name(), change.to().name(), change.at()};
     }
 
     /** Maps a {@code rc_lead_status_change} row. */
