@@ -84,7 +84,6 @@ record BulkRows(String table, List<Column> columns) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String first = columns.get(0).name();
         return bindArrays(handle.createQuery(insertSkippingDuplicates(PARAMETERS)), rows, PARAMETERS)
                 .mapTo(String.class).list();
     }
@@ -125,7 +124,8 @@ record BulkRows(String table, List<Column> columns) {
         String extra = fixed.isEmpty() ? "" : ", " + fixed;
         if (dialect == Dialect.POSTGRESQL) {
             String sql = "UPDATE " + table + " t SET " + set.stream().map(c -> c.name() + " = r." + c.name()
-                    + c.type().cast).collect(Collectors.joining(", ")) + extra + " FROM " + unnest(PARAMETERS) + " WHERE "
+                    + c.type().cast).collect(Collectors.joining(", ")) + extra + " FROM " + unnest(PARAMETERS)
+                    + " WHERE "
                     + keys.stream().map(c -> "t." + c.name() + " = r." + c.name()).collect(Collectors.joining(" AND "))
                     + where + " RETURNING t." + columns.get(0).name();
             return bindArrays(handle.createQuery(sql), rows, PARAMETERS).mapTo(String.class).list();
