@@ -43,8 +43,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * anything, the chunk holds its routes' sequences ({@link SequenceGuard}) and reads, in one statement,
  * the configuration version and whether its campaigns and sequences exist. Duplicates of a lead
  * still NEW are routed one by one with the store's single-lead rules. A single intake is a chunk of
- * one: six statements for a new lead routed to one campaign without cap. On PostgreSQL the chunks of
- * a bulk intake without caps are written on two connections at once ({@link ParallelIntake}).
+ * one. On PostgreSQL, intakes that share one list of routes without caps insert their leads, members,
+ * enrollments and moves with one statement ({@link FreshIntakes}): three statements for a new lead
+ * instead of six; and the chunks of a bulk intake without caps are written on two connections at
+ * once ({@link ParallelIntake}).
  */
 final class LeadIntakeRepository {
     private static final int CHUNK = 1_000;
