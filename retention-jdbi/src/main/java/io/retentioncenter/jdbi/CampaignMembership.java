@@ -90,9 +90,13 @@ final class CampaignMembership {
             long members = h.createQuery(MEMBERS).bind("campaignId", campaignId).mapTo(Long.class).one();
             assigned = leads.subList(0, (int) Math.max(0, Math.min(leads.size(), cap.get() - members)));
         }
-        MEMBER_ROWS.insert(h, db.dialect(), assigned.stream()
-                .map(lead -> new Object[] {campaignId, lead.id(), lead.createdAt()}).toList());
+        MEMBER_ROWS.insert(h, db.dialect(), assigned.stream().map(lead -> newMemberRow(campaignId, lead)).toList());
         return assigned;
+    }
+
+    /** The values of {@link #MEMBER_ROWS} for a lead joining the campaign at its creation time. */
+    static Object[] newMemberRow(String campaignId, Lead lead) {
+        return new Object[] {campaignId, lead.id(), lead.createdAt()};
     }
 
     long count(String campaignId) {

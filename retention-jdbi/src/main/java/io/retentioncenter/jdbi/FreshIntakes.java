@@ -1,6 +1,5 @@
 package io.retentioncenter.jdbi;
 
-import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.IntakeRoute;
@@ -67,9 +66,9 @@ final class FreshIntakes {
             Lead lead = rows.get(i);
             List<SequenceEnrollment> mine = new ArrayList<>(routes.size());
             for (IntakeRoute route : routes) {
-                members.add(new Object[] {route.campaignId(), lead.id(), lead.createdAt()});
-                route.sequence().ifPresent(s -> mine.add(SequenceEnrollment.start(Ids.next("enr"), s.sequenceId(),
-                        lead.id(), route.campaignId(), lead.createdAt(), lead.createdAt().plus(s.firstDelay()))));
+                members.add(CampaignMembership.newMemberRow(route.campaignId(), lead));
+                route.sequence().ifPresent(s -> mine.add(IntakeSteps.enrollment(route, s, lead.id(),
+                        lead.createdAt())));
             }
             mine.forEach(e -> enrollments.add(EnrollmentRepository.row(e)));
             IntakeSteps.insertedMove(intakes.get(i), lead).ifPresent(m -> moves.add(LeadStatusChanges.row(m)));

@@ -3,7 +3,6 @@ package io.retentioncenter.jdbi;
 import io.retentioncenter.core.NotFoundException;
 import io.retentioncenter.core.StoreException;
 import io.retentioncenter.core.campaign.Assignment;
-import io.retentioncenter.core.internal.Ids;
 import io.retentioncenter.core.internal.IntakeSteps;
 import io.retentioncenter.core.lead.IntakeOutcome;
 import io.retentioncenter.core.lead.IntakeRoute;
@@ -275,9 +274,8 @@ final class LeadIntakeRepository {
             List<Lead> taken = members.assignNew(h, route.campaignId(), fresh, route.cap());
             taken.forEach(lead -> joined.computeIfAbsent(lead.id(), k -> new ArrayList<>()).add(route.campaignId()));
             route.sequence().ifPresent(s -> {
-                List<SequenceEnrollment> started = taken.stream().map(lead -> SequenceEnrollment.start(
-                        Ids.next("enr"), s.sequenceId(), lead.id(), route.campaignId(), lead.createdAt(),
-                        lead.createdAt().plus(s.firstDelay()))).toList();
+                List<SequenceEnrollment> started = taken.stream()
+                        .map(lead -> IntakeSteps.enrollment(route, s, lead.id(), lead.createdAt())).toList();
                 enrollments.enrollNew(h, started);
                 started.forEach(e -> enrolled.computeIfAbsent(e.leadId(), k -> new ArrayList<>()).add(e));
             });

@@ -144,9 +144,7 @@ public final class IntakeSteps {
             boolean enrolled = false;
             if (route.sequence().isPresent()) {
                 IntakeRoute.Sequence s = route.sequence().get();
-                SequenceEnrollment e = SequenceEnrollment.start(Ids.next("enr"), s.sequenceId(), lead.id(),
-                        route.campaignId(), at, at.plus(s.firstDelay()));
-                EnrollResult r = ops.enroll(e, s.cooldown());
+                EnrollResult r = ops.enroll(enrollment(route, s, lead.id(), at), s.cooldown());
                 enrolled = r.outcome() == EnrollResult.Outcome.ENROLLED;
                 if (enrolled) {
                     r.enrollment().ifPresent(enrollments::add);
@@ -161,6 +159,16 @@ public final class IntakeSteps {
             stored = ops.start(lead, at);
         }
         return new IntakeOutcome(stored, fresh, joined, enrollments);
+    }
+
+    /**
+     * The enrollment an intake starts for {@code leadId} through {@code route}'s {@code sequence}:
+     * a fresh id, step 1 due {@code at} plus the first step's delay.
+     */
+    public static SequenceEnrollment enrollment(IntakeRoute route, IntakeRoute.Sequence sequence, String leadId,
+            Instant at) {
+        return SequenceEnrollment.start(Ids.next("enr"), sequence.sequenceId(), leadId, route.campaignId(), at,
+                at.plus(sequence.firstDelay()));
     }
 
     /** {@code lead} moved to IN_PROGRESS, or unchanged when it is past NEW already. */
