@@ -59,6 +59,13 @@ final class BenchStores {
         boolean takesSql();
 
         /**
+         * The SQL pieces for this database's tables ({@link SeedSql}).
+         *
+         * @throws ConfigurationException in memory
+         */
+        SeedSql sql();
+
+        /**
          * Runs set-based SQL built for this database ({@link SeedSql}), statement by statement with
          * auto-commit, then ANALYZE.
          *
@@ -159,6 +166,11 @@ final class BenchStores {
             @Override
             public boolean takesSql() {
                 return false;
+            }
+
+            @Override
+            public SeedSql sql() {
+                throw new ConfigurationException("the memory store takes no SQL");
             }
 
             @Override
@@ -271,7 +283,8 @@ final class BenchStores {
             }
         }
 
-        private SeedSql sql() {
+        @Override
+        public SeedSql sql() {
             return new SeedSql(schema.map(name -> "\"" + name + "\".").orElse(""), schema.isPresent());
         }
 

@@ -19,7 +19,10 @@ import java.util.Optional;
  * one db-scheduler instance of 8 threads, lock-and-fetch), and the tick concurrencies of our engines
  * to run against each (default 4: batches one tick processes at once, each on its own thread and
  * connection; fewer threads than db-scheduler's 8, each moving a batch of 1,000 rather than one
- * execution; {@code 1,4} runs ours both ways against the same db-scheduler run).
+ * execution; {@code 1,4} runs ours both ways against the same db-scheduler run), and the due count of
+ * the warm-up (default 20,000; 0 for none): before the measured rounds, one uncounted run of each side
+ * with every engine count and tick concurrency, so that both are measured with compiled code, as in a
+ * host that has been running, rather than one of them paying the JIT compiler in its timed run.
  */
 public final class SchedulerComparison {
     private static final int THREADS = 8;
@@ -33,8 +36,21 @@ public final class SchedulerComparison {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String[] pairs = (args.length > 2 ? args[2] : "4,1").split(",");
         String[] workers = (args.length > 3 ? args[3] : "4").split(",");
-        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s tick workers=%s cores=%d%n", n, rounds,
-                String.join(",", pairs), String.join(",", workers), Runtime.getRuntime().availableProcessors());
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
+        System.out.printf("tick vs db-scheduler: due=%d rounds=%d pairs=%s tick workers=%s warm-up=%d cores=%d%n", n,
+                rounds, String.join(",", pairs), String.join(",", workers), warmUp,
+                Runtime.getRuntime().availableProcessors());
+        if (warmUp > 0) {
+            System.out.println("warm-up (not counted):");
+            for (String pair : pairs) {
+                int engines = Integer.parseInt(pair.trim());
+                for (String w : workers) {
+                    ours(warmUp, engines, Integer.parseInt(w.trim()));
+                }
+                theirs(warmUp, engines);
+            }
+            System.out.println("measured:");
+        }
         List<String> summary = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String pair : pairs) {
