@@ -27,15 +27,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * row lock with the unique email and phone indexes as the final dedupe check, and status histories.
  */
 final class LeadDirectoryRepository {
-    /** What a search text is found in, on H2: the lower-cased names, email, phone and external id. */
+    /** What a search text is found in; {@code rc_lead_search_trgm_ix} indexes this expression on PostgreSQL. */
     private static final String SEARCH_TEXT = "LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')"
             + " || ' ' || COALESCE(email, '') || ' ' || COALESCE(phone, '') || ' ' || COALESCE(external_id, ''))";
-    /**
-     * The same on PostgreSQL, where triggers keep that text in {@code rc_lead_search} and
-     * {@code rc_lead_search_trgm_ix} indexes it there (migration V12).
-     */
-    private static final String INDEXED_SEARCH_TEXT = "l.id IN (SELECT s.lead_id FROM <schema>rc_lead_search s"
-            + " WHERE s.search_text LIKE :text ESCAPE '!')";
     /** The name order's key; {@code rc_lead_name_ix} indexes it (byte-wise) on PostgreSQL. */
     private static final String NAME_KEY = "LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, ''))";
     private static final String COLLIDING = "SELECT id FROM <schema>rc_lead WHERE id <> :id"
@@ -141,10 +135,9 @@ final class LeadDirectoryRepository {
     }
 
     /** The WHERE clause of {@code search}'s filters, bound by {@link #bind}. */
-    private String where(LeadSearch search) {
+    private static String where(LeadSearch search) {
         List<String> conditions = new ArrayList<>();
-        search.text().ifPresent(text -> conditions.add(db.dialect() == Dialect.POSTGRESQL ? INDEXED_SEARCH_TEXT
-                : SEARCH_TEXT + " LIKE :text ESCAPE '!'"));
+        search.text().ifPresent(text -> conditions.add(SEARCH_TEXT + " LIKE :text ESCAPE '!'"));
         oneOf("status", search.statuses()).ifPresent(conditions::add);
         oneOf("source", search.sources()).ifPresent(conditions::add);
         search.campaignId().ifPresent(campaign -> conditions.add("EXISTS (SELECT 1 FROM <schema>rc_campaign_lead m"

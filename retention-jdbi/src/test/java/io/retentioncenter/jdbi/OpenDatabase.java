@@ -53,16 +53,6 @@ final class OpenDatabase implements BeforeEachCallback {
         return db.table(name);
     }
 
-    /** A connection of its own to the class's database (see {@link TestDatabase#connect}). */
-    java.sql.Connection connect() throws java.sql.SQLException {
-        return db.connect();
-    }
-
-    /** A new pool of {@code size} connections to the class's database, closed with it. */
-    com.zaxxer.hikari.HikariDataSource pool(int size) {
-        return db.pool(size);
-    }
-
     /** Another store on the class's database, on its own pool of {@code poolSize}: another engine instance. */
     RetentionStore anotherStore(int poolSize) {
         return db.storeOn(db.pool(poolSize));

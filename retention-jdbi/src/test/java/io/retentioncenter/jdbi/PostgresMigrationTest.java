@@ -13,13 +13,6 @@ class PostgresMigrationTest extends MigrationBehaviour {
         return TestDatabase.postgres();
     }
 
-    @Override
-    List<String> storeTables() {
-        List<String> tables = new ArrayList<>(super.storeTables());
-        tables.add("rc_lead_search");
-        return tables;
-    }
-
     @Test
     void theWrittenTablesLeaveRoomInTheirPagesForUpdatesThatWriteNoIndexEntries() {
         String schema = newSchema();

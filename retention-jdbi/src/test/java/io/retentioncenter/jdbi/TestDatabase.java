@@ -147,9 +147,6 @@ final class TestDatabase implements AutoCloseable {
             // DELETE beats TRUNCATE by far on tables this small
             List<String> statements = new ArrayList<>();
             TABLES.forEach(t -> statements.add("DELETE FROM " + table(t)));
-            if (postgres) {
-                statements.add("DELETE FROM " + table("rc_lead_search"));
-            }
             statements.add("UPDATE " + table("rc_config_version") + " SET version = 0");
             execute(statements);
         }

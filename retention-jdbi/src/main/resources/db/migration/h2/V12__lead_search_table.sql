@@ -1,3 +1,0 @@
--- PostgreSQL's V12 moves the lead search text and its trigram index into a table of their own; H2 has
--- no trigram index and searches rc_lead's columns, so this version changes nothing here and only keeps
--- the version lists alike.
