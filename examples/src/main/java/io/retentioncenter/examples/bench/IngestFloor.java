@@ -121,7 +121,6 @@ public final class IngestFloor {
                 + SeedSql.text(world.sequence.id()) + ", id, " + campaign + ", 'ACTIVE', 0, " + now + ", 0, " + now
                 + ", " + now + " FROM l), s AS (INSERT INTO " + schema + "rc_lead_status_change (id, lead_id,"
                 + " from_status, to_status, changed_at) SELECT 'lsc' || SUBSTR(id, 5), id, 'NEW', 'IN_PROGRESS', "
-                + now + " FROM l) UPDATE " + schema + "rc_campaign SET lead_count = lead_count + (SELECT COUNT(*)"
-                + " FROM l) WHERE id = " + campaign;
+                + now + " FROM l) SELECT COUNT(*) FROM l";
     }
 }
