@@ -212,22 +212,25 @@ public final class IngestBenchmark {
     /** Runs {@code n} work items on one thread per entry of {@code hosts}, each on its entry's engine. */
     private static double onThreads(List<RetentionEngine> hosts, int n, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(hosts.size());
-        long start = System.nanoTime();
-        List<Future<?>> parts = new ArrayList<>();
-        for (int t = 0; t < hosts.size(); t++) {
-            RetentionEngine host = hosts.get(t);
-            int first = t;
-            parts.add(pool.submit(() -> {
-                for (int i = first; i < n; i += hosts.size()) {
-                    work.run(host, i);
-                }
-                return null;
-            }));
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < hosts.size(); t++) {
+                RetentionEngine host = hosts.get(t);
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < n && !Thread.currentThread().isInterrupted(); i += hosts.size()) {
+                        work.run(host, i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow(); // after a failure, the other threads stop at their next item
         }
-        for (Future<?> part : parts) {
-            part.get();
-        }
-        pool.shutdown();
-        return (System.nanoTime() - start) / 1e9;
     }
 }

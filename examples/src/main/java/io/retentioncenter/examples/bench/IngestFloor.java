@@ -4,6 +4,7 @@ import io.retentioncenter.core.RetentionEngine;
 import io.retentioncenter.examples.bench.BenchStores.Handle;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,25 +74,20 @@ public final class IngestFloor {
             String schema = handle.sql().schemaPrefix();
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(writers);
-            long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                running.add(pool.submit(() -> {
-                    try (Connection c = DriverManager.getConnection(BenchStores.postgresUrl(),
-                            BenchStores.postgresUser(), BenchStores.postgresPassword());
-                            Statement s = c.createStatement()) {
-                        for (int from = next.getAndAdd(CHUNK); from < n; from = next.getAndAdd(CHUNK)) {
-                            s.execute(chunk(schema, world, from, Math.min(n, from + CHUNK)));
-                        }
-                    }
-                    return null;
-                }));
+            double secs;
+            try {
+                long start = System.nanoTime();
+                List<Future<?>> running = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    running.add(pool.submit(() -> write(schema, world, next, n)));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+                secs = (System.nanoTime() - start) / 1e9;
+            } finally {
+                pool.shutdownNow(); // after a failure, the other writers stop at their next chunk
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
             long stored = handle.count(sql -> "SELECT count(*) FROM " + sql.table("rc_enrollment"));
             System.out.printf("  the database alone: %d leads with membership, enrollment and status move in %.2f s"
                     + " -> %.0f leads/s (%d enrollments stored)%n", n, secs, n / secs, stored);
@@ -100,6 +96,18 @@ public final class IngestFloor {
             }
             return n / secs;
         }
+    }
+
+    /** Writes chunks on a connection of its own until every lead is taken or the thread is interrupted. */
+    private static Void write(String schema, BenchmarkWorld world, AtomicInteger next, int n) throws SQLException {
+        try (Connection c = DriverManager.getConnection(BenchStores.postgresUrl(), BenchStores.postgresUser(),
+                BenchStores.postgresPassword()); Statement s = c.createStatement()) {
+            for (int from = next.getAndAdd(CHUNK); from < n && !Thread.currentThread().isInterrupted();
+                    from = next.getAndAdd(CHUNK)) {
+                s.execute(chunk(schema, world, from, Math.min(n, from + CHUNK)));
+            }
+        }
+        return null;
     }
 
     /**

@@ -149,25 +149,28 @@ public final class TickBenchmark {
         Optional<PgWriteCost> pg = pgCost ? Optional.of(PgWriteCost.start()) : Optional.empty();
         TickCost cost = TickCost.start();
         long start = System.nanoTime();
-        List<Future<Integer>> runs = new ArrayList<>();
-        for (RetentionEngine e : running) {
-            runs.add(pool.submit(() -> {
-                int executed = 0;
-                TickResult r;
-                do {
-                    r = e.tick();
-                    executed += r.executed();
-                } while (!r.idle());
-                return executed;
-            }));
-        }
         int executed = 0;
-        for (Future<Integer> f : runs) {
-            executed += f.get();
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (RetentionEngine e : running) {
+                runs.add(pool.submit(() -> {
+                    int steps = 0;
+                    TickResult r;
+                    do {
+                        r = e.tick();
+                        steps += r.executed();
+                    } while (!r.idle() && !Thread.currentThread().isInterrupted());
+                    return steps;
+                }));
+            }
+            for (Future<Integer> f : runs) {
+                executed += f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // after a failure, the other engines stop at their next tick
         }
         double secs = (System.nanoTime() - start) / 1e9;
         String spent = cost.stop(executed);
-        pool.shutdown();
         int sent = providers.stream().mapToInt(RecordingChannelProvider::count).sum();
         System.out.printf("  tick: %d steps executed, %d sends, %.2f s -> %.0f steps/s%n", executed, sent, secs,
                 executed / secs);
